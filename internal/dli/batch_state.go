@@ -1,0 +1,68 @@
+package dli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// The documented batch states. DLI's examples also show "Success": every
+// comparison ignores case, and states are passed on exactly as received.
+const (
+	StateStarting   = "starting"
+	StateRunning    = "running"
+	StateRecovering = "recovering"
+	StateSuccess    = "success"
+	StateDead       = "dead"
+)
+
+// KnownStates lists the documented states in their lifecycle order.
+var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
+
+// IsTerminal reports whether a batch in this state can never change again.
+func IsTerminal(state string) bool {
+	return strings.EqualFold(state, StateSuccess) || strings.EqualFold(state, StateDead)
+}
+
+// BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.
+type BatchState struct {
+	// ID is the batch ID the API returned, or the one asked for when the
+	// answer had none.
+	ID string
+	// State is exactly as the API returned it.
+	State string
+}
+
+// Terminal reports whether the state is success or dead, ignoring case.
+func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
+
+// BatchState reads one batch's state: one request, plus retries of
+// transient failures.
+func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
+	subject := fmt.Sprintf("batch %q in project %q", batchID, projectID)
+	resp, err := c.get(ctx, "v2.0", projectID, "batches", batchID, "state")
+	if err == nil {
+		var b body
+		b, err = resp.decode()
+		if err == nil {
+			return batchStateFrom(resp, b, batchID)
+		}
+	}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		apiErr.Subject = subject
+	}
+	return BatchState{}, err
+}
+
+func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
+	if b.State == nil || *b.State == "" {
+		return BatchState{}, resp.malformed("the answer has no state: " + snippet(resp.body))
+	}
+	s := BatchState{ID: batchID, State: *b.State}
+	if b.ID != nil && *b.ID != "" {
+		s.ID = *b.ID
+	}
+	return s, nil
+}

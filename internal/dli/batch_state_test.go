@@ -1,0 +1,211 @@
+package dli
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+func TestBatchStateOneSignedRequest(t *testing.T) {
+	c, srv := newTestClient(t, func(c *Config) { c.UserAgent = "terraform-provider-dli/test" })
+	srv.Mock.AddBatch(testProject, testBatch, "Success")
+
+	s, err := c.BatchState(context.Background(), testProject, testBatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.State != "Success" || s.ID != testBatch || !s.Terminal() {
+		t.Fatalf("got %+v (terminal %v), want Success verbatim, terminal", s, s.Terminal())
+	}
+	reqs := srv.Mock.Requests()
+	if len(reqs) != 1 {
+		t.Fatalf("sent %d requests, want exactly 1", len(reqs))
+	}
+	r := reqs[0]
+	if want := "/v2.0/" + testProject + "/batches/" + testBatch + "/state"; r.Path != want {
+		t.Errorf("path = %q, want %q", r.Path, want)
+	}
+	if !strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 Access="+testAK+", SignedHeaders=host;x-sdk-date,") {
+		t.Errorf("Authorization = %q, want an AK/SK signature over host;x-sdk-date", r.Header.Get("Authorization"))
+	}
+	if r.Header.Get("X-Auth-Token") != "" || r.Header.Get("X-Security-Token") != "" {
+		t.Errorf("AK/SK request carries token headers: %v", r.Header)
+	}
+	if got := r.Header.Get("User-Agent"); got != "terraform-provider-dli/test" {
+		t.Errorf("User-Agent = %q", got)
+	}
+}
+
+func TestBatchStateIDFallsBackToTheRequestedOne(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"state":"running","extra":{"ignored":true}}`, Times: 1})
+	s, err := c.BatchState(context.Background(), testProject, testBatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.ID != testBatch || s.State != "running" || s.Terminal() {
+		t.Fatalf("got %+v, want the requested ID and a non-terminal running", s)
+	}
+}
+
+func TestTerminalIgnoresCase(t *testing.T) {
+	for state, want := range map[string]bool{
+		"success": true, "Success": true, "DEAD": true, "dead": true,
+		"starting": false, "running": false, "recovering": false, "killed": false, "": false,
+	} {
+		if got := IsTerminal(state); got != want {
+			t.Errorf("IsTerminal(%q) = %v, want %v", state, got, want)
+		}
+	}
+}
+
+func TestAuthMethodsAsTheMockVerifiesThem(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		creds       Credentials
+		mockCreds   dlimock.Credentials
+		wantHeaders map[string]bool // header -> must be present
+	}{
+		{"aksk", Credentials{AccessKey: testAK, SecretKey: testSK}, testCreds,
+			map[string]bool{"Authorization": true, "X-Sdk-Date": true, "X-Security-Token": false, "X-Auth-Token": false}},
+		{"temporary", Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: "sts-token"},
+			dlimock.Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: "sts-token"},
+			map[string]bool{"Authorization": true, "X-Sdk-Date": true, "X-Security-Token": true, "X-Auth-Token": false}},
+		{"token", Credentials{Token: "test-iam-token-value"}, testCreds,
+			map[string]bool{"Authorization": false, "X-Sdk-Date": false, "X-Security-Token": false, "X-Auth-Token": true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := dlimock.NewServer(dlimock.New(tc.mockCreds), nil, false)
+			defer srv.Close()
+			srv.Mock.AddBatch(testProject, testBatch, "running")
+			c, err := New(Config{Endpoint: srv.URL, Credentials: tc.creds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.BatchState(context.Background(), testProject, testBatch); err != nil {
+				t.Fatalf("mock refused %s: %v", tc.name, err)
+			}
+			h := srv.Mock.Requests()[0].Header
+			for name, present := range tc.wantHeaders {
+				if (h.Get(name) != "") != present {
+					t.Errorf("header %s present = %v, want %v", name, !present, present)
+				}
+			}
+		})
+	}
+}
+
+func TestWrongSecretKeyIsAnAuthenticationError(t *testing.T) {
+	c, _ := newTestClient(t, func(c *Config) { c.Credentials.SecretKey = "wrong-secret" })
+	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Kind != KindAuthentication || apiErr.StatusCode != 401 || apiErr.Code != "APIGW.0301" {
+		t.Fatalf("err = %v, want a 401 APIGW.0301 authentication error", err)
+	}
+	if strings.Contains(err.Error(), "wrong-secret") {
+		t.Fatalf("error leaks the secret: %v", err)
+	}
+}
+
+func TestSegmentsAreEscapedSoIDsCannotChangeTheRoute(t *testing.T) {
+	c, srv := newTestClient(t)
+	_, err := c.BatchState(context.Background(), "p/../x", "a?b#c")
+	if err == nil {
+		t.Fatal("want a not-found error")
+	}
+	if got, want := srv.Mock.Requests()[0].Path, "/v2.0/p%2F..%2Fx/batches/a%3Fb%23c/state"; got != want {
+		t.Fatalf("path = %q, want %q", got, want)
+	}
+}
+
+func TestErrorsUsersCanActOn(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		fault    *dlimock.Fault
+		kind     ErrorKind
+		contains []string
+	}{
+		{"missing batch (400 DLI.0002)", nil, KindNotFound,
+			[]string{`batch "` + testBatch + `" in project "` + testProject + `" was not found`, "HTTP 400", "DLI.0002", "X-Request-Id: mock-"}},
+		{"404", &dlimock.Fault{Status: 404, Body: `{"error_code":"DLI.0023","error_msg":"resource not found"}`}, KindNotFound,
+			[]string{"was not found", "HTTP 404", "DLI.0023", "resource not found"}},
+		{"403", &dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`}, KindPermission,
+			[]string{"permission denied", "HTTP 403", "DLI.0003", "no permission"}},
+		{"old is_success form with HTTP 200", &dlimock.Fault{Status: 200, Body: `{"is_success":false,"message":"batch is gone"}`}, KindRequest,
+			[]string{"HTTP 200", "batch is gone"}},
+		{"bad request", &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"parameter check error"}`}, KindRequest,
+			[]string{"request rejected", "DLI.0001", "parameter check error"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTestClient(t)
+			if tc.fault != nil {
+				srv.Mock.InjectFault(*tc.fault)
+			}
+			_, err := c.BatchState(context.Background(), testProject, testBatch)
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.Kind != tc.kind {
+				t.Fatalf("err = %v, want an APIError of kind %v", err, tc.kind)
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not contain %q", err, s)
+				}
+			}
+			if n := srv.Mock.RequestCount(); n != 1 {
+				t.Errorf("sent %d requests, want 1 (client errors are not retried)", n)
+			}
+		})
+	}
+}
+
+func TestMalformedAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		fault    dlimock.Fault
+		contains string
+	}{
+		{"garbage with 200", dlimock.Fault{Status: 200, Body: `{"state": "runn`}, "not the expected JSON"},
+		{"no state", dlimock.Fault{Status: 200, Body: `{"id":"x"}`}, "has no state"},
+		{"oversized", dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: 2 << 20}, "larger than 1 MiB"},
+		{"trailing garbage", dlimock.Fault{Status: 200, Body: `{"state":"running"} trailing`}, "not the expected JSON"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(tc.fault)
+			_, err := c.BatchState(context.Background(), testProject, testBatch)
+			var m *MalformedResponseError
+			if !errors.As(err, &m) || !strings.Contains(err.Error(), tc.contains) {
+				t.Fatalf("err = %v, want a malformed-response error containing %q", err, tc.contains)
+			}
+		})
+	}
+}
+
+func TestHTMLErrorPageIsAServerErrorWithAnExcerpt(t *testing.T) {
+	c, srv := newTestClient(t, func(c *Config) { c.MaxRetries = 0 })
+	srv.Mock.InjectFault(dlimock.Fault{Status: 502, ContentType: "text/html", Body: "<html><body><h1>502 Bad Gateway</h1></body></html>"})
+	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Kind != KindServer || !strings.Contains(err.Error(), "not JSON (text/html)") || !strings.Contains(err.Error(), "502 Bad Gateway") {
+		t.Fatalf("err = %v, want a server error quoting the HTML page", err)
+	}
+}
+
+func TestRedirectsAreNotFollowed(t *testing.T) {
+	other := dlimock.NewServer(dlimock.New(testCreds), nil, false)
+	defer other.Close()
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: http.StatusFound, Header: map[string]string{"Location": other.URL + "/steal"}})
+	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	var r *RedirectError
+	if !errors.As(err, &r) || r.Location != other.URL+"/steal" || !strings.Contains(err.Error(), other.URL+"/steal") {
+		t.Fatalf("err = %v, want a redirect error naming the Location", err)
+	}
+	if n := other.Mock.RequestCount(); n != 0 {
+		t.Fatalf("the other host received %d requests; credentials must never reach it", n)
+	}
+}

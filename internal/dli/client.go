@@ -1,0 +1,171 @@
+// Package dli is a small client for the Huawei Cloud Data Lake Insight (DLI)
+// batch API. It is the only code in the provider that speaks HTTP, and it
+// knows nothing of Terraform: the provider adapts Terraform values to it.
+package dli
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Defaults that a Config may leave zero.
+const (
+	DefaultMaxRetries     = 5
+	DefaultRequestTimeout = time.Minute
+	// MaxResponseBytes bounds every response body that is read.
+	MaxResponseBytes = 1 << 20
+)
+
+// Config is everything a Client needs. Endpoint and Credentials are required.
+type Config struct {
+	// Endpoint is the base URL, e.g. https://dli.cn-north-4.myhuaweicloud.com.
+	Endpoint    string
+	Credentials Credentials
+	// Insecure skips TLS certificate verification.
+	Insecure bool
+	// MaxRetries is the number of retries after the first attempt; 0 disables them.
+	MaxRetries int
+	// RequestTimeout bounds one attempt (connect, headers and body); the
+	// caller's context bounds the whole call, retries included.
+	RequestTimeout time.Duration
+	UserAgent      string
+	Logger         Logger
+
+	// Backoff computes the wait before retry n (0-based); nil means
+	// DefaultBackoff. Tests inject a fast one.
+	Backoff func(n int, resp *http.Response) time.Duration
+	// Now is the signing clock; nil means time.Now.
+	Now func() time.Time
+	// Transport is the base transport under signing and retries; nil means a
+	// pooled transport built from Insecure and the proxy environment.
+	Transport http.RoundTripper
+}
+
+// Client reads DLI batches. It is safe for concurrent use and shares one
+// connection pool across all calls.
+type Client struct {
+	endpoint *url.URL
+	http     *retryablehttp.Client
+	logger   Logger
+}
+
+// New validates cfg and builds a Client. It does no I/O.
+func New(cfg Config) (*Client, error) {
+	endpoint, err := ParseEndpoint(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Credentials.validate(); err != nil {
+		return nil, err
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries must be 0 or more, got %d", cfg.MaxRetries)
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = nopLogger{}
+	}
+	if cfg.Backoff == nil {
+		cfg.Backoff = DefaultBackoff
+	}
+	base := cfg.Transport
+	if base == nil {
+		base = newTransport(cfg.Insecure)
+	}
+	httpClient := &http.Client{
+		Transport: &authTransport{base: base, creds: cfg.Credentials, now: cfg.Now, userAgent: cfg.UserAgent},
+		Timeout:   cfg.RequestTimeout,
+		// Never follow a redirect: credentials must not reach another host.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	c := &Client{endpoint: endpoint, logger: cfg.Logger}
+	c.http = &retryablehttp.Client{
+		HTTPClient:      httpClient,
+		RetryMax:        cfg.MaxRetries,
+		CheckRetry:      retryPolicy,
+		Backoff:         func(_, _ time.Duration, n int, resp *http.Response) time.Duration { return cfg.Backoff(n, resp) },
+		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
+		RequestLogHook:  c.logAttempt,
+		ResponseLogHook: c.logResponse,
+	}
+	return c, nil
+}
+
+// ParseEndpoint accepts an absolute http(s) URL with a host and no query.
+func ParseEndpoint(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("endpoint %q is not an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("endpoint %q must not carry a query, fragment or user info", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
+}
+
+// newTransport is a pooled transport sized for Terraform's parallelism (10
+// concurrent reads by default), honouring HTTPS_PROXY/NO_PROXY; SSL_CERT_FILE
+// and SSL_CERT_DIR are honoured by Go's system certificate pool.
+func newTransport(insecure bool) *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 100
+	t.MaxIdleConnsPerHost = 32
+	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: insecure} //nolint:gosec // opt-in via insecure
+	return t
+}
+
+// get sends one GET (with retries) for path segments below the endpoint and
+// returns the response with its body read (at most MaxResponseBytes).
+func (c *Client) get(ctx context.Context, segments ...string) (*response, error) {
+	// Each segment is escaped on its own, so that "..", "?" or "a/b" in an ID
+	// cannot change the route (url.JoinPath would clean them away).
+	u := *c.endpoint
+	u.Path = c.endpoint.Path + "/" + strings.Join(segments, "/")
+	u.RawPath = c.endpoint.EscapedPath() + "/" + joinEscaped(segments)
+
+	tr := &trace{}
+	ctx = context.WithValue(ctx, traceKey{}, tr)
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("building request: %w", err)
+	}
+	req.Header.Set("Accept", "application/json")
+
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, transportError(ctx, tr, err)
+	}
+	defer resp.Body.Close()
+	return readResponse(resp, tr.attempts)
+}
+
+func joinEscaped(segments []string) string {
+	escaped := make([]string, len(segments))
+	for i, s := range segments {
+		escaped[i] = url.PathEscape(s)
+	}
+	return strings.Join(escaped, "/")
+}
+
+// transportError explains a call that ended without a response.
+func transportError(ctx context.Context, tr *trace, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastErr: tr.lastErr, Err: err}
+	}
+	return &NetworkError{Attempts: tr.attempts, Err: err}
+}

@@ -1,0 +1,176 @@
+package dli
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+const requestIDHeader = "X-Request-Id"
+
+// ErrorKind sorts API errors by what the user should do about them.
+type ErrorKind int
+
+const (
+	KindRequest        ErrorKind = iota // the request was refused as invalid
+	KindNotFound                        // DLI.0002, DLI.0023 or HTTP 404
+	KindAuthentication                  // HTTP 401, DLI.0013/0014, APIGW signature errors
+	KindPermission                      // HTTP 403
+	KindThrottled                       // HTTP 429
+	KindServer                          // HTTP 5xx
+)
+
+func (k ErrorKind) String() string {
+	switch k {
+	case KindNotFound:
+		return "not found"
+	case KindAuthentication:
+		return "authentication failed"
+	case KindPermission:
+		return "permission denied"
+	case KindThrottled:
+		return "throttled"
+	case KindServer:
+		return "server error"
+	default:
+		return "request rejected"
+	}
+}
+
+// APIError is an error answer from DLI or its API gateway.
+type APIError struct {
+	Kind       ErrorKind
+	StatusCode int
+	Code       string // e.g. DLI.0002 or APIGW.0301; empty when the body had none
+	Message    string
+	RequestID  string // X-Request-Id, for support
+	Attempts   int
+	// Subject says what was asked for, e.g. `batch "…" in project "…"`.
+	Subject string
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	if e.Subject != "" && e.Kind == KindNotFound {
+		fmt.Fprintf(&b, "%s was not found", e.Subject)
+	} else {
+		b.WriteString(e.Kind.String())
+		if e.Subject != "" {
+			fmt.Fprintf(&b, " reading %s", e.Subject)
+		}
+	}
+	fmt.Fprintf(&b, ": HTTP %d", e.StatusCode)
+	if e.Code != "" {
+		fmt.Fprintf(&b, ", error code %s", e.Code)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	writeRequestFacts(&b, e.RequestID, e.Attempts)
+	return b.String()
+}
+
+// MalformedResponseError is an answer that cannot be understood.
+type MalformedResponseError struct {
+	StatusCode int
+	RequestID  string
+	Reason     string
+	Attempts   int
+}
+
+func (e *MalformedResponseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "malformed response from DLI (HTTP %d): %s", e.StatusCode, e.Reason)
+	writeRequestFacts(&b, e.RequestID, e.Attempts)
+	return b.String()
+}
+
+// RedirectError is a 3xx answer. Redirects are never followed, so that
+// credentials cannot leak to another host.
+type RedirectError struct {
+	StatusCode int
+	Location   string
+	RequestID  string
+}
+
+func (e *RedirectError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "DLI answered HTTP %d redirecting to %q; redirects are not followed so that credentials never reach another host: set the provider's endpoint to the right address", e.StatusCode, e.Location)
+	writeRequestFacts(&b, e.RequestID, 0)
+	return b.String()
+}
+
+// NetworkError is a call that got no HTTP answer at all.
+type NetworkError struct {
+	Attempts int
+	Err      error
+}
+
+func (e *NetworkError) Error() string {
+	return fmt.Sprintf("could not reach DLI after %s: %v", plural(e.Attempts, "attempt"), e.Err)
+}
+
+func (e *NetworkError) Unwrap() error { return e.Err }
+
+// InterruptedError is a call stopped by its context: a timeout or a cancel.
+type InterruptedError struct {
+	Attempts   int
+	LastStatus int
+	LastErr    error
+	Err        error
+}
+
+func (e *InterruptedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "request to DLI interrupted (%v) after %s", e.Err, plural(e.Attempts, "attempt"))
+	switch {
+	case e.LastStatus != 0:
+		fmt.Fprintf(&b, "; the last answer was HTTP %d %s", e.LastStatus, http.StatusText(e.LastStatus))
+	case e.LastErr != nil:
+		fmt.Fprintf(&b, "; the last attempt failed: %v", e.LastErr)
+	}
+	return b.String()
+}
+
+func (e *InterruptedError) Unwrap() error { return e.Err }
+
+func writeRequestFacts(b *strings.Builder, requestID string, attempts int) {
+	if requestID != "" {
+		fmt.Fprintf(b, " (X-Request-Id: %s)", requestID)
+	}
+	if attempts > 1 {
+		fmt.Fprintf(b, " after %s", plural(attempts, "attempt"))
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func classify(status int, code string) ErrorKind {
+	switch {
+	case code == "DLI.0002" || code == "DLI.0023" || status == http.StatusNotFound:
+		return KindNotFound
+	case code == "DLI.0013" || code == "DLI.0014" || status == http.StatusUnauthorized:
+		return KindAuthentication
+	case status == http.StatusForbidden:
+		return KindPermission
+	case status == http.StatusTooManyRequests:
+		return KindThrottled
+	case status >= 500:
+		return KindServer
+	}
+	return KindRequest
+}
+
+// formatDuration rounds a duration for messages.
+func formatDuration(d time.Duration) string {
+	if d >= time.Second {
+		return d.Round(time.Second).String()
+	}
+	return d.Round(time.Millisecond).String()
+}

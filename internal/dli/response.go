@@ -1,0 +1,118 @@
+package dli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+	"unicode"
+)
+
+// response is a fully read HTTP answer.
+type response struct {
+	status    int
+	requestID string
+	body      []byte
+	attempts  int
+}
+
+// body is every field DLI puts in a JSON answer to this call: the result,
+// the current error form and the older is_success form. Unknown fields are
+// ignored.
+type body struct {
+	ID        *string `json:"id"`
+	State     *string `json:"state"`
+	IsSuccess *bool   `json:"is_success"`
+	Message   string  `json:"message"`
+	ErrorCode string  `json:"error_code"`
+	ErrorMsg  string  `json:"error_msg"`
+}
+
+// readResponse reads at most MaxResponseBytes and turns anything but a
+// well-formed success into an error.
+func readResponse(resp *http.Response, attempts int) (*response, error) {
+	r := &response{status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
+		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	if err != nil {
+		return nil, r.malformed(fmt.Sprintf("reading the body: %v", err))
+	}
+	if len(data) > MaxResponseBytes {
+		return nil, r.malformed("the body is larger than 1 MiB")
+	}
+	r.body = data
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, r.apiError(resp.Header.Get("Content-Type"))
+	}
+	return r, nil
+}
+
+// decode parses a 2xx body; an is_success=false or error_code answer is an
+// API error even with HTTP 200.
+func (r *response) decode() (body, error) {
+	var b body
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		return b, r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
+	}
+	if (b.IsSuccess != nil && !*b.IsSuccess) || b.ErrorCode != "" {
+		return b, r.errorFrom(b)
+	}
+	return b, nil
+}
+
+func (r *response) apiError(contentType string) error {
+	var b body
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		e := r.errorFrom(body{})
+		e.Message = nonJSONMessage(contentType, r.body)
+		return e
+	}
+	return r.errorFrom(b)
+}
+
+func (r *response) errorFrom(b body) *APIError {
+	msg := b.ErrorMsg
+	if msg == "" {
+		msg = b.Message
+	}
+	return &APIError{
+		Kind: classify(r.status, b.ErrorCode), StatusCode: r.status, Code: b.ErrorCode,
+		Message: msg, RequestID: r.requestID, Attempts: r.attempts,
+	}
+}
+
+func (r *response) malformed(reason string) error {
+	return &MalformedResponseError{StatusCode: r.status, RequestID: r.requestID, Reason: reason, Attempts: r.attempts}
+}
+
+func nonJSONMessage(contentType string, data []byte) string {
+	mediaType, _, _ := mime.ParseMediaType(contentType)
+	if mediaType == "" {
+		mediaType = "no content type"
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fmt.Sprintf("empty body (%s)", mediaType)
+	}
+	return fmt.Sprintf("the body is not JSON (%s): %s", mediaType, snippet(data))
+}
+
+// snippet is a printable, single-line excerpt of a body for error messages.
+func snippet(data []byte) string {
+	const limit = 200
+	s := strings.Join(strings.FieldsFunc(string(data), unicode.IsSpace), " ")
+	s = strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) {
+			return '?'
+		}
+		return r
+	}, s)
+	if len([]rune(s)) > limit {
+		s = string([]rune(s)[:limit]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

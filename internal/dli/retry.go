@@ -1,0 +1,99 @@
+package dli
+
+import (
+	"context"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Backoff bounds: the first retry waits about a second, later ones double,
+// never more than RetryWaitMax unless the server asks for more.
+const (
+	RetryWaitMin = time.Second
+	RetryWaitMax = 30 * time.Second
+)
+
+// retryPolicy retries network errors, 429 and every 5xx but 501, and never
+// past the caller's deadline.
+func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if tr, ok := ctx.Value(traceKey{}).(*trace); ok && err != nil {
+		tr.lastErr = err
+	}
+	if err != nil {
+		// The library's policy knows which transport errors are permanent
+		// (certificate failures, bad schemes, bad headers).
+		return retryablehttp.DefaultRetryPolicy(ctx, nil, err)
+	}
+	if !retryableStatus(resp.StatusCode) {
+		return false, nil
+	}
+	// A server that asks us to come back after our deadline gets its answer
+	// reported now rather than a timeout later.
+	if wait, ok := RetryAfter(resp, time.Now()); ok {
+		if deadline, has := ctx.Deadline(); has && time.Now().Add(wait).After(deadline) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func retryableStatus(code int) bool {
+	return code == http.StatusTooManyRequests ||
+		(code >= 500 && code <= 599 && code != http.StatusNotImplemented)
+}
+
+// DefaultBackoff waits RetryWaitMin*2^n with jitter (between half and all of
+// it), capped at RetryWaitMax, unless the response carries a Retry-After,
+// which is honoured as given.
+func DefaultBackoff(n int, resp *http.Response) time.Duration {
+	if wait, ok := RetryAfter(resp, time.Now()); ok {
+		return wait
+	}
+	return jittered(ExponentialWait(n, RetryWaitMin, RetryWaitMax), rand.Float64())
+}
+
+// ExponentialWait is min*2^n capped at max.
+func ExponentialWait(n int, minWait, maxWait time.Duration) time.Duration {
+	if n > 30 {
+		return maxWait
+	}
+	wait := minWait << n
+	if wait > maxWait || wait <= 0 {
+		return maxWait
+	}
+	return wait
+}
+
+// jittered returns a wait between d/2 and d, spread by r in [0,1).
+func jittered(d time.Duration, r float64) time.Duration {
+	return d/2 + time.Duration(r*float64(d/2))
+}
+
+// RetryAfter reads a Retry-After header, in seconds or as an HTTP date.
+func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+	if resp == nil {
+		return 0, false
+	}
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.Atoi(v); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		return max(at.Sub(now), 0), true
+	}
+	return 0, false
+}

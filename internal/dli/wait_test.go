@@ -1,0 +1,164 @@
+package dli
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeClock advances virtual time on Sleep and never blocks; it reports the
+// deadline as passed once its budget of virtual time is used up.
+type fakeClock struct {
+	now    time.Time
+	budget time.Duration
+	slept  []time.Duration
+	cancel bool
+}
+
+func (c *fakeClock) Now() time.Time { return c.now }
+
+func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
+	if c.cancel {
+		return context.Canceled
+	}
+	c.slept = append(c.slept, d)
+	if c.budget > 0 && c.now.Add(d).Sub(time.Time{}) > c.budget {
+		c.now = time.Time{}.Add(c.budget)
+		return context.DeadlineExceeded
+	}
+	c.now = c.now.Add(d)
+	return nil
+}
+
+func everyTenSeconds(int) time.Duration { return 10 * time.Second }
+
+func TestWaitReturnsAsSoonAsTheStateMatches(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "Success")
+	clock := &fakeClock{}
+	s, err := Waiter{Client: c, Clock: clock, Schedule: DefaultPollSchedule}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	if err != nil || s.State != "Success" {
+		t.Fatalf("got %+v, %v; want Success (matched ignoring case)", s, err)
+	}
+	if n := srv.Mock.RequestCount(); n != 3 {
+		t.Fatalf("sent %d requests, want 3", n)
+	}
+	if len(clock.slept) != 2 {
+		t.Fatalf("slept %d times, want 2", len(clock.slept))
+	}
+}
+
+func TestWaitFailsFastOnAnotherTerminalState(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running", "dead", "success")
+	s, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	var u *UnexpectedStateError
+	if !errors.As(err, &u) || s.State != "dead" {
+		t.Fatalf("got %+v, %v; want an unexpected-state error at dead", s, err)
+	}
+	for _, want := range []string{`"dead"`, "success", "never change"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+	if n := srv.Mock.RequestCount(); n != 2 {
+		t.Fatalf("sent %d requests, want 2 (no poll after dead)", n)
+	}
+}
+
+func TestWaitForATerminalStateThatIsReachedSucceeds(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running", "dead")
+	s, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(context.Background(), testProject, testBatch, []string{"success", "dead"})
+	if err != nil || s.State != "dead" {
+		t.Fatalf("got %+v, %v; want dead accepted", s, err)
+	}
+}
+
+func TestWaitTimesOutWithTheLastStateSeen(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "starting", "running")
+	clock := &fakeClock{budget: 35 * time.Second}
+	_, err := Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	var to *WaitTimeoutError
+	if !errors.As(err, &to) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want a wait timeout", err)
+	}
+	if to.LastState != "running" || to.Polls != 4 || to.Waited != 35*time.Second {
+		t.Fatalf("timeout = %+v, want last state running after 4 polls and 35s", to)
+	}
+	for _, want := range []string{"timed out after 35s", `"running"`, "success", "4 polls"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
+	}
+}
+
+func TestWaitStopsAtOnceWhenCancelled(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	_, err := Waiter{Client: c, Clock: &fakeClock{cancel: true}}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stopped waiting") {
+		t.Fatalf("err = %v, want a cancellation", err)
+	}
+	if n := srv.Mock.RequestCount(); n != 1 {
+		t.Fatalf("sent %d requests after cancelling, want 1", n)
+	}
+}
+
+func TestWaitCancelledWithTheRealClock(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := Waiter{Client: c}.Wait(ctx, testProject, testBatch, []string{"success"})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if waited := time.Since(start); waited > PollFirst {
+		t.Fatalf("cancel took %v; the first poll interval is %v, so it did not stop at once", waited, PollFirst)
+	}
+}
+
+func TestWaitTimeoutWithTheRealClock(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	defer cancel()
+	_, err := Waiter{Client: c, Schedule: func(int) time.Duration { return 5 * time.Millisecond }}.Wait(ctx, testProject, testBatch, []string{"success"})
+	var to *WaitTimeoutError
+	if !errors.As(err, &to) || to.LastState != "running" || to.Polls < 2 {
+		t.Fatalf("err = %v, want a timeout after several polls with last state running", err)
+	}
+}
+
+func TestPollSchedule(t *testing.T) {
+	if first := pollInterval(0, 0); first > 5*time.Second {
+		t.Fatalf("first re-poll after %v, want within 5s", first)
+	}
+	prev := time.Duration(0)
+	for n := 0; n < 20; n++ {
+		d := pollInterval(n, 0)
+		if d < prev {
+			t.Fatalf("interval %d (%v) shrank from %v", n, d, prev)
+		}
+		if d > 30*time.Second {
+			t.Fatalf("interval %d is %v, over the 30s cap", n, d)
+		}
+		prev = d
+	}
+	if prev != PollMax {
+		t.Fatalf("intervals level off at %v, want %v", prev, PollMax)
+	}
+	if lo, hi := pollInterval(3, 0.999), pollInterval(3, 0); lo < hi*79/100 || lo >= hi {
+		t.Fatalf("jitter gives [%v, %v], want up to 20%% below", lo, hi)
+	}
+	for i := 0; i < 100; i++ {
+		if d := DefaultPollSchedule(0); d > PollFirst || d < PollFirst*8/10 {
+			t.Fatalf("DefaultPollSchedule(0) = %v", d)
+		}
+	}
+}

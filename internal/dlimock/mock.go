@@ -1,0 +1,188 @@
+// Package dlimock is an in-memory DLI: batches with scripted state
+// sequences, error bodies shaped like the real API's, AK/SK signature
+// verification with the real algorithm, and fault injection. Tests and the
+// demo run the provider against it; it never talks to Huawei Cloud.
+package dlimock
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Credentials the mock accepts. AK/SK requests must be signed with
+// SecretKey; SecurityToken, when set, must come with them; Token, when set,
+// is accepted as X-Auth-Token. Zero Credentials accept no request.
+type Credentials struct {
+	AccessKey     string
+	SecretKey     string
+	SecurityToken string
+	Token         string
+}
+
+// Fault replaces or delays the mock's answer to the next Times requests
+// (every request from now on when Times is 0).
+type Fault struct {
+	Status      int               // 0: only delay, then answer normally
+	Body        string            // answer body; padded to BodySize when larger
+	BodySize    int               // for oversized answers
+	ContentType string            // default application/json
+	Header      map[string]string // e.g. Retry-After, Location
+	Delay       time.Duration     // before answering; cut short if the client goes away
+	Times       int
+}
+
+// Request is what the mock recorded of one request.
+type Request struct {
+	Method string
+	Path   string // as sent, escaped
+	Header http.Header
+}
+
+// Mock is an http.Handler serving GET /v2.0/{project_id}/batches/{batch_id}/state.
+type Mock struct {
+	creds Credentials
+	// Now is the gateway's clock for X-Sdk-Date checks.
+	Now func() time.Time
+	// Latency is added to every answer.
+	Latency time.Duration
+	// DefaultState, when set, is the state of any batch not added with AddBatch.
+	DefaultState string
+
+	mu       sync.Mutex
+	batches  map[batchKey]*batch
+	faults   []*Fault
+	requests []Request
+	served   int
+	mux      *http.ServeMux
+}
+
+type batchKey struct{ project, id string }
+
+// batch advances one step of its script per answered request and then stays
+// at the last state.
+type batch struct {
+	states []string
+	next   int
+}
+
+// New returns a mock that accepts creds.
+func New(creds Credentials) *Mock {
+	m := &Mock{creds: creds, Now: time.Now, batches: map[batchKey]*batch{}, mux: http.NewServeMux()}
+	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}/state", m.batchState)
+	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
+	})
+	return m
+}
+
+// AddBatch scripts a batch: request n answers states[min(n, len-1)].
+func (m *Mock) AddBatch(projectID, batchID string, states ...string) {
+	if len(states) == 0 {
+		panic("dlimock: AddBatch needs at least one state")
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.batches[batchKey{projectID, strings.ToLower(batchID)}] = &batch{states: states}
+}
+
+// InjectFault queues a fault; queued faults apply in order.
+func (m *Mock) InjectFault(f Fault) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.faults = append(m.faults, &f)
+}
+
+// RequestCount is how many requests reached the mock.
+func (m *Mock) RequestCount() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.served
+}
+
+// Requests returns the recorded requests (the most recent 1000).
+func (m *Mock) Requests() []Request {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Request(nil), m.requests...)
+}
+
+func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	n, fault := m.record(r)
+	w.Header().Set("X-Request-Id", fmt.Sprintf("mock-%08d", n))
+	if !sleep(r.Context(), m.Latency) {
+		return
+	}
+	if fault != nil {
+		if !sleep(r.Context(), fault.Delay) {
+			return
+		}
+		if fault.Status != 0 {
+			writeFault(w, fault)
+			return
+		}
+	}
+	if !m.authenticate(w, r) {
+		return
+	}
+	m.mux.ServeHTTP(w, r)
+}
+
+// record counts and keeps the request and takes the fault that applies to it.
+func (m *Mock) record(r *http.Request) (int, *Fault) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.served++
+	if len(m.requests) == 1000 {
+		m.requests = m.requests[1:]
+	}
+	m.requests = append(m.requests, Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: r.Header.Clone()})
+	if len(m.faults) == 0 {
+		return m.served, nil
+	}
+	f := m.faults[0]
+	if f.Times > 0 {
+		f.Times--
+		if f.Times == 0 {
+			m.faults = m.faults[1:]
+		}
+	}
+	return m.served, f
+}
+
+func (m *Mock) batchState(w http.ResponseWriter, r *http.Request) {
+	project, id := r.PathValue("project"), r.PathValue("batch")
+	m.mu.Lock()
+	b := m.batches[batchKey{project, strings.ToLower(id)}]
+	var state string
+	if b != nil {
+		state = b.states[min(b.next, len(b.states)-1)]
+		b.next++
+	} else {
+		state = m.DefaultState
+	}
+	m.mu.Unlock()
+	if state == "" {
+		writeError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"id": id, "state": state})
+}
+
+// sleep waits for d unless the client goes away first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}

@@ -1,0 +1,63 @@
+package dlimock
+
+import (
+	"crypto/tls"
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+)
+
+// Server serves a Mock on a loopback port and counts what load tests need:
+// TCP connections and TLS handshakes. GET /_mock/stats reports them.
+type Server struct {
+	*httptest.Server
+	Mock        *Mock
+	connections atomic.Int64
+	handshakes  atomic.Int64
+}
+
+// Stats is the body of GET /_mock/stats.
+type Stats struct {
+	Requests      int   `json:"requests"`
+	Connections   int64 `json:"connections"`
+	TLSHandshakes int64 `json:"tls_handshakes"`
+}
+
+// NewServer starts m on listener l (nil: a free 127.0.0.1 port), over TLS
+// with a self-signed certificate when useTLS is set.
+func NewServer(m *Mock, l net.Listener, useTLS bool) *Server {
+	s := &Server{Mock: m}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /_mock/stats", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(s.Stats())
+	})
+	mux.Handle("/", m)
+	s.Server = httptest.NewUnstartedServer(mux)
+	if l != nil {
+		_ = s.Server.Listener.Close()
+		s.Server.Listener = l
+	}
+	s.Server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			s.connections.Add(1)
+		}
+	}
+	if useTLS {
+		s.Server.TLS = &tls.Config{GetConfigForClient: func(*tls.ClientHelloInfo) (*tls.Config, error) {
+			s.handshakes.Add(1)
+			return nil, nil
+		}}
+		s.Server.StartTLS()
+	} else {
+		s.Server.Start()
+	}
+	return s
+}
+
+// Stats reports what the server has seen so far.
+func (s *Server) Stats() Stats {
+	return Stats{Requests: s.Mock.RequestCount(), Connections: s.connections.Load(), TLSHandshakes: s.handshakes.Load()}
+}
