@@ -1,0 +1,213 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+)
+
+// The environment variables Huawei Cloud users already have set.
+const (
+	envRegion        = "HW_REGION_NAME"
+	envProjectID     = "HW_PROJECT_ID"
+	envAccessKey     = "HW_ACCESS_KEY"
+	envSecretKey     = "HW_SECRET_KEY"
+	envSecurityToken = "HW_SECURITY_TOKEN"
+	envToken         = "HW_AUTH_TOKEN"
+	envEndpoint      = "HW_DLI_ENDPOINT"
+	envCloud         = "HW_CLOUD"
+	envInsecure      = "HW_INSECURE"
+	envMaxRetries    = "HW_MAX_RETRIES"
+
+	defaultCloud  = "myhuaweicloud.com"
+	maxMaxRetries = 100
+)
+
+var (
+	pathRegion        = path.Root("region")
+	pathAccessKey     = path.Root("access_key")
+	pathSecretKey     = path.Root("secret_key")
+	pathSecurityToken = path.Root("security_token")
+	pathToken         = path.Root("token")
+	pathEndpoint      = path.Root("endpoint")
+	pathInsecure      = path.Root("insecure")
+	pathMaxRetries    = path.Root("max_retries")
+)
+
+// settings is the provider configuration after attributes, environment
+// variables and defaults have been combined, in that order of precedence.
+type settings struct {
+	endpoint        string
+	projectID       string
+	credentials     dli.Credentials
+	authDescription string
+	insecure        bool
+	maxRetries      int
+}
+
+// source tells where a value came from, for messages that must not show it.
+type source struct {
+	attribute, env string
+	fromEnv        bool
+}
+
+func (s source) String() string {
+	if s.fromEnv {
+		return "the " + s.env + " environment variable"
+	}
+	return "the provider block's " + s.attribute
+}
+
+// lookup resolves one string setting: a known attribute wins, then the
+// environment variable.
+func lookup(v types.String, attribute, env string, getenv func(string) string) (string, source) {
+	if !v.IsNull() && !v.IsUnknown() {
+		return v.ValueString(), source{attribute: attribute, env: env}
+	}
+	return strings.TrimSpace(getenv(env)), source{attribute: attribute, env: env, fromEnv: true}
+}
+
+func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	for name, v := range map[string]attr.Value{
+		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey,
+		"security_token": m.SecurityToken, "token": m.Token, "endpoint": m.Endpoint, "cloud": m.Cloud,
+		"insecure": m.Insecure, "max_retries": m.MaxRetries,
+	} {
+		if v.IsUnknown() {
+			diags.AddAttributeError(path.Root(name), "Unknown provider "+name,
+				"The DLI provider cannot be configured while "+name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
+		}
+	}
+	if diags.HasError() {
+		return settings{}, diags
+	}
+
+	var s settings
+	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
+	creds, auth, credDiags := resolveCredentials(m, getenv)
+	diags.Append(credDiags...)
+	s.credentials, s.authDescription = creds, auth
+
+	endpoint, endpointDiags := resolveEndpoint(m, getenv)
+	diags.Append(endpointDiags...)
+	s.endpoint = endpoint
+
+	s.insecure = m.Insecure.ValueBool()
+	if m.Insecure.IsNull() {
+		if raw := strings.TrimSpace(getenv(envInsecure)); raw != "" {
+			b, err := strconv.ParseBool(raw)
+			if err != nil {
+				diags.AddAttributeError(pathInsecure, "Invalid "+envInsecure,
+					fmt.Sprintf("The %s environment variable (for insecure) must be true or false, got %q.", envInsecure, raw))
+			}
+			s.insecure = b
+		}
+	}
+
+	s.maxRetries = dli.DefaultMaxRetries
+	if !m.MaxRetries.IsNull() {
+		s.maxRetries = int(m.MaxRetries.ValueInt64())
+	} else if raw := strings.TrimSpace(getenv(envMaxRetries)); raw != "" {
+		n, err := strconv.Atoi(raw)
+		if err != nil || n < 0 || n > maxMaxRetries {
+			diags.AddAttributeError(pathMaxRetries, "Invalid "+envMaxRetries,
+				fmt.Sprintf("The %s environment variable (for max_retries) must be a whole number from 0 to %d, got %q.", envMaxRetries, maxMaxRetries, raw))
+		}
+		s.maxRetries = n
+	}
+	return s, diags
+}
+
+// resolveCredentials insists on exactly one way to authenticate.
+func resolveCredentials(m providerModel, getenv func(string) string) (dli.Credentials, string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	ak, akSrc := lookup(m.AccessKey, "access_key", envAccessKey, getenv)
+	sk, skSrc := lookup(m.SecretKey, "secret_key", envSecretKey, getenv)
+	st, stSrc := lookup(m.SecurityToken, "security_token", envSecurityToken, getenv)
+	token, tokenSrc := lookup(m.Token, "token", envToken, getenv)
+	creds := dli.Credentials{AccessKey: ak, SecretKey: sk, SecurityToken: st, Token: token}
+
+	switch {
+	case token != "" && (ak != "" || sk != "" || st != ""):
+		diags.AddAttributeError(pathToken, "Conflicting DLI credentials",
+			fmt.Sprintf("A token is set (by %s) together with AK/SK credentials (access_key/%s, secret_key/%s, security_token/%s). Use one way to authenticate: unset token and %s, or unset the AK/SK attributes and their environment variables.",
+				tokenSrc, envAccessKey, envSecretKey, envSecurityToken, envToken))
+	case token != "":
+		return creds, fmt.Sprintf("%s from %s", dli.AuthToken, tokenSrc), diags
+	case ak != "" && sk == "":
+		diags.AddAttributeError(pathSecretKey, "Missing DLI secret key",
+			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key in the provider block or the %s environment variable.", akSrc, envSecretKey))
+	case sk != "" && ak == "":
+		diags.AddAttributeError(pathAccessKey, "Missing DLI access key",
+			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key in the provider block or the %s environment variable.", skSrc, envAccessKey))
+	case st != "" && ak == "":
+		diags.AddAttributeError(pathSecurityToken, "Security token without access keys",
+			fmt.Sprintf("A security token is set (by %s), but temporary credentials also need access_key (%s) and secret_key (%s).", stSrc, envAccessKey, envSecretKey))
+	case ak == "":
+		diags.AddError("Missing DLI credentials",
+			fmt.Sprintf("The DLI provider needs credentials. Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or set token (%s) to use an IAM token.",
+				envAccessKey, envSecretKey, envSecurityToken, envToken))
+	case st != "":
+		return creds, fmt.Sprintf("%s (access key from %s, security token from %s)", dli.AuthTemporaryAKSK, akSrc, stSrc), diags
+	default:
+		return creds, fmt.Sprintf("%s (access key from %s)", dli.AuthAKSK, akSrc), diags
+	}
+	return creds, "", diags
+}
+
+// resolveEndpoint takes endpoint, or derives https://dli.{region}.{cloud}.
+func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
+	if endpoint != "" {
+		if _, err := dli.ParseEndpoint(endpoint); err != nil {
+			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
+				fmt.Sprintf("The endpoint set by %s is invalid: %v.", src, err))
+		}
+		return endpoint, diags
+	}
+	region, _ := lookup(m.Region, "region", envRegion, getenv)
+	if region == "" {
+		diags.AddAttributeError(pathRegion, "Missing DLI region",
+			fmt.Sprintf("Set region (or the %s environment variable), e.g. cn-north-4, or set endpoint (%s) to the DLI endpoint URL.", envRegion, envEndpoint))
+		return "", diags
+	}
+	cloud, _ := lookup(m.Cloud, "cloud", envCloud, getenv)
+	if cloud == "" {
+		cloud = defaultCloud
+	}
+	endpoint = "https://dli." + region + "." + cloud
+	if _, err := dli.ParseEndpoint(endpoint); err != nil {
+		diags.AddAttributeError(pathRegion, "Invalid DLI region or cloud",
+			fmt.Sprintf("The endpoint derived from region %q and cloud %q is invalid: %v.", region, cloud, err))
+	}
+	return endpoint, diags
+}
+
+// endpointValidator checks a configured endpoint at validate time.
+type endpointValidator struct{}
+
+func (endpointValidator) Description(context.Context) string {
+	return "must be an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com"
+}
+
+func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid DLI endpoint", err.Error()+" (attribute endpoint, environment variable "+envEndpoint+").")
+	}
+}

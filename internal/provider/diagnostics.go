@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+)
+
+// readErrorDiagnostic turns a client error into a diagnostic whose summary
+// says what went wrong and whose detail says what to do. auth describes the
+// credentials in use without their values.
+func readErrorDiagnostic(err error, auth string, timeout time.Duration) diag.Diagnostic {
+	var (
+		apiErr     *dli.APIError
+		malformed  *dli.MalformedResponseError
+		redirect   *dli.RedirectError
+		network    *dli.NetworkError
+		unexpected *dli.UnexpectedStateError
+		waitTO     *dli.WaitTimeoutError
+	)
+	switch {
+	case errors.As(err, &unexpected):
+		return diag.NewErrorDiagnostic("DLI batch ended in an unexpected state", err.Error()+".")
+	case errors.As(err, &waitTO):
+		return diag.NewErrorDiagnostic("Timed out waiting for the DLI batch",
+			err.Error()+fmt.Sprintf(". Raise timeouts.read (now %s) if the batch needs longer.", timeout))
+	case errors.As(err, &apiErr):
+		return apiErrorDiagnostic(apiErr, auth)
+	case errors.As(err, &malformed):
+		return diag.NewErrorDiagnostic("Malformed answer from DLI",
+			err.Error()+". Check that the endpoint is a DLI endpoint; if it is, report this with the X-Request-Id.")
+	case errors.As(err, &redirect):
+		return diag.NewErrorDiagnostic("DLI endpoint redirected", err.Error()+".")
+	case errors.As(err, &network):
+		return diag.NewErrorDiagnostic("Could not reach DLI",
+			err.Error()+". Check the endpoint (or region and cloud), the network, HTTPS_PROXY/NO_PROXY and, for a private CA, SSL_CERT_FILE.")
+	case errors.Is(err, context.DeadlineExceeded):
+		return diag.NewErrorDiagnostic("Timed out reading the DLI batch",
+			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by timeouts.read (now %s).", timeout))
+	}
+	return diag.NewErrorDiagnostic("Reading the DLI batch failed", err.Error()+".")
+}
+
+func apiErrorDiagnostic(e *dli.APIError, auth string) diag.Diagnostic {
+	switch e.Kind {
+	case dli.KindNotFound:
+		return diag.NewErrorDiagnostic("DLI batch not found",
+			e.Error()+". Check batch_id, and that project_id names the project the batch was submitted in.")
+	case dli.KindAuthentication:
+		return diag.NewErrorDiagnostic("DLI authentication failed",
+			e.Error()+fmt.Sprintf(". Requests are authenticated by %s. Check that these credentials are current and belong to this account; for AK/SK, also that this machine's clock is right (signatures expire after 15 minutes).", auth))
+	case dli.KindPermission:
+		return diag.NewErrorDiagnostic("DLI permission denied",
+			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth))
+	case dli.KindThrottled:
+		return diag.NewErrorDiagnostic("DLI throttled the request",
+			e.Error()+". It was retried as far as max_retries and timeouts.read allow; raise them or timeouts.read, or lower Terraform's -parallelism.")
+	case dli.KindServer:
+		return diag.NewErrorDiagnostic("DLI server error",
+			e.Error()+". It was retried as far as max_retries and timeouts.read allow; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
+	}
+	return diag.NewErrorDiagnostic("DLI rejected the request", e.Error()+".")
+}

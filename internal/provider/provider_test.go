@@ -1,0 +1,108 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+const (
+	testProject      = "0123456789abcdef0123456789abcdef"
+	testOtherProject = "fedcba9876543210fedcba9876543210"
+	testBatch        = "0a324461-d9d9-45da-a52a-3b3c7a3d809e"
+	testAK           = "TESTACCESSKEYAAAAAAA"
+	testSK           = "test-secret-key-value-1234567890"
+	testSTS          = "test-security-token-value-0987"
+	testToken        = "test-iam-token-value-5555"
+)
+
+// newMock starts a mock DLI on loopback that accepts the test credentials.
+func newMock(t *testing.T) *dlimock.Server {
+	t.Helper()
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{AccessKey: testAK, SecretKey: testSK, Token: testToken}), nil, false)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// fastOptions keep acceptance tests in milliseconds: polls every 10 ms,
+// retries after 1 ms unless the server asks for a Retry-After. The
+// environment is the given map only, so the developer's HW_* variables
+// never leak into a test.
+func fastOptions(env map[string]string) options {
+	return options{
+		getenv:       func(k string) string { return env[k] },
+		pollSchedule: func(int) time.Duration { return 10 * time.Millisecond },
+		backoff: func(_ int, resp *http.Response) time.Duration {
+			if wait, ok := dli.RetryAfter(resp, time.Now()); ok {
+				return wait
+			}
+			return time.Millisecond
+		},
+	}
+}
+
+func factories(opts options) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"dli": providerserver.NewProtocol6WithError(newWithOptions("test", opts)()),
+	}
+}
+
+// akskProvider configures the provider for srv with AK/SK in attributes,
+// plus any extra attribute lines.
+func akskProvider(srv *dlimock.Server, extra ...string) string {
+	return fmt.Sprintf(`
+provider "dli" {
+  endpoint   = %q
+  project_id = %q
+  access_key = %q
+  secret_key = %q
+  %s
+}
+`, srv.URL, testProject, testAK, testSK, strings.Join(extra, "\n  "))
+}
+
+func batchConfig(body string) string {
+	return fmt.Sprintf("data \"dli_batch_state\" \"test\" {\n%s\n}\n", body)
+}
+
+// requestsSoFar is a plan check asserting how many requests the mock has
+// seen by the time the plan is made.
+type requestsSoFar struct {
+	srv  *dlimock.Server
+	want int
+}
+
+var _ plancheck.PlanCheck = requestsSoFar{}
+
+func (c requestsSoFar) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if got := c.srv.Mock.RequestCount(); got != c.want {
+		resp.Error = fmt.Errorf("the mock saw %d requests by the end of the plan, want %d", got, c.want)
+	}
+}
+
+// noResourceOfType is a state check asserting that nothing of a type exists.
+type noResourceOfType string
+
+var _ statecheck.StateCheck = noResourceOfType("")
+
+func (typ noResourceOfType) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		return
+	}
+	for _, r := range req.State.Values.RootModule.Resources {
+		if r.Type == string(typ) {
+			resp.Error = fmt.Errorf("%s exists in state, want none", r.Address)
+		}
+	}
+}
