@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
@@ -88,21 +87,5 @@ var _ plancheck.PlanCheck = requestsSoFar{}
 func (c requestsSoFar) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	if got := c.srv.Mock.RequestCount(); got != c.want {
 		resp.Error = fmt.Errorf("the mock saw %d requests by the end of the plan, want %d", got, c.want)
-	}
-}
-
-// noResourceOfType is a state check asserting that nothing of a type exists.
-type noResourceOfType string
-
-var _ statecheck.StateCheck = noResourceOfType("")
-
-func (typ noResourceOfType) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
-	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
-		return
-	}
-	for _, r := range req.State.Values.RootModule.Resources {
-		if r.Type == string(typ) {
-			resp.Error = fmt.Errorf("%s exists in state, want none", r.Address)
-		}
 	}
 }
