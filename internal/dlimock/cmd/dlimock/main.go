@@ -64,4 +64,6 @@ func main() {
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
+	st := srv.Stats()
+	fmt.Printf("dlimock: served %d requests over %d connections (%d TLS handshakes)\n", st.Requests, st.Connections, st.TLSHandshakes)
 }

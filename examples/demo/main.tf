@@ -1,0 +1,73 @@
+# The demo runs against the bundled mock DLI (make demo), never a real cloud.
+# It reads four seeded batches, waits for one that is still starting, and
+# gates a downstream resource on its success.
+
+terraform {
+  required_providers {
+    dli = {
+      source = "dli-terraform/dli"
+    }
+  }
+}
+
+variable "endpoint" {
+  description = "URL of the mock DLI that make demo started."
+  type        = string
+}
+
+provider "dli" {
+  endpoint   = var.endpoint
+  project_id = "0123456789abcdef0123456789abcdef"
+  # The mock checks real SDK-HMAC-SHA256 signatures made with these demo keys.
+  access_key = "DEMOACCESSKEY"
+  secret_key = "demo-secret-key"
+}
+
+# Still starting when the plan begins: the read polls until it succeeds.
+data "dli_batch_state" "etl" {
+  batch_id = "0a324461-d9d9-45da-a52a-3b3c7a3d809e"
+  wait_for = ["success", "dead"]
+
+  timeouts {
+    read = "2m"
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = lower(self.state) == "success"
+      error_message = "The ETL batch did not succeed."
+    }
+  }
+}
+
+# Created only once the ETL batch has succeeded.
+resource "terraform_data" "downstream_table" {
+  input = {
+    batch = data.dli_batch_state.etl.id
+    state = data.dli_batch_state.etl.state
+  }
+}
+
+# Plain reads, no waiting.
+data "dli_batch_state" "reported" {
+  batch_id = "4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f"
+}
+
+data "dli_batch_state" "nightly" {
+  batch_id = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
+}
+
+data "dli_batch_state" "failed" {
+  batch_id = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+}
+
+output "batch_states" {
+  value = {
+    for name, b in {
+      etl      = data.dli_batch_state.etl
+      reported = data.dli_batch_state.reported
+      nightly  = data.dli_batch_state.nightly
+      failed   = data.dli_batch_state.failed
+    } : name => "${b.id}: ${b.state}${b.terminal ? " (terminal)" : ""}"
+  }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# make demo: build the provider, start the bundled mock DLI on a free
+# loopback port, and run examples/demo against it with a dev_overrides CLI
+# configuration of its own. The mock is stopped however the script ends.
+set -euo pipefail
+
+TF=${TF:-terraform}
+root=$(cd "$(dirname "$0")/.." && pwd)
+demo="$root/.demo"
+rm -rf "$demo/work" "$demo/url" "$demo/mirror"
+mkdir -p "$demo/bin" "$demo/work"
+
+echo "==> building the provider and the mock DLI"
+go build -o "$demo/bin/terraform-provider-dli" "$root"
+go build -o "$demo/bin/dlimock" "$root/internal/dlimock/cmd/dlimock"
+
+echo "==> starting the mock DLI on a free loopback port"
+"$demo/bin/dlimock" -listen 127.0.0.1:0 -url-file "$demo/url" >"$demo/dlimock.log" 2>&1 &
+mock_pid=$!
+trap 'kill "$mock_pid" 2>/dev/null || true; wait "$mock_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  [ -s "$demo/url" ] && break
+  kill -0 "$mock_pid" 2>/dev/null || { cat "$demo/dlimock.log"; exit 1; }
+  sleep 0.1
+done
+[ -s "$demo/url" ] || { echo "the mock did not start" >&2; exit 1; }
+endpoint=$(cat "$demo/url")
+echo "    mock DLI at $endpoint"
+
+# Our own CLI configuration: use the provider just built, ask no registry.
+# dev_overrides makes plan and apply use .demo/bin; the filesystem mirror
+# holds the same binary so that init, which still looks the provider up,
+# finds it without a registry.
+mirror="$demo/mirror"
+for host in registry.terraform.io registry.opentofu.org; do
+  dir="$mirror/$host/dli-terraform/dli/0.0.1/$(go env GOOS)_$(go env GOARCH)"
+  mkdir -p "$dir"
+  cp "$demo/bin/terraform-provider-dli" "$dir/terraform-provider-dli_v0.0.1"
+done
+cat >"$demo/cli.tfrc" <<TFRC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/dli-terraform/dli" = "$demo/bin"
+    "registry.opentofu.org/dli-terraform/dli" = "$demo/bin"
+  }
+  filesystem_mirror {
+    path    = "$mirror"
+    include = ["registry.terraform.io/dli-terraform/dli", "registry.opentofu.org/dli-terraform/dli"]
+  }
+}
+TFRC
+export TF_CLI_CONFIG_FILE="$demo/cli.tfrc"
+export TF_IN_AUTOMATION=1
+# The demo must not pick up real Huawei Cloud settings from this shell.
+unset HW_REGION_NAME HW_PROJECT_ID HW_ACCESS_KEY HW_SECRET_KEY HW_SECURITY_TOKEN HW_AUTH_TOKEN HW_DLI_ENDPOINT HW_CLOUD HW_INSECURE HW_MAX_RETRIES
+
+cp "$root"/examples/demo/*.tf "$demo/work/"
+cd "$demo/work"
+echo "==> $TF init"
+"$TF" init -input=false -no-color >"$demo/init.log" 2>&1 || { cat "$demo/init.log"; exit 1; }
+echo "==> $TF apply (waits for the ETL batch: starting -> running -> success)"
+start=$(date +%s)
+"$TF" apply -input=false -auto-approve -no-color -compact-warnings -var "endpoint=$endpoint"
+echo "==> waited $(( $(date +%s) - start ))s; the batches' states:"
+"$TF" output -no-color batch_states
+kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
+echo "==> $(tail -n 1 "$demo/dlimock.log")"
