@@ -39,7 +39,9 @@ type Fault struct {
 type Request struct {
 	Method string
 	Path   string // as sent, escaped
+	Host   string
 	Header http.Header
+	At     time.Time // arrival
 }
 
 // Mock is an http.Handler serving GET /v2.0/{project_id}/batches/{batch_id}/state.
@@ -139,7 +141,7 @@ func (m *Mock) record(r *http.Request) (int, *Fault) {
 	if len(m.requests) == 1000 {
 		m.requests = m.requests[1:]
 	}
-	m.requests = append(m.requests, Request{Method: r.Method, Path: r.URL.EscapedPath(), Header: r.Header.Clone()})
+	m.requests = append(m.requests, Request{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header.Clone(), At: time.Now()})
 	if len(m.faults) == 0 {
 		return m.served, nil
 	}

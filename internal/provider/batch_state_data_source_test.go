@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
@@ -190,7 +189,7 @@ func TestAccBatchState_notFound(t *testing.T) {
 		ProtoV6ProviderFactories: factories(fastOptions(nil)),
 		Steps: []resource.TestStep{{
 			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: regexp.MustCompile(`(?s)DLI batch not found.*` + testBatch + `.*` + testProject + `.*DLI\.0002.*X-Request-Id`),
+			ExpectError: expectError(`DLI batch not found.*` + testBatch + `.*` + testProject + `.*DLI\.0002.*X-Request-Id`),
 		}},
 	})
 	if n := srv.Mock.RequestCount(); n != 1 {
@@ -211,7 +210,7 @@ func TestAccBatchState_wrongSecretKey(t *testing.T) {
   secret_key = "not-the-right-secret"
 }
 ` + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: regexp.MustCompile(`(?s)DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK\s+signature\s+\(access\s+key\s+from\s+the\s+provider\s+block.s\s+access_key\)`),
+			ExpectError: expectError(`DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK signature \(access key from the provider block.s access_key\)`),
 		}},
 	})
 }
@@ -221,11 +220,11 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 		"batch_id not a UUID":          {"", `batch_id = "not-a-uuid"`, `batch_id.*UUID`},
 		"batch_id empty":               {"", `batch_id = ""`, `batch_id.*UUID`},
 		"project_id empty":             {"", `batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `project_id.*at least 1`},
-		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `(?s)wait_for.*starting.*running.*recovering.*success.*dead.*finished`},
+		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `wait_for.*starting.*running.*recovering.*success.*dead.*finished`},
 		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `wait_for.*at least 1`},
-		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `(?s)timeouts.*soon`},
+		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `timeouts.*soon`},
 		"max_retries negative":         {"max_retries = -1", `batch_id = "` + testBatch + `"`, `max_retries.*between 0 and 100`},
-		"endpoint not a URL":           {`endpoint = "dli.example.invalid"`, `batch_id = "` + testBatch + `"`, `(?s)Invalid DLI endpoint.*dli\.example\.invalid`},
+		"endpoint not a URL":           {`endpoint = "dli.example.invalid"`, `batch_id = "` + testBatch + `"`, `Invalid DLI endpoint.*dli\.example\.invalid`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t)
@@ -238,7 +237,7 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 				ProtoV6ProviderFactories: factories(fastOptions(nil)),
 				Steps: []resource.TestStep{{
 					Config:      provider + batchConfig(tc.body),
-					ExpectError: regexp.MustCompile(tc.want),
+					ExpectError: expectError(tc.want),
 				}},
 			})
 			if n := srv.Mock.RequestCount(); n != 0 {
@@ -254,22 +253,22 @@ func TestAccProvider_configurationErrorsNameAttributeAndVariable(t *testing.T) {
 		env      map[string]string
 		want     string
 	}{
-		"neither region nor endpoint":    {`access_key = "a"` + "\n" + `secret_key = "b"`, nil, `(?s)Missing DLI region.*HW_REGION_NAME.*endpoint.*HW_DLI_ENDPOINT`},
-		"access_key without secret_key":  {`region = "r"` + "\n" + `access_key = "a"`, nil, `(?s)Missing DLI secret key.*access_key.*HW_SECRET_KEY`},
-		"secret_key without access_key":  {`region = "r"`, map[string]string{"HW_SECRET_KEY": "b"}, `(?s)Missing DLI access key.*HW_SECRET_KEY.*HW_ACCESS_KEY`},
-		"security_token without AK/SK":   {`region = "r"` + "\n" + `security_token = "s"`, nil, `(?s)Security token without access keys.*HW_ACCESS_KEY.*HW_SECRET_KEY`},
-		"token together with AK/SK":      {`region = "r"` + "\n" + `token = "t"`, map[string]string{"HW_ACCESS_KEY": "a", "HW_SECRET_KEY": "b"}, `(?s)Conflicting DLI credentials.*HW_ACCESS_KEY.*HW_AUTH_TOKEN`},
-		"no credentials at all":          {`region = "r"`, nil, `(?s)Missing DLI credentials.*HW_ACCESS_KEY.*HW_SECRET_KEY.*HW_AUTH_TOKEN`},
-		"endpoint from env not http(s)":  {`token = "t"`, map[string]string{"HW_DLI_ENDPOINT": "ftp://dli.example.invalid"}, `(?s)Invalid DLI endpoint.*HW_DLI_ENDPOINT`},
-		"HW_MAX_RETRIES not a number":    {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_MAX_RETRIES": "many"}, `(?s)Invalid HW_MAX_RETRIES.*max_retries`},
-		"HW_INSECURE not a boolean":      {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_INSECURE": "perhaps"}, `(?s)Invalid HW_INSECURE.*insecure`},
+		"neither region nor endpoint":    {`access_key = "a"` + "\n" + `secret_key = "b"`, nil, `Missing DLI region.*HW_REGION_NAME.*endpoint.*HW_DLI_ENDPOINT`},
+		"access_key without secret_key":  {`region = "r"` + "\n" + `access_key = "a"`, nil, `Missing DLI secret key.*access_key.*HW_SECRET_KEY`},
+		"secret_key without access_key":  {`region = "r"`, map[string]string{"HW_SECRET_KEY": "b"}, `Missing DLI access key.*HW_SECRET_KEY.*HW_ACCESS_KEY`},
+		"security_token without AK/SK":   {`region = "r"` + "\n" + `security_token = "s"`, nil, `Security token without access keys.*HW_ACCESS_KEY.*HW_SECRET_KEY`},
+		"token together with AK/SK":      {`region = "r"` + "\n" + `token = "t"`, map[string]string{"HW_ACCESS_KEY": "a", "HW_SECRET_KEY": "b"}, `Conflicting DLI credentials.*HW_ACCESS_KEY.*HW_AUTH_TOKEN`},
+		"no credentials at all":          {`region = "r"`, nil, `Missing DLI credentials.*HW_ACCESS_KEY.*HW_SECRET_KEY.*HW_AUTH_TOKEN`},
+		"endpoint from env not http(s)":  {`token = "t"`, map[string]string{"HW_DLI_ENDPOINT": "ftp://dli.example.invalid"}, `Invalid DLI endpoint.*HW_DLI_ENDPOINT`},
+		"HW_MAX_RETRIES not a number":    {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_MAX_RETRIES": "many"}, `Invalid HW_MAX_RETRIES.*max_retries`},
+		"HW_INSECURE not a boolean":      {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_INSECURE": "perhaps"}, `Invalid HW_INSECURE.*insecure`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{
 				ProtoV6ProviderFactories: factories(fastOptions(tc.env)),
 				Steps: []resource.TestStep{{
 					Config:      "provider \"dli\" {\n" + tc.provider + "\ncloud = \"example.invalid\"\n}\n" + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`project_id = "p"`),
-					ExpectError: regexp.MustCompile(tc.want),
+					ExpectError: expectError(tc.want),
 				}},
 			})
 		})

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -32,7 +31,7 @@ func TestAccBatchState_failsFastOnDeadWhenWaitingForSuccess(t *testing.T) {
 		ProtoV6ProviderFactories: factories(fastOptions(nil)),
 		Steps: []resource.TestStep{{
 			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["success"]`),
-			ExpectError: regexp.MustCompile(`(?s)DLI batch ended in an unexpected state.*"dead".*success`),
+			ExpectError: expectError(`DLI batch ended in an unexpected state.*"dead".*success`),
 		}},
 	})
 	if n := srv.Mock.RequestCount(); n != 2 {
@@ -51,7 +50,7 @@ wait_for = ["success"]
 timeouts {
   read = "300ms"
 }`),
-			ExpectError: regexp.MustCompile(`(?s)Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 300ms\)`),
+			ExpectError: expectError(`Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 300ms\)`),
 		}},
 	})
 }
@@ -107,7 +106,7 @@ func TestAccBatchState_gateHoldsDownstreamWhenTheBatchDies(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      akskProvider(srv) + gateConfig(),
-				ExpectError: regexp.MustCompile(`The ETL batch did not succeed`),
+				ExpectError: expectError(`The ETL batch did not succeed`),
 			},
 			{
 				// The same configuration without the gate: the plan must

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -88,4 +89,10 @@ func (c requestsSoFar) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest
 	if got := c.srv.Mock.RequestCount(); got != c.want {
 		resp.Error = fmt.Errorf("the mock saw %d requests by the end of the plan, want %d", got, c.want)
 	}
+}
+
+// expectError compiles a pattern in which each space matches any run of
+// white space, since Terraform wraps diagnostics at 80 columns.
+func expectError(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }
