@@ -3,6 +3,8 @@ package dlimock
 import (
 	"crypto/tls"
 	"encoding/json"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -40,6 +42,8 @@ func NewServer(m *Mock, l net.Listener, useTLS bool) *Server {
 		_ = s.Server.Listener.Close()
 		s.Server.Listener = l
 	}
+	// Failed handshakes are what TLS tests provoke; do not log them.
+	s.Server.Config.ErrorLog = log.New(io.Discard, "", 0)
 	s.Server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
 		if state == http.StateNew {
 			s.connections.Add(1)

@@ -96,3 +96,11 @@ func (c requestsSoFar) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest
 func expectError(pattern string) *regexp.Regexp {
 	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }
+
+func newTLSMock(t *testing.T) *dlimock.Server {
+	t.Helper()
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{AccessKey: testAK, SecretKey: testSK, Token: testToken}), nil, true)
+	t.Cleanup(srv.Close)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	return srv
+}

@@ -1,0 +1,119 @@
+package dli
+
+import (
+	"context"
+	"encoding/pem"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+func newTLSMock(t *testing.T) *dlimock.Server {
+	t.Helper()
+	srv := dlimock.NewServer(dlimock.New(testCreds), nil, true)
+	t.Cleanup(srv.Close)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	return srv
+}
+
+func TestTLSIsVerifiedByDefault(t *testing.T) {
+	srv := newTLSMock(t)
+	c, err := New(Config{Endpoint: srv.URL, Credentials: Credentials{Token: "t"}, MaxRetries: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.BatchState(context.Background(), testProject, testBatch)
+	var n *NetworkError
+	if !errors.As(err, &n) || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("err = %v, want a certificate verification failure", err)
+	}
+	if n.Attempts != 1 {
+		t.Fatalf("made %d attempts, want 1: a bad certificate is not transient", n.Attempts)
+	}
+	if got := srv.Mock.RequestCount(); got != 0 {
+		t.Fatalf("the untrusted server received %d requests, want 0", got)
+	}
+}
+
+func TestInsecureSkipsVerification(t *testing.T) {
+	srv := newTLSMock(t)
+	c, err := New(Config{Endpoint: srv.URL, Credentials: Credentials{Token: testCreds.Token}, Insecure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.BatchState(context.Background(), testProject, testBatch)
+	if err != nil || s.State != "running" {
+		t.Fatalf("got %+v, %v; want running over TLS with insecure", s, err)
+	}
+	if st := srv.Stats(); st.TLSHandshakes != 1 {
+		t.Fatalf("handshakes = %d, want 1", st.TLSHandshakes)
+	}
+}
+
+func TestAHungAttemptIsCutShortAndRetried(t *testing.T) {
+	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 100 * time.Millisecond })
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute, Times: 1})
+	s, err := c.BatchState(context.Background(), testProject, testBatch)
+	if err != nil || s.State != "running" {
+		t.Fatalf("got %+v, %v; want the retry after the hung attempt to succeed", s, err)
+	}
+	if n := srv.Mock.RequestCount(); n != 2 {
+		t.Fatalf("sent %d requests, want 2", n)
+	}
+}
+
+// The standard library reads SSL_CERT_FILE and the proxy variables once per
+// process, so these run the client in a child test process.
+func TestPrivateCAFromSSLCertFile(t *testing.T) {
+	srv := newTLSMock(t)
+	caFile := filepath.Join(t.TempDir(), "ca.pem")
+	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw})
+	if err := os.WriteFile(caFile, pemBytes, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runChild(t, "SSL_CERT_FILE="+caFile, "DLI_CHILD_ENDPOINT="+srv.URL)
+	if srv.Mock.RequestCount() != 1 {
+		t.Fatal("the child did not reach the TLS mock")
+	}
+}
+
+func TestProxyFromEnvironment(t *testing.T) {
+	proxy := dlimock.NewServer(dlimock.New(testCreds), nil, false)
+	defer proxy.Close()
+	proxy.Mock.AddBatch(testProject, testBatch, "running")
+	// No DNS lookup happens: the client hands the whole URL to the proxy.
+	runChild(t, "HTTP_PROXY="+proxy.URL, "NO_PROXY=", "DLI_CHILD_ENDPOINT=http://dli.proxied.invalid")
+	reqs := proxy.Mock.Requests()
+	if len(reqs) != 1 || reqs[0].Host != "dli.proxied.invalid" {
+		t.Fatalf("proxy saw %+v, want one request for dli.proxied.invalid", reqs)
+	}
+}
+
+func runChild(t *testing.T, env ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChildReadsOneBatch$", "-test.count=1")
+	cmd.Env = append(os.Environ(), append(env, "DLI_CHILD=1")...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child failed: %v\n%s", err, out)
+	}
+}
+
+func TestChildReadsOneBatch(t *testing.T) {
+	if os.Getenv("DLI_CHILD") != "1" {
+		t.Skip("runs only as a child of TestPrivateCAFromSSLCertFile and TestProxyFromEnvironment")
+	}
+	c, err := New(Config{Endpoint: os.Getenv("DLI_CHILD_ENDPOINT"), Credentials: Credentials{AccessKey: testAK, SecretKey: testSK}, MaxRetries: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := c.BatchState(context.Background(), testProject, testBatch); err != nil || s.State != "running" {
+		t.Fatalf("got %+v, %v", s, err)
+	}
+}

@@ -1,0 +1,113 @@
+package provider
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+// Some tests drive the real CLI against the built provider binary, as users
+// do: through a dev_overrides CLI configuration, with TF_LOG and all.
+
+var (
+	buildOnce sync.Once
+	binDir    string
+	buildErr  error
+)
+
+// providerBinDir builds terraform-provider-dli once per test process.
+func providerBinDir(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("set TF_ACC=1 to run tests that build the provider and run the Terraform CLI")
+	}
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "dli-provider-bin-")
+		if buildErr != nil {
+			return
+		}
+		name := "terraform-provider-dli"
+		if runtime.GOOS == "windows" {
+			name += ".exe"
+		}
+		out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, name), "github.com/dli-terraform/terraform-provider-dli").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binDir
+}
+
+// terraformCLI is the binary acceptance tests use: TF_ACC_TERRAFORM_PATH
+// (e.g. OpenTofu), else terraform on PATH.
+func terraformCLI(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("TF_ACC_TERRAFORM_PATH"); p != "" {
+		return p
+	}
+	p, err := exec.LookPath("terraform")
+	if err != nil {
+		t.Skip("terraform is not on PATH")
+	}
+	return p
+}
+
+// requiredProviders maps the local name dli to this provider's address.
+const requiredProviders = `
+terraform {
+  required_providers {
+    dli = {
+      source = "dli-terraform/dli"
+    }
+  }
+}
+`
+
+type cliResult struct {
+	stdout, stderr string
+	err            error
+}
+
+// runCLI runs the CLI in dir with a dev_overrides configuration pointing at
+// the built provider and only the given environment on top of a minimal one.
+func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
+	t.Helper()
+	bin := providerBinDir(t)
+	rc := filepath.Join(dir, ".cli.tfrc")
+	cfg := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/dli-terraform/dli" = %q
+    "registry.opentofu.org/dli-terraform/dli" = %q
+  }
+  direct {}
+}
+`, bin, bin)
+	if err := os.WriteFile(rc, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(terraformCLI(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append([]string{
+		"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + rc,
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
+	}, env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return cliResult{stdout: stdout.String(), stderr: stderr.String(), err: err}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,116 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// configure runs the provider's Configure with the given attributes (the
+// rest null) and no environment, as Terraform would during plan.
+func configure(t *testing.T, attrs map[string]tftypes.Value) (*provider.ConfigureResponse, *dliProvider) {
+	t.Helper()
+	ctx := context.Background()
+	p := newWithOptions("test", fastOptions(nil))().(*dliProvider)
+	var schemaResp provider.SchemaResponse
+	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
+	typ := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	values := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		values[name] = tftypes.NewValue(at, nil)
+	}
+	for name, v := range attrs {
+		values[name] = v
+	}
+	resp := &provider.ConfigureResponse{}
+	p.Configure(ctx, provider.ConfigureRequest{
+		TerraformVersion: "1.11.4",
+		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, values)},
+	}, resp)
+	return resp, p
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func TestInsecureAddsAWarning(t *testing.T) {
+	resp, _ := configure(t, map[string]tftypes.Value{
+		"endpoint": str("https://127.0.0.1:1"), "token": str(testToken),
+		"insecure": tftypes.NewValue(tftypes.Bool, true),
+	})
+	if resp.Diagnostics.HasError() {
+		t.Fatal(resp.Diagnostics)
+	}
+	warnings := resp.Diagnostics.Warnings()
+	if len(warnings) != 1 || warnings[0].Summary() != "TLS verification is disabled" || !strings.Contains(warnings[0].Detail(), "HW_INSECURE") {
+		t.Fatalf("diagnostics = %v, want one warning about insecure", resp.Diagnostics)
+	}
+	if resp.DataSourceData == nil {
+		t.Fatal("no client was configured")
+	}
+}
+
+func TestSecureByDefaultHasNoWarning(t *testing.T) {
+	resp, _ := configure(t, map[string]tftypes.Value{"endpoint": str("https://127.0.0.1:1"), "token": str(testToken)})
+	if len(resp.Diagnostics) != 0 {
+		t.Fatalf("diagnostics = %v, want none", resp.Diagnostics)
+	}
+}
+
+func TestConfigureErrorsNeverEchoSecrets(t *testing.T) {
+	for _, attrs := range []map[string]tftypes.Value{
+		{"region": str("r"), "access_key": str("AKVALUE-SECRET-1")},
+		{"region": str("r"), "secret_key": str("SKVALUE-SECRET-2")},
+		{"region": str("r"), "token": str("TOKVALUE-SECRET-3"), "access_key": str("AKVALUE-SECRET-1")},
+		{"region": str("r"), "security_token": str("STVALUE-SECRET-4")},
+		{"endpoint": str("ftp://x.invalid"), "token": str("TOKVALUE-SECRET-3")},
+	} {
+		resp, _ := configure(t, attrs)
+		if !resp.Diagnostics.HasError() {
+			t.Fatalf("%v: want an error", attrs)
+		}
+		assertNoSecret(t, resp.Diagnostics, "SECRET-")
+	}
+}
+
+func assertNoSecret(t *testing.T, diags diag.Diagnostics, marker string) {
+	t.Helper()
+	for _, d := range diags {
+		if strings.Contains(d.Summary()+d.Detail(), marker) {
+			t.Fatalf("diagnostic %q / %q shows a secret", d.Summary(), d.Detail())
+		}
+	}
+}
+
+func TestAccBatchState_insecureTLS(t *testing.T) {
+	srv := newTLSMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories(fastOptions(nil)),
+		Steps: []resource.TestStep{{
+			Config:            akskProvider(srv, "insecure = true") + batchConfig(`batch_id = "`+testBatch+`"`),
+			ConfigStateChecks: expectState(testBatch, "running", false),
+		}},
+	})
+	if srv.Stats().TLSHandshakes == 0 {
+		t.Fatal("no TLS handshake happened")
+	}
+}
+
+func TestAccBatchState_untrustedCertificateIsRefused(t *testing.T) {
+	srv := newTLSMock(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories(fastOptions(nil)),
+		Steps: []resource.TestStep{{
+			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+			ExpectError: expectError(`Could not reach DLI.*after 1 attempt.*certificate.*SSL_CERT_FILE`),
+		}},
+	})
+	if n := srv.Mock.RequestCount(); n != 0 {
+		t.Fatalf("the untrusted server received %d requests", n)
+	}
+}
