@@ -70,7 +70,7 @@ func TestAccBatchState_waitMatchesIgnoringCase(t *testing.T) {
 // gateConfig is the pattern users write: wait for the batch to end, insist
 // that it succeeded, and only then create what depends on it.
 func gateConfig() string {
-	return batchConfig(`batch_id = "` + testBatch + `"
+	return batchConfig(`batch_id = "`+testBatch+`"
 wait_for = ["success", "dead"]
 lifecycle {
   postcondition {
