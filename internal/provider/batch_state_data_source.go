@@ -21,8 +21,15 @@ import (
 
 const defaultReadTimeout = 20 * time.Minute
 
-// uuidPattern accepts a UUID in any case, as DLI batch IDs are.
-var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+// Plan-time checks of the data source's arguments.
+var (
+	// batchIDValidator accepts a UUID in any case, as DLI batch IDs are.
+	batchIDValidator = stringvalidator.RegexMatches(
+		regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`),
+		"must be a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e")
+	projectIDValidator = stringvalidator.LengthAtLeast(1)
+	waitForValidator   = setvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(dli.KnownStates...))
+)
 
 type batchStateModel struct {
 	BatchID   types.String   `tfsdk:"batch_id"`
@@ -54,15 +61,13 @@ func (d *batchStateDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 			"batch_id": schema.StringAttribute{
 				Required:            true,
 				MarkdownDescription: "ID of the batch job, a UUID (any case).",
-				Validators: []validator.String{
-					stringvalidator.RegexMatches(uuidPattern, "must be a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e"),
-				},
+				Validators:          []validator.String{batchIDValidator},
 			},
 			"project_id": schema.StringAttribute{
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "Project of the batch job. Defaults to the provider's `project_id` (`" + envProjectID + "`).",
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+				Validators:          []validator.String{projectIDValidator},
 			},
 			"wait_for": schema.SetAttribute{
 				ElementType: types.StringType,
@@ -71,7 +76,7 @@ func (d *batchStateDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 					"The read fails at once if the batch reaches a terminal state (`success`, `dead`) that is not listed, and fails when `timeouts.read` runs out.",
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(dli.KnownStates...)),
+					waitForValidator,
 				},
 			},
 			"id": schema.StringAttribute{
