@@ -20,6 +20,14 @@ var (
 	buildErr  error
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		_ = os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
 // providerBinDir builds terraform-provider-dli once per test process.
 func providerBinDir(t *testing.T) string {
 	t.Helper()

@@ -1,0 +1,52 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAccExamples validates every example against the built provider with
+// the real CLI, so that the documented examples cannot rot.
+func TestAccExamples(t *testing.T) {
+	dirs, err := filepath.Glob("../../examples/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../../examples/data-sources/*")
+	dirs = append(dirs, more...)
+	validated := 0
+	for _, dir := range dirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+		if len(files) == 0 {
+			continue
+		}
+		validated++
+		t.Run(strings.TrimPrefix(dir, "../../"), func(t *testing.T) {
+			work := t.TempDir()
+			hasTerraformBlock := false
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				hasTerraformBlock = hasTerraformBlock || strings.Contains(string(b), "required_providers")
+				writeFile(t, filepath.Join(work, filepath.Base(f)), string(b))
+			}
+			if !hasTerraformBlock {
+				// Documentation snippets leave out the terraform block.
+				writeFile(t, filepath.Join(work, "zz_required_providers.tf"), requiredProviders)
+			}
+			if res := runCLI(t, work, nil, "fmt", "-check", "-diff"); res.err != nil {
+				t.Fatalf("not formatted (run make fmt):\n%s%s", res.stdout, res.stderr)
+			}
+			if res := runCLI(t, work, nil, "validate", "-no-color"); res.err != nil || !strings.Contains(res.stdout, "The configuration is valid") {
+				t.Fatalf("terraform validate failed: %v\n%s%s", res.err, res.stdout, res.stderr)
+			}
+		})
+	}
+	if validated < 3 {
+		t.Fatalf("validated %d example directories, want at least 3 (provider, data source, demo)", validated)
+	}
+}
