@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 )
 
@@ -118,12 +119,12 @@ func ParseEndpoint(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// newTransport is a pooled transport sized for Terraform's parallelism (10
-// concurrent reads by default), honouring HTTPS_PROXY/NO_PROXY; SSL_CERT_FILE
-// and SSL_CERT_DIR are honoured by Go's system certificate pool.
+// newTransport is a pooled transport (honouring HTTPS_PROXY/NO_PROXY) that
+// keeps enough idle connections for Terraform's parallelism (10 concurrent
+// reads by default). SSL_CERT_FILE and SSL_CERT_DIR are honoured by Go's
+// system certificate pool.
 func newTransport(insecure bool) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns = 100
+	t := cleanhttp.DefaultPooledTransport()
 	t.MaxIdleConnsPerHost = 32
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: insecure} //nolint:gosec // opt-in via insecure
 	return t

@@ -37,27 +37,28 @@ func NewServer(m *Mock, l net.Listener, useTLS bool) *Server {
 		_ = json.NewEncoder(w).Encode(s.Stats())
 	})
 	mux.Handle("/", m)
-	s.Server = httptest.NewUnstartedServer(mux)
+	hs := httptest.NewUnstartedServer(mux)
 	if l != nil {
-		_ = s.Server.Listener.Close()
-		s.Server.Listener = l
+		_ = hs.Listener.Close()
+		hs.Listener = l
 	}
 	// Failed handshakes are what TLS tests provoke; do not log them.
-	s.Server.Config.ErrorLog = log.New(io.Discard, "", 0)
-	s.Server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+	hs.Config.ErrorLog = log.New(io.Discard, "", 0)
+	hs.Config.ConnState = func(_ net.Conn, state http.ConnState) {
 		if state == http.StateNew {
 			s.connections.Add(1)
 		}
 	}
 	if useTLS {
-		s.Server.TLS = &tls.Config{GetConfigForClient: func(*tls.ClientHelloInfo) (*tls.Config, error) {
+		hs.TLS = &tls.Config{GetConfigForClient: func(*tls.ClientHelloInfo) (*tls.Config, error) {
 			s.handshakes.Add(1)
 			return nil, nil
 		}}
-		s.Server.StartTLS()
+		hs.StartTLS()
 	} else {
-		s.Server.Start()
+		hs.Start()
 	}
+	s.Server = hs
 	return s
 }
 

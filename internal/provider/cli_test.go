@@ -35,7 +35,8 @@ func providerBinDir(t *testing.T) string {
 		t.Skip("set TF_ACC=1 to run tests that build the provider and run the Terraform CLI")
 	}
 	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "dli-provider-bin-")
+		// Shared by every test of the process; TestMain removes it.
+		binDir, buildErr = os.MkdirTemp("", "dli-provider-bin-") //nolint:usetesting
 		if buildErr != nil {
 			return
 		}

@@ -14,7 +14,7 @@ import (
 
 // configure runs the provider's Configure with the given attributes (the
 // rest null) and no environment, as Terraform would during plan.
-func configure(t *testing.T, attrs map[string]tftypes.Value) (*provider.ConfigureResponse, *dliProvider) {
+func configure(t *testing.T, attrs map[string]tftypes.Value) *provider.ConfigureResponse {
 	t.Helper()
 	ctx := context.Background()
 	p := newWithOptions("test", fastOptions(nil))().(*dliProvider)
@@ -33,13 +33,13 @@ func configure(t *testing.T, attrs map[string]tftypes.Value) (*provider.Configur
 		TerraformVersion: "1.11.4",
 		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, values)},
 	}, resp)
-	return resp, p
+	return resp
 }
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
 func TestInsecureAddsAWarning(t *testing.T) {
-	resp, _ := configure(t, map[string]tftypes.Value{
+	resp := configure(t, map[string]tftypes.Value{
 		"endpoint": str("https://127.0.0.1:1"), "token": str(testToken),
 		"insecure": tftypes.NewValue(tftypes.Bool, true),
 	})
@@ -56,7 +56,7 @@ func TestInsecureAddsAWarning(t *testing.T) {
 }
 
 func TestSecureByDefaultHasNoWarning(t *testing.T) {
-	resp, _ := configure(t, map[string]tftypes.Value{"endpoint": str("https://127.0.0.1:1"), "token": str(testToken)})
+	resp := configure(t, map[string]tftypes.Value{"endpoint": str("https://127.0.0.1:1"), "token": str(testToken)})
 	if len(resp.Diagnostics) != 0 {
 		t.Fatalf("diagnostics = %v, want none", resp.Diagnostics)
 	}
@@ -70,7 +70,7 @@ func TestConfigureErrorsNeverEchoSecrets(t *testing.T) {
 		{"region": str("r"), "security_token": str("STVALUE-SECRET-4")},
 		{"endpoint": str("ftp://x.invalid"), "token": str("TOKVALUE-SECRET-3")},
 	} {
-		resp, _ := configure(t, attrs)
+		resp := configure(t, attrs)
 		if !resp.Diagnostics.HasError() {
 			t.Fatalf("%v: want an error", attrs)
 		}
