@@ -40,7 +40,6 @@ func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
 // BatchState reads one batch's state: one request, plus retries of
 // transient failures.
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	subject := fmt.Sprintf("batch %q in project %q", batchID, projectID)
 	resp, err := c.get(ctx, "v2.0", projectID, "batches", batchID, "state")
 	if err == nil {
 		var b body
@@ -51,7 +50,7 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 	}
 	var apiErr *APIError
 	if errors.As(err, &apiErr) {
-		apiErr.Subject = subject
+		apiErr.Subject = fmt.Sprintf("batch %q in project %q", batchID, projectID)
 	}
 	return BatchState{}, err
 }

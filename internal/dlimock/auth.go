@@ -55,10 +55,8 @@ func (m *Mock) authFailure(r *http.Request) string {
 	if skew := m.Now().Sub(at); skew > maxClockSkew || skew < -maxClockSkew {
 		return "request expired: X-Sdk-Date is too far from the server time"
 	}
-	header := r.Header.Clone()
-	header.Set("Host", r.Host)
 	want := sign.Signature(sign.StringToSign(sign.CanonicalRequest(sign.Request{
-		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: header, SignedHeaders: a.SignedHeaders,
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header, Host: r.Host, SignedHeaders: a.SignedHeaders,
 	}), date), m.creds.SecretKey)
 	if !equal(a.Signature, want) {
 		return "verify aksk signature fail"

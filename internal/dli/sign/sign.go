@@ -33,6 +33,7 @@ type Request struct {
 	Path          string     // unescaped path, e.g. /v2.0/{project}/batches/{id}/state
 	Query         url.Values // may be nil
 	Header        http.Header
+	Host          string   // the host header's value when Header has none (Go keeps it on the request)
 	SignedHeaders []string // header names, any case
 	BodyHash      string   // hex SHA-256 of the body; empty means the empty body
 }
@@ -44,7 +45,7 @@ func CanonicalRequest(r Request) string {
 	for _, name := range names {
 		headers.WriteString(name)
 		headers.WriteByte(':')
-		headers.WriteString(strings.TrimSpace(headerValue(r.Header, name)))
+		headers.WriteString(strings.TrimSpace(r.headerValue(name)))
 		headers.WriteByte('\n')
 	}
 	bodyHash := r.BodyHash
@@ -125,14 +126,13 @@ func SignRequest(req *http.Request, accessKey, secretKey string, now time.Time, 
 	if req.Host == "" {
 		req.Host = req.URL.Host
 	}
-	header := req.Header.Clone()
-	header.Set("Host", req.Host)
 	signed := append([]string{"host", "x-sdk-date"}, extraSigned...)
 	sig := Signature(StringToSign(CanonicalRequest(Request{
 		Method:        req.Method,
 		Path:          req.URL.Path,
 		Query:         req.URL.Query(),
-		Header:        header,
+		Header:        req.Header,
+		Host:          req.Host,
 		SignedHeaders: signed,
 	}), date), secretKey)
 	req.Header.Set("Authorization", AuthorizationHeader(accessKey, signed, sig))
@@ -181,13 +181,11 @@ func canonicalHeaderNames(names []string) []string {
 	return out
 }
 
-func headerValue(h http.Header, lowerName string) string {
-	if lowerName == "host" {
-		if v := h.Get("Host"); v != "" {
-			return v
-		}
+func (r Request) headerValue(lowerName string) string {
+	if v := r.Header.Get(lowerName); v != "" || lowerName != "host" {
+		return v
 	}
-	return h.Get(lowerName)
+	return r.Host
 }
 
 // escape percent-encodes everything but the unreserved characters, with

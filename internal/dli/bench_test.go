@@ -1,0 +1,118 @@
+package dli
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// Benchmarks of the read path: a client against an in-process mock DLI over
+// loopback, as one data source read does it.
+
+func benchClient(b *testing.B, creds Credentials, useTLS bool) (*Client, *dlimock.Server) {
+	b.Helper()
+	srv := dlimock.NewServer(dlimock.New(testCreds), nil, useTLS)
+	b.Cleanup(srv.Close)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	c, err := New(Config{Endpoint: srv.URL, Credentials: creds, Insecure: useTLS})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c, srv
+}
+
+func BenchmarkBatchState(b *testing.B) {
+	for _, bc := range []struct {
+		name   string
+		creds  Credentials
+		useTLS bool
+	}{
+		{"aksk", Credentials{AccessKey: testAK, SecretKey: testSK}, false},
+		{"token", Credentials{Token: testCreds.Token}, false},
+		{"aksk-tls", Credentials{AccessKey: testAK, SecretKey: testSK}, true},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c, _ := benchClient(b, bc.creds, bc.useTLS)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.BatchState(ctx, testProject, testBatch); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBatchStateParallel reads with Terraform's default parallelism.
+func BenchmarkBatchStateParallel(b *testing.B) {
+	c, _ := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.SetParallelism(10)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := c.BatchState(ctx, testProject, testBatch); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkSignRequest is the signing step alone.
+func BenchmarkSignRequest(b *testing.B) {
+	req, _ := http.NewRequest(http.MethodGet, "https://dli.cn-north-4.example.invalid/v2.0/"+testProject+"/batches/"+testBatch+"/state", nil)
+	tr := &authTransport{creds: Credentials{AccessKey: testAK, SecretKey: testSK}, now: fixedNow, base: roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, nil })}
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = tr.RoundTrip(req)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestOneClientReusesConnections: 500 reads, 10 at a time as Terraform does
+// them, open at most 2 x 10 connections and TLS handshakes.
+func TestOneClientReusesConnections(t *testing.T) {
+	srv := dlimock.NewServer(dlimock.New(testCreds), nil, true)
+	defer srv.Close()
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	c, err := New(Config{Endpoint: srv.URL, Credentials: Credentials{AccessKey: testAK, SecretKey: testSK}, Insecure: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := make(chan struct{}, 500)
+	for range 500 {
+		reads <- struct{}{}
+	}
+	close(reads)
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			for range reads {
+				if _, err := c.BatchState(context.Background(), testProject, testBatch); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	st := srv.Stats()
+	if st.Requests != 500 {
+		t.Fatalf("requests = %d, want exactly one per read (500)", st.Requests)
+	}
+	if st.Connections > 20 || st.TLSHandshakes > 20 {
+		t.Fatalf("%d connections and %d TLS handshakes for 500 reads, want at most 20 each", st.Connections, st.TLSHandshakes)
+	}
+	t.Logf("500 reads: %d connections, %d TLS handshakes", st.Connections, st.TLSHandshakes)
+}
+
+func fixedNow() time.Time { return time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC) }
