@@ -13,7 +13,7 @@ import (
 // Benchmarks of the read path: a client against an in-process mock DLI over
 // loopback, as one data source read does it.
 
-func benchClient(b *testing.B, creds Credentials, useTLS bool) (*Client, *dlimock.Server) {
+func benchClient(b *testing.B, creds Credentials, useTLS bool) *Client {
 	b.Helper()
 	srv := dlimock.NewServer(dlimock.New(testCreds), nil, useTLS)
 	b.Cleanup(srv.Close)
@@ -22,7 +22,7 @@ func benchClient(b *testing.B, creds Credentials, useTLS bool) (*Client, *dlimoc
 	if err != nil {
 		b.Fatal(err)
 	}
-	return c, srv
+	return c
 }
 
 func BenchmarkBatchState(b *testing.B) {
@@ -36,7 +36,7 @@ func BenchmarkBatchState(b *testing.B) {
 		{"aksk-tls", Credentials{AccessKey: testAK, SecretKey: testSK}, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			c, _ := benchClient(b, bc.creds, bc.useTLS)
+			c := benchClient(b, bc.creds, bc.useTLS)
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
@@ -50,7 +50,7 @@ func BenchmarkBatchState(b *testing.B) {
 
 // BenchmarkBatchStateParallel reads with Terraform's default parallelism.
 func BenchmarkBatchStateParallel(b *testing.B) {
-	c, _ := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	c := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.SetParallelism(10)
