@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# make tofu: build OpenTofu from the Go module proxy into .tofu/tofu, once.
+# The binary is also kept in a cache outside the work tree, so that fresh
+# clones on the same machine (CI) reuse it instead of building again.
+set -euo pipefail
+
+version=${TOFU_VERSION:-v1.10.6}
+root=$(cd "$(dirname "$0")/.." && pwd)
+dest="$root/.tofu/tofu"
+cache="${DLI_TOFU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-dli}/tofu-$version-$(go env GOOS)-$(go env GOARCH)"
+
+if [ -x "$dest" ] && "$dest" version >/dev/null 2>&1; then
+  exit 0
+fi
+mkdir -p "$(dirname "$dest")"
+if [ -x "$cache" ] && "$cache" version >/dev/null 2>&1; then
+  cp "$cache" "$dest"
+  echo "==> OpenTofu $version from the cache ($cache)"
+  exit 0
+fi
+
+echo "==> building OpenTofu $version from the Go module proxy (about 5 minutes, once)"
+src=$(go mod download -json "github.com/opentofu/opentofu@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+[ -d "$src" ] || { echo "go mod download of opentofu $version failed" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+cp -R "$src/." "$work/"
+chmod -R u+w "$work"
+(cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$dest.tmp" ./cmd/tofu)
+mv "$dest.tmp" "$dest"
+mkdir -p "$(dirname "$cache")"
+cp "$dest" "$cache"
+"$dest" version | head -n 1
