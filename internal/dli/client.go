@@ -6,7 +6,6 @@ package dli
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -163,10 +162,12 @@ func joinEscaped(segments []string) string {
 	return strings.Join(escaped, "/")
 }
 
-// transportError explains a call that ended without a response.
+// transportError explains a call that ended without a response: stopped
+// by the caller's context (timeouts.read, Ctrl-C), or by the network, per-
+// attempt timeouts included.
 func transportError(ctx context.Context, tr *trace, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastErr: tr.lastErr, Err: err}
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastErr: tr.lastErr, Err: ctxErr}
 	}
 	return &NetworkError{Attempts: tr.attempts, Err: err}
 }

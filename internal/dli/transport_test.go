@@ -69,6 +69,16 @@ func TestAHungAttemptIsCutShortAndRetried(t *testing.T) {
 	}
 }
 
+func TestHungAttemptsAreANetworkErrorNotATimeoutOfTheRead(t *testing.T) {
+	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 20 * time.Millisecond; c.MaxRetries = 1 })
+	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
+	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	var n *NetworkError
+	if !errors.As(err, &n) || n.Attempts != 2 || !strings.Contains(err.Error(), "Client.Timeout") {
+		t.Fatalf("err = %v, want a network error after 2 timed-out attempts", err)
+	}
+}
+
 // The standard library reads SSL_CERT_FILE and the proxy variables once per
 // process, so these run the client in a child test process.
 func TestPrivateCAFromSSLCertFile(t *testing.T) {
