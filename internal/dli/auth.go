@@ -26,18 +26,6 @@ const (
 	AuthToken         AuthMethod = "IAM token"
 )
 
-// Method reports which way of authenticating these credentials use.
-func (c Credentials) Method() AuthMethod {
-	switch {
-	case c.Token != "":
-		return AuthToken
-	case c.SecurityToken != "":
-		return AuthTemporaryAKSK
-	default:
-		return AuthAKSK
-	}
-}
-
 // Secrets lists the non-empty secret values, for masking in logs.
 func (c Credentials) Secrets() []string {
 	var out []string

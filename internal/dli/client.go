@@ -6,6 +6,7 @@ package dli
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -39,9 +40,10 @@ type Config struct {
 	UserAgent      string
 	Logger         Logger
 
-	// Backoff computes the wait before retry n (0-based); nil means
-	// DefaultBackoff. Tests inject a fast one.
-	Backoff func(n int, resp *http.Response) time.Duration
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
+	// retries (a Retry-After answer is honoured beyond them); zero means
+	// the defaults. Tests make them milliseconds.
+	RetryWaitMin, RetryWaitMax time.Duration
 	// Now is the signing clock; nil means time.Now.
 	Now func() time.Time
 	// Transport is the base transport under signing and retries; nil means a
@@ -55,6 +57,7 @@ type Client struct {
 	endpoint *url.URL
 	http     *retryablehttp.Client
 	logger   Logger
+	secrets  []string // redacted from any answer quoted in an error
 }
 
 // New validates cfg and builds a Client. It does no I/O.
@@ -78,8 +81,11 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = nopLogger{}
 	}
-	if cfg.Backoff == nil {
-		cfg.Backoff = DefaultBackoff
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = RetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = RetryWaitMax
 	}
 	base := cfg.Transport
 	if base == nil {
@@ -91,12 +97,14 @@ func New(cfg Config) (*Client, error) {
 		// Never follow a redirect: credentials must not reach another host.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	c := &Client{endpoint: endpoint, logger: cfg.Logger}
+	c := &Client{endpoint: endpoint, logger: cfg.Logger, secrets: cfg.Credentials.Secrets()}
 	c.http = &retryablehttp.Client{
 		HTTPClient:      httpClient,
 		RetryMax:        cfg.MaxRetries,
+		RetryWaitMin:    cfg.RetryWaitMin,
+		RetryWaitMax:    cfg.RetryWaitMax,
 		CheckRetry:      retryPolicy,
-		Backoff:         func(_, _ time.Duration, n int, resp *http.Response) time.Duration { return cfg.Backoff(n, resp) },
+		Backoff:         Backoff,
 		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
 		RequestLogHook:  c.logAttempt,
 		ResponseLogHook: c.logResponse,
@@ -107,11 +115,14 @@ func New(cfg Config) (*Client, error) {
 // ParseEndpoint accepts an absolute http(s) URL with a host and no query.
 func ParseEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("endpoint %q is not an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com", raw)
+	if err != nil {
+		return nil, errors.New("endpoint is not a URL such as https://dli.cn-north-4.myhuaweicloud.com")
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("endpoint %q is not an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com", u.Redacted())
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("endpoint %q must not carry a query, fragment or user info", raw)
+		return nil, fmt.Errorf("endpoint %q must not carry a query, fragment or user info", u.Redacted())
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
@@ -148,10 +159,14 @@ func (c *Client) get(ctx context.Context, segments ...string) (*response, error)
 
 	resp, err := c.http.Do(req)
 	if err != nil {
+		if resp != nil { // the policy gave up on an answer as the context ended
+			_ = resp.Body.Close()
+		}
 		return nil, transportError(ctx, tr, err)
 	}
 	defer resp.Body.Close()
-	return readResponse(resp, tr.attempts)
+	r, err := readResponse(resp, tr.attempts)
+	return r, c.redact(err)
 }
 
 func joinEscaped(segments []string) string {
@@ -167,7 +182,7 @@ func joinEscaped(segments []string) string {
 // attempt timeouts included.
 func transportError(ctx context.Context, tr *trace, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastErr: tr.lastErr, Err: ctxErr}
+		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
 	}
 	return &NetworkError{Attempts: tr.attempts, Err: err}
 }

@@ -18,7 +18,8 @@ const (
 	KindAuthentication                  // HTTP 401, DLI.0013/0014, APIGW signature errors
 	KindPermission                      // HTTP 403
 	KindThrottled                       // HTTP 429
-	KindServer                          // HTTP 5xx
+	KindServer                          // HTTP 5xx, DLI.0999
+	KindNoAPI                           // the endpoint does not serve this API (APIGW 404)
 )
 
 func (k ErrorKind) String() string {
@@ -33,6 +34,8 @@ func (k ErrorKind) String() string {
 		return "throttled"
 	case KindServer:
 		return "server error"
+	case KindNoAPI:
+		return "no such API at the endpoint"
 	default:
 		return "request rejected"
 	}
@@ -115,10 +118,11 @@ func (e *NetworkError) Unwrap() error { return e.Err }
 
 // InterruptedError is a call stopped by its context: a timeout or a cancel.
 type InterruptedError struct {
-	Attempts   int
-	LastStatus int
-	LastErr    error
-	Err        error
+	Attempts      int
+	LastStatus    int
+	LastRequestID string
+	LastErr       error
+	Err           error
 }
 
 func (e *InterruptedError) Error() string {
@@ -127,6 +131,7 @@ func (e *InterruptedError) Error() string {
 	switch {
 	case e.LastStatus != 0:
 		fmt.Fprintf(&b, "; the last answer was HTTP %d %s", e.LastStatus, http.StatusText(e.LastStatus))
+		writeRequestFacts(&b, e.LastRequestID, 0)
 	case e.LastErr != nil:
 		fmt.Fprintf(&b, "; the last attempt failed: %v", e.LastErr)
 	}
@@ -153,8 +158,15 @@ func plural(n int, word string) string {
 
 func classify(status int, code string) ErrorKind {
 	switch {
-	case code == "DLI.0002" || code == "DLI.0023" || status == http.StatusNotFound:
+	case code == "DLI.0002" || code == "DLI.0023":
 		return KindNotFound
+	case status == http.StatusNotFound && strings.HasPrefix(code, "APIGW."):
+		// The gateway knows no such route: a wrong endpoint, not a missing batch.
+		return KindNoAPI
+	case status == http.StatusNotFound:
+		return KindNotFound
+	case code == "DLI.0999":
+		return KindServer
 	case code == "DLI.0013" || code == "DLI.0014" || status == http.StatusUnauthorized:
 		return KindAuthentication
 	case status == http.StatusForbidden:

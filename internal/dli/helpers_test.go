@@ -1,7 +1,6 @@
 package dli
 
 import (
-	"net/http"
 	"testing"
 	"time"
 
@@ -24,10 +23,11 @@ func newTestClient(t *testing.T, mutate ...func(*Config)) (*Client, *dlimock.Ser
 	srv := dlimock.NewServer(dlimock.New(testCreds), nil, false)
 	t.Cleanup(srv.Close)
 	cfg := Config{
-		Endpoint:    srv.URL,
-		Credentials: Credentials{AccessKey: testAK, SecretKey: testSK},
-		MaxRetries:  DefaultMaxRetries,
-		Backoff:     func(int, *http.Response) time.Duration { return time.Millisecond },
+		Endpoint:     srv.URL,
+		Credentials:  Credentials{AccessKey: testAK, SecretKey: testSK},
+		MaxRetries:   DefaultMaxRetries,
+		RetryWaitMin: time.Millisecond,
+		RetryWaitMax: 5 * time.Millisecond,
 	}
 	for _, m := range mutate {
 		m(&cfg)

@@ -20,9 +20,10 @@ func (nopLogger) Debug(context.Context, string, map[string]any) {}
 // trace follows one logical call across its attempts, so that errors can say
 // how many were made and what the last one saw.
 type trace struct {
-	attempts   int
-	lastStatus int
-	lastErr    error
+	attempts      int
+	lastStatus    int
+	lastRequestID string
+	lastErr       error
 }
 
 type traceKey struct{}
@@ -35,7 +36,7 @@ func traceFrom(req *http.Request) *trace {
 }
 
 func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, retry int) {
-	traceFrom(req).attempts = retry + 1
+	*traceFrom(req) = trace{attempts: retry + 1} // what the last attempt saw, only
 	c.logger.Debug(req.Context(), "DLI request", map[string]any{
 		"method":  req.Method,
 		"url":     req.URL.String(),
@@ -45,7 +46,7 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, retry int
 
 func (c *Client) logResponse(_ retryablehttp.Logger, resp *http.Response) {
 	tr := traceFrom(resp.Request)
-	tr.lastStatus = resp.StatusCode
+	tr.lastStatus, tr.lastRequestID = resp.StatusCode, resp.Header.Get(requestIDHeader)
 	c.logger.Debug(resp.Request.Context(), "DLI response", map[string]any{
 		"status":     resp.StatusCode,
 		"request_id": resp.Header.Get(requestIDHeader),

@@ -3,6 +3,7 @@ package dli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -40,7 +41,7 @@ func readResponse(resp *http.Response, attempts int) (*response, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
 	if err != nil {
-		return nil, r.malformed(fmt.Sprintf("reading the body: %v", err))
+		return nil, &NetworkError{Attempts: attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)}
 	}
 	if len(data) > MaxResponseBytes {
 		return nil, r.malformed("the body is larger than 1 MiB")
@@ -80,6 +81,9 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" {
 		msg = b.Message
 	}
+	if msg == "" && len(r.body) > 0 {
+		msg = "the answer has no error message: " + snippet(r.body)
+	}
 	return &APIError{
 		Kind: classify(r.status, b.ErrorCode), StatusCode: r.status, Code: b.ErrorCode,
 		Message: msg, RequestID: r.requestID, Attempts: r.attempts,
@@ -115,4 +119,31 @@ func snippet(data []byte) string {
 		s = string([]rune(s)[:limit]) + "…"
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// redact removes credential values from errors that quote an answer: an
+// endpoint or proxy that echoes request headers must not put a token into
+// a diagnostic.
+func (c *Client) redact(err error) error {
+	if err == nil || len(c.secrets) == 0 {
+		return err
+	}
+	var (
+		apiErr    *APIError
+		malformed *MalformedResponseError
+	)
+	switch {
+	case errors.As(err, &apiErr):
+		apiErr.Message = redactAll(apiErr.Message, c.secrets)
+	case errors.As(err, &malformed):
+		malformed.Reason = redactAll(malformed.Reason, c.secrets)
+	}
+	return err
+}
+
+func redactAll(s string, secrets []string) string {
+	for _, secret := range secrets {
+		s = strings.ReplaceAll(s, secret, "(redacted)")
+	}
+	return s
 }

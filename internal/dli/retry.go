@@ -16,6 +16,10 @@ import (
 const (
 	RetryWaitMin = time.Second
 	RetryWaitMax = 30 * time.Second
+
+	// maxRetryAfterSeconds keeps an absurd Retry-After from overflowing;
+	// a day is past any read's deadline anyway.
+	maxRetryAfterSeconds = 24 * 60 * 60
 )
 
 // retryPolicy retries network errors, 429 and every 5xx but 501, and never
@@ -50,14 +54,14 @@ func retryableStatus(code int) bool {
 		(code >= 500 && code <= 599 && code != http.StatusNotImplemented)
 }
 
-// DefaultBackoff waits RetryWaitMin*2^n with jitter (between half and all of
-// it), capped at RetryWaitMax, unless the response carries a Retry-After,
-// which is honoured as given.
-func DefaultBackoff(n int, resp *http.Response) time.Duration {
+// Backoff waits minWait*2^n with jitter (between half and all of it),
+// capped at maxWait, unless the response carries a Retry-After, which is
+// honoured as given. It has retryablehttp's Backoff signature.
+func Backoff(minWait, maxWait time.Duration, n int, resp *http.Response) time.Duration {
 	if wait, ok := RetryAfter(resp, time.Now()); ok {
 		return wait
 	}
-	return jittered(ExponentialWait(n, RetryWaitMin, RetryWaitMax), rand.Float64())
+	return jittered(ExponentialWait(n, minWait, maxWait), rand.Float64())
 }
 
 // ExponentialWait is min*2^n capped at max.
@@ -90,7 +94,7 @@ func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 		if secs < 0 {
 			return 0, false
 		}
-		return time.Duration(secs) * time.Second, true
+		return time.Duration(min(secs, maxRetryAfterSeconds)) * time.Second, true
 	}
 	if at, err := http.ParseTime(v); err == nil {
 		return max(at.Sub(now), 0), true

@@ -76,8 +76,7 @@ func TestNetworkErrorsAreRetried(t *testing.T) {
 	srv := dlimock.NewServer(dlimock.New(testCreds), nil, false)
 	url := srv.URL
 	srv.Close() // nothing listens there any more
-	c, err := New(Config{Endpoint: url, Credentials: Credentials{Token: "t"}, MaxRetries: 2,
-		Backoff: func(int, *http.Response) time.Duration { return time.Millisecond }})
+	c, err := New(Config{Endpoint: url, Credentials: Credentials{Token: "t"}, MaxRetries: 2, RetryWaitMin: time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +88,7 @@ func TestNetworkErrorsAreRetried(t *testing.T) {
 }
 
 func TestRetryAfterLongerThanTheDeadlineIsNotWaitedFor(t *testing.T) {
-	c, srv := newTestClient(t, func(c *Config) { c.Backoff = DefaultBackoff })
+	c, srv := newTestClient(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 429, Header: map[string]string{"Retry-After": "3600"}, Body: `{"error_code":"APIGW.0308","error_msg":"throttled"}`})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -104,16 +103,14 @@ func TestRetryAfterLongerThanTheDeadlineIsNotWaitedFor(t *testing.T) {
 }
 
 func TestDeadlineDuringBackoffReportsTheLastAnswer(t *testing.T) {
-	c, srv := newTestClient(t, func(c *Config) {
-		c.Backoff = func(int, *http.Response) time.Duration { return time.Hour }
-	})
+	c, srv := newTestClient(t, func(c *Config) { c.RetryWaitMin, c.RetryWaitMax = time.Hour, time.Hour })
 	srv.Mock.InjectFault(dlimock.Fault{Status: 503})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	_, err := c.BatchState(ctx, testProject, testBatch)
 	var ie *InterruptedError
-	if !errors.As(err, &ie) || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "HTTP 503") {
-		t.Fatalf("err = %v, want an interruption naming the last answer (HTTP 503)", err)
+	if !errors.As(err, &ie) || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "HTTP 503") || !strings.Contains(err.Error(), "X-Request-Id: mock-00000001") {
+		t.Fatalf("err = %v, want an interruption naming the last answer (HTTP 503) and its request ID", err)
 	}
 }
 
@@ -130,8 +127,8 @@ func TestDefaultBackoffSchedule(t *testing.T) {
 		t.Errorf("jitter range = [%v, %v], want [2s, 4s)", lo, hi)
 	}
 	for i := 0; i < 100; i++ {
-		if d := DefaultBackoff(2, nil); d < 2*time.Second || d > 4*time.Second {
-			t.Fatalf("DefaultBackoff(2) = %v, outside [2s, 4s]", d)
+		if d := Backoff(RetryWaitMin, RetryWaitMax, 2, nil); d < 2*time.Second || d > 4*time.Second {
+			t.Fatalf("Backoff(2) = %v, outside [2s, 4s]", d)
 		}
 	}
 }
@@ -155,7 +152,7 @@ func TestRetryAfterHeader(t *testing.T) {
 			t.Errorf("RetryAfter(%q) accepted", bad)
 		}
 	}
-	if d := DefaultBackoff(0, &http.Response{Header: http.Header{"Retry-After": {"12"}}}); d != 12*time.Second {
-		t.Errorf("DefaultBackoff with Retry-After 12 = %v, want 12s", d)
+	if d := Backoff(time.Millisecond, time.Millisecond, 0, &http.Response{Header: http.Header{"Retry-After": {"12"}}}); d != 12*time.Second {
+		t.Errorf("Backoff with Retry-After 12 = %v, want 12s beyond the bounds", d)
 	}
 }

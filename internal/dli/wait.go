@@ -119,10 +119,23 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 	}
 	start := clock.Now()
 	var last BatchState
+	// stopped explains why waiting ended early: past the caller's deadline
+	// it is the timeout (with the failed poll, if one failed, as its cause);
+	// a cancellation is reported as such; any other error is the poll's own.
+	stopped := func(err, pollErr error, polls int) error {
+		switch {
+		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets,
+				Waited: clock.Now().Sub(start), Polls: polls, Cause: pollErr}
+		case ctx.Err() != nil:
+			return fmt.Errorf("stopped waiting for batch %q: %w", batchID, ctx.Err())
+		}
+		return err
+	}
 	for n := 0; ; n++ {
 		s, err := w.Client.BatchState(ctx, projectID, batchID)
 		if err != nil {
-			return last, stopped(ctx, err, err, &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets, Waited: clock.Now().Sub(start), Polls: n})
+			return last, stopped(err, err, n)
 		}
 		last = s
 		if matches(s.State, targets) {
@@ -137,23 +150,9 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
 		if err := clock.Sleep(ctx, next); err != nil {
-			return last, stopped(ctx, err, nil, &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets, Waited: clock.Now().Sub(start), Polls: n + 1})
+			return last, stopped(err, nil, n+1)
 		}
 	}
-}
-
-// stopped explains why waiting ended early: past the deadline it is the
-// timeout (with the failed poll as its cause, if one failed); otherwise the
-// cancellation or the poll's own error.
-func stopped(ctx context.Context, err, pollErr error, timeout *WaitTimeoutError) error {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		timeout.Cause = pollErr
-		return timeout
-	}
-	if errors.Is(err, context.Canceled) {
-		return fmt.Errorf("stopped waiting for batch %q: %w", timeout.BatchID, err)
-	}
-	return err
 }
 
 func matches(state string, targets []string) bool {

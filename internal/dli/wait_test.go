@@ -6,11 +6,30 @@ import (
 	"strings"
 	"testing"
 	"time"
+
 )
 
-// fakeClock advances virtual time on Sleep and never blocks; it reports the
-// deadline as passed once its budget of virtual time is used up.
+// endableCtx is a context that a test ends by hand, as a deadline or a
+// Ctrl-C would end it, without waiting for real time.
+type endableCtx struct {
+	context.Context
+	done chan struct{}
+	err  error
+}
+
+func newEndableCtx() *endableCtx {
+	return &endableCtx{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (c *endableCtx) Done() <-chan struct{} { return c.done }
+func (c *endableCtx) Err() error            { return c.err }
+func (c *endableCtx) end(err error)         { c.err = err; close(c.done) }
+
+// fakeClock advances virtual time on Sleep and never blocks. Once its
+// budget of virtual time is spent it ends ctx with DeadlineExceeded; with
+// cancel set, the first Sleep ends ctx with Canceled.
 type fakeClock struct {
+	ctx    *endableCtx
 	now    time.Time
 	budget time.Duration
 	slept  []time.Duration
@@ -21,12 +40,14 @@ func (c *fakeClock) Now() time.Time { return c.now }
 
 func (c *fakeClock) Sleep(_ context.Context, d time.Duration) error {
 	if c.cancel {
-		return context.Canceled
+		c.ctx.end(context.Canceled)
+		return c.ctx.Err()
 	}
 	c.slept = append(c.slept, d)
 	if c.budget > 0 && c.now.Add(d).Sub(time.Time{}) > c.budget {
 		c.now = time.Time{}.Add(c.budget)
-		return context.DeadlineExceeded
+		c.ctx.end(context.DeadlineExceeded)
+		return c.ctx.Err()
 	}
 	c.now = c.now.Add(d)
 	return nil
@@ -80,8 +101,9 @@ func TestWaitForATerminalStateThatIsReachedSucceeds(t *testing.T) {
 func TestWaitTimesOutWithTheLastStateSeen(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running")
-	clock := &fakeClock{budget: 35 * time.Second}
-	_, err := Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	ctx := newEndableCtx()
+	clock := &fakeClock{ctx: ctx, budget: 35 * time.Second}
+	_, err := Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}.Wait(ctx, testProject, testBatch, []string{"success"})
 	var to *WaitTimeoutError
 	if !errors.As(err, &to) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want a wait timeout", err)
@@ -99,7 +121,8 @@ func TestWaitTimesOutWithTheLastStateSeen(t *testing.T) {
 func TestWaitStopsAtOnceWhenCancelled(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
-	_, err := Waiter{Client: c, Clock: &fakeClock{cancel: true}}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	ctx := newEndableCtx()
+	_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, cancel: true}}.Wait(ctx, testProject, testBatch, []string{"success"})
 	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stopped waiting") {
 		t.Fatalf("err = %v, want a cancellation", err)
 	}
@@ -132,6 +155,20 @@ func TestWaitTimeoutWithTheRealClock(t *testing.T) {
 	var to *WaitTimeoutError
 	if !errors.As(err, &to) || to.LastState != "running" || to.Polls < 2 {
 		t.Fatalf("err = %v, want a timeout after several polls with last state running", err)
+	}
+}
+
+// A poll that times out on its own (per-attempt timeout) while the read's
+// deadline is far away is the poll's error, not a timeout of the wait.
+func TestWaitReportsAPollsOwnTimeoutAsSuch(t *testing.T) {
+	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 20 * time.Millisecond; c.MaxRetries = 0 })
+	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	_, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(ctx, testProject, testBatch, []string{"success"})
+	var n *NetworkError
+	if !errors.As(err, &n) || errors.As(err, new(*WaitTimeoutError)) {
+		t.Fatalf("err = %v, want the poll's network error, not a wait timeout", err)
 	}
 }
 

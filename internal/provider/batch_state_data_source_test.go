@@ -253,15 +253,17 @@ func TestAccProvider_configurationErrorsNameAttributeAndVariable(t *testing.T) {
 		env      map[string]string
 		want     string
 	}{
-		"neither region nor endpoint":   {`access_key = "a"` + "\n" + `secret_key = "b"`, nil, `Missing DLI region.*HW_REGION_NAME.*endpoint.*HW_DLI_ENDPOINT`},
-		"access_key without secret_key": {`region = "r"` + "\n" + `access_key = "a"`, nil, `Missing DLI secret key.*access_key.*HW_SECRET_KEY`},
-		"secret_key without access_key": {`region = "r"`, map[string]string{"HW_SECRET_KEY": "b"}, `Missing DLI access key.*HW_SECRET_KEY.*HW_ACCESS_KEY`},
-		"security_token without AK/SK":  {`region = "r"` + "\n" + `security_token = "s"`, nil, `Security token without access keys.*HW_ACCESS_KEY.*HW_SECRET_KEY`},
-		"token together with AK/SK":     {`region = "r"` + "\n" + `token = "t"`, map[string]string{"HW_ACCESS_KEY": "a", "HW_SECRET_KEY": "b"}, `Conflicting DLI credentials.*HW_ACCESS_KEY.*HW_AUTH_TOKEN`},
-		"no credentials at all":         {`region = "r"`, nil, `Missing DLI credentials.*HW_ACCESS_KEY.*HW_SECRET_KEY.*HW_AUTH_TOKEN`},
-		"endpoint from env not http(s)": {`token = "t"`, map[string]string{"HW_DLI_ENDPOINT": "ftp://dli.example.invalid"}, `Invalid DLI endpoint.*HW_DLI_ENDPOINT`},
-		"HW_MAX_RETRIES not a number":   {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_MAX_RETRIES": "many"}, `Invalid HW_MAX_RETRIES.*max_retries`},
-		"HW_INSECURE not a boolean":     {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_INSECURE": "perhaps"}, `Invalid HW_INSECURE.*insecure`},
+		"neither region nor endpoint":    {`access_key = "a"` + "\n" + `secret_key = "b"`, nil, `Missing DLI region.*HW_REGION_NAME.*endpoint.*HW_DLI_ENDPOINT`},
+		"access_key without secret_key":  {`region = "r"` + "\n" + `access_key = "a"`, nil, `Missing DLI secret key.*access_key.*HW_SECRET_KEY`},
+		"secret_key without access_key":  {`region = "r"`, map[string]string{"HW_SECRET_KEY": "b"}, `Missing DLI access key.*HW_SECRET_KEY.*HW_ACCESS_KEY`},
+		"security_token without AK/SK":   {`region = "r"` + "\n" + `security_token = "s"`, nil, `Security token without access keys.*HW_ACCESS_KEY.*HW_SECRET_KEY`},
+		"token together with AK/SK":      {`region = "r"` + "\n" + `token = "t"` + "\n" + `access_key = "a"`, nil, `Conflicting DLI credentials.*provider block.*HW_AUTH_TOKEN.*HW_ACCESS_KEY`},
+		"token and AK/SK in environment": {`region = "r"`, map[string]string{"HW_AUTH_TOKEN": "t", "HW_ACCESS_KEY": "a", "HW_SECRET_KEY": "b"}, `Conflicting DLI credentials.*environment.*HW_AUTH_TOKEN.*HW_ACCESS_KEY`},
+		"region not a region name":       {`region = "cn north"` + "\n" + `token = "t"`, nil, `region.*region name such as cn-north-4`},
+		"no credentials at all":          {`region = "r"`, nil, `Missing DLI credentials.*HW_ACCESS_KEY.*HW_SECRET_KEY.*HW_AUTH_TOKEN`},
+		"endpoint from env not http(s)":  {`token = "t"`, map[string]string{"HW_DLI_ENDPOINT": "ftp://dli.example.invalid"}, `Invalid DLI endpoint.*HW_DLI_ENDPOINT`},
+		"HW_MAX_RETRIES not a number":    {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_MAX_RETRIES": "many"}, `Invalid HW_MAX_RETRIES.*max_retries`},
+		"HW_INSECURE not a boolean":      {`token = "t"` + "\n" + `region = "r"`, map[string]string{"HW_INSECURE": "perhaps"}, `Invalid HW_INSECURE.*insecure`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resource.ParallelTest(t, resource.TestCase{

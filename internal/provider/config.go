@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -39,8 +41,15 @@ var (
 	pathSecurityToken = path.Root("security_token")
 	pathToken         = path.Root("token")
 	pathEndpoint      = path.Root("endpoint")
+	pathCloud         = path.Root("cloud")
 	pathInsecure      = path.Root("insecure")
 	pathMaxRetries    = path.Root("max_retries")
+)
+
+// Names that become part of the default endpoint's host name.
+var (
+	regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	cloudPattern  = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*\.[a-z]{2,}$`)
 )
 
 // settings is the provider configuration after attributes, environment
@@ -51,6 +60,7 @@ type settings struct {
 	credentials     dli.Credentials
 	authDescription string
 	insecure        bool
+	plainHTTP       bool // http:// to a host other than loopback
 	maxRetries      int
 }
 
@@ -67,13 +77,21 @@ func (s source) String() string {
 	return "the provider block's " + s.attribute
 }
 
-// lookup resolves one string setting: a known attribute wins, then the
-// environment variable.
+// lookup resolves one string setting: a non-empty attribute wins, then the
+// environment variable. An empty attribute counts as unset, so that
+// `access_key = var.ak` with an empty default defers to HW_ACCESS_KEY.
 func lookup(v types.String, attribute, env string, getenv func(string) string) (string, source) {
-	if !v.IsNull() && !v.IsUnknown() {
-		return v.ValueString(), source{attribute: attribute, env: env}
+	if a := attributeValue(v); a != "" {
+		return a, source{attribute: attribute, env: env}
 	}
 	return strings.TrimSpace(getenv(env)), source{attribute: attribute, env: env, fromEnv: true}
+}
+
+func attributeValue(v types.String) string {
+	if v.IsNull() || v.IsUnknown() {
+		return ""
+	}
+	return strings.TrimSpace(v.ValueString())
 }
 
 func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
@@ -102,6 +120,7 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	diags.Append(endpointDiags...)
 	s.endpoint = endpoint
 
+	s.plainHTTP = isPlainHTTPToRemote(endpoint)
 	s.insecure = m.Insecure.ValueBool()
 	if m.Insecure.IsNull() {
 		if raw := strings.TrimSpace(getenv(envInsecure)); raw != "" {
@@ -128,28 +147,40 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	return s, diags
 }
 
-// resolveCredentials insists on exactly one way to authenticate.
+// resolveCredentials insists on exactly one way to authenticate. Credentials
+// in the provider block win as a whole over those in the environment: a
+// token in the block is used even if HW_ACCESS_KEY is set, and the reverse.
 func resolveCredentials(m providerModel, getenv func(string) string) (dli.Credentials, string, diag.Diagnostics) {
+	inBlock := attributeValue(m.AccessKey) != "" || attributeValue(m.SecretKey) != "" ||
+		attributeValue(m.SecurityToken) != "" || attributeValue(m.Token) != ""
+	env := getenv
+	if inBlock {
+		env = func(string) string { return "" }
+	}
 	var diags diag.Diagnostics
-	ak, akSrc := lookup(m.AccessKey, "access_key", envAccessKey, getenv)
-	sk, skSrc := lookup(m.SecretKey, "secret_key", envSecretKey, getenv)
-	st, stSrc := lookup(m.SecurityToken, "security_token", envSecurityToken, getenv)
-	token, tokenSrc := lookup(m.Token, "token", envToken, getenv)
+	ak, akSrc := lookup(m.AccessKey, "access_key", envAccessKey, env)
+	sk, skSrc := lookup(m.SecretKey, "secret_key", envSecretKey, env)
+	st, stSrc := lookup(m.SecurityToken, "security_token", envSecurityToken, env)
+	token, tokenSrc := lookup(m.Token, "token", envToken, env)
 	creds := dli.Credentials{AccessKey: ak, SecretKey: sk, SecurityToken: st, Token: token}
+	where := "in the provider block"
+	if !inBlock {
+		where = "in the environment"
+	}
 
 	switch {
 	case token != "" && (ak != "" || sk != "" || st != ""):
 		diags.AddAttributeError(pathToken, "Conflicting DLI credentials",
-			fmt.Sprintf("A token is set (by %s) together with AK/SK credentials (access_key/%s, secret_key/%s, security_token/%s). Use one way to authenticate: unset token and %s, or unset the AK/SK attributes and their environment variables.",
-				tokenSrc, envAccessKey, envSecretKey, envSecurityToken, envToken))
+			fmt.Sprintf("Both a token and AK/SK credentials are set %s (token by %s). Use one way to authenticate: token (%s), or access_key and secret_key (%s, %s) with an optional security_token (%s).",
+				where, tokenSrc, envToken, envAccessKey, envSecretKey, envSecurityToken))
 	case token != "":
 		return creds, fmt.Sprintf("%s from %s", dli.AuthToken, tokenSrc), diags
 	case ak != "" && sk == "":
 		diags.AddAttributeError(pathSecretKey, "Missing DLI secret key",
-			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key in the provider block or the %s environment variable.", akSrc, envSecretKey))
+			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key in the provider block, or the %s environment variable when the block sets no credentials.", akSrc, envSecretKey))
 	case sk != "" && ak == "":
 		diags.AddAttributeError(pathAccessKey, "Missing DLI access key",
-			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key in the provider block or the %s environment variable.", skSrc, envAccessKey))
+			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key in the provider block, or the %s environment variable when the block sets no credentials.", skSrc, envAccessKey))
 	case st != "" && ak == "":
 		diags.AddAttributeError(pathSecurityToken, "Security token without access keys",
 			fmt.Sprintf("A security token is set (by %s), but temporary credentials also need access_key (%s) and secret_key (%s).", stSrc, envAccessKey, envSecretKey))
@@ -166,9 +197,14 @@ func resolveCredentials(m providerModel, getenv func(string) string) (dli.Creden
 }
 
 // resolveEndpoint takes endpoint, or derives https://dli.{region}.{cloud}.
+// Attributes beat environment variables: a region in the provider block
+// beats HW_DLI_ENDPOINT, which beats HW_REGION_NAME.
 func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
+	endpoint, src := attributeValue(m.Endpoint), source{attribute: "endpoint", env: envEndpoint}
+	if endpoint == "" && attributeValue(m.Region) == "" {
+		endpoint, src = strings.TrimSpace(getenv(envEndpoint)), source{attribute: "endpoint", env: envEndpoint, fromEnv: true}
+	}
 	if endpoint != "" {
 		if _, err := dli.ParseEndpoint(endpoint); err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
@@ -176,22 +212,25 @@ func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.
 		}
 		return endpoint, diags
 	}
-	region, _ := lookup(m.Region, "region", envRegion, getenv)
+	region, regionSrc := lookup(m.Region, "region", envRegion, getenv)
 	if region == "" {
 		diags.AddAttributeError(pathRegion, "Missing DLI region",
 			fmt.Sprintf("Set region (or the %s environment variable), e.g. cn-north-4, or set endpoint (%s) to the DLI endpoint URL.", envRegion, envEndpoint))
 		return "", diags
 	}
-	cloud, _ := lookup(m.Cloud, "cloud", envCloud, getenv)
+	cloud, cloudSrc := lookup(m.Cloud, "cloud", envCloud, getenv)
 	if cloud == "" {
 		cloud = defaultCloud
 	}
-	endpoint = "https://dli." + region + "." + cloud
-	if _, err := dli.ParseEndpoint(endpoint); err != nil {
-		diags.AddAttributeError(pathRegion, "Invalid DLI region or cloud",
-			fmt.Sprintf("The endpoint derived from region %q and cloud %q is invalid: %v.", region, cloud, err))
+	if !regionPattern.MatchString(region) {
+		diags.AddAttributeError(pathRegion, "Invalid DLI region",
+			fmt.Sprintf("The region set by %s must be a region name such as cn-north-4 (lower-case letters, digits and hyphens), got %q.", regionSrc, region))
 	}
-	return endpoint, diags
+	if !cloudPattern.MatchString(cloud) {
+		diags.AddAttributeError(pathCloud, "Invalid cloud domain",
+			fmt.Sprintf("The cloud set by %s must be a domain name such as myhuaweicloud.com, got %q.", cloudSrc, cloud))
+	}
+	return "https://dli." + region + "." + cloud, diags
 }
 
 // endpointValidator checks a configured endpoint at validate time.
@@ -210,4 +249,19 @@ func (endpointValidator) ValidateString(_ context.Context, req validator.StringR
 	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid DLI endpoint", err.Error()+" (attribute endpoint, environment variable "+envEndpoint+").")
 	}
+}
+
+// isPlainHTTPToRemote reports an http:// endpoint on anything but loopback:
+// tokens and access keys would cross the network in clear text.
+func isPlainHTTPToRemote(endpoint string) bool {
+	u, err := dli.ParseEndpoint(endpoint)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
 }

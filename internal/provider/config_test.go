@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -18,7 +20,10 @@ func TestDefaultEndpointIsDerivedFromRegionAndCloud(t *testing.T) {
 		{providerModel{Region: types.StringValue("cn-north-4"), Cloud: types.StringValue("example.invalid")}, nil, "https://dli.cn-north-4.example.invalid"},
 		{providerModel{}, map[string]string{"HW_REGION_NAME": "ap-southeast-1", "HW_CLOUD": "cloud.invalid"}, "https://dli.ap-southeast-1.cloud.invalid"},
 		{providerModel{Region: types.StringValue("cn-north-4")}, nil, "https://dli.cn-north-4.myhuaweicloud.com"},
-		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
+		// A region in the block beats HW_DLI_ENDPOINT; HW_DLI_ENDPOINT beats HW_REGION_NAME.
+		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "https://dli.cn-north-4.myhuaweicloud.com"},
+		{providerModel{}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
+		{providerModel{Region: types.StringValue(""), Endpoint: types.StringValue("")}, map[string]string{"HW_REGION_NAME": "ap-southeast-3"}, "https://dli.ap-southeast-3.myhuaweicloud.com"},
 		{providerModel{Endpoint: types.StringValue("https://dli.attr.invalid/")}, map[string]string{"HW_DLI_ENDPOINT": "https://dli.env.invalid"}, "https://dli.attr.invalid/"},
 	} {
 		tc.model.Token = types.StringValue("t")
@@ -52,8 +57,8 @@ func TestSettingsPrecedenceAndDefaults(t *testing.T) {
 }
 
 func TestAuthDescriptionNamesSourcesNeverValues(t *testing.T) {
-	m := providerModel{Region: types.StringValue("r"), SecretKey: types.StringValue("sk-value-xyz")}
-	s, diags := resolveSettings(m, envOf(map[string]string{"HW_ACCESS_KEY": "ak-value-xyz", "HW_SECURITY_TOKEN": "st-value-xyz"}))
+	m := providerModel{Region: types.StringValue("r")}
+	s, diags := resolveSettings(m, envOf(map[string]string{"HW_ACCESS_KEY": "ak-value-xyz", "HW_SECRET_KEY": "sk-value-xyz", "HW_SECURITY_TOKEN": "st-value-xyz"}))
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -70,5 +75,49 @@ func TestUnknownProviderValuesAreAnError(t *testing.T) {
 	_, diags := resolveSettings(providerModel{Region: types.StringUnknown(), Token: types.StringValue("t")}, envOf(nil))
 	if !diags.HasError() || !strings.Contains(diags[0].Detail(), "region is unknown") {
 		t.Fatalf("diags = %v, want an error naming region", diags)
+	}
+}
+
+func TestCredentialsInTheBlockWinAsAWholeOverTheEnvironment(t *testing.T) {
+	env := envOf(map[string]string{"HW_ACCESS_KEY": "env-ak", "HW_SECRET_KEY": "env-sk", "HW_AUTH_TOKEN": "env-token"})
+	// Alone, the environment is ambiguous: both a token and AK/SK.
+	if _, diags := resolveSettings(providerModel{Region: types.StringValue("r")}, env); !diags.HasError() || diags[0].Summary() != "Conflicting DLI credentials" {
+		t.Fatalf("diags = %v, want a conflict within the environment", diags)
+	}
+	s, diags := resolveSettings(providerModel{Region: types.StringValue("r"), Token: types.StringValue("block-token")}, env)
+	if diags.HasError() || s.credentials != (dli.Credentials{Token: "block-token"}) {
+		t.Fatalf("token in block: %+v %v, want the block's token alone", s.credentials, diags)
+	}
+	s, diags = resolveSettings(providerModel{Region: types.StringValue("r"), AccessKey: types.StringValue("ak"), SecretKey: types.StringValue("sk")}, env)
+	if diags.HasError() || s.credentials != (dli.Credentials{AccessKey: "ak", SecretKey: "sk"}) {
+		t.Fatalf("AK/SK in block: %+v %v, want the block's AK/SK alone", s.credentials, diags)
+	}
+	// An empty attribute (a variable defaulting to "") defers to the environment.
+	s, _ = resolveSettings(providerModel{Region: types.StringValue("r"), Token: types.StringValue(""), AccessKey: types.StringValue("")},
+		envOf(map[string]string{"HW_AUTH_TOKEN": "env-token"}))
+	if s.credentials.Token != "env-token" {
+		t.Fatalf("credentials = %+v, want the environment's token", s.credentials)
+	}
+}
+
+func TestRegionAndCloudMustBeHostNameParts(t *testing.T) {
+	for _, m := range []providerModel{
+		{Region: types.StringValue("x/"), Token: types.StringValue("t")},
+		{Region: types.StringValue("cn-north-4"), Cloud: types.StringValue("evil.invalid/path"), Token: types.StringValue("t")},
+	} {
+		if _, diags := resolveSettings(m, envOf(nil)); !diags.HasError() {
+			t.Errorf("%+v: want an error", m)
+		}
+	}
+}
+
+func TestPlainHTTPToARemoteHostIsFlagged(t *testing.T) {
+	for endpoint, want := range map[string]bool{
+		"http://dli.example.invalid": true, "http://10.1.2.3:80": true,
+		"http://127.0.0.1:8080": false, "http://[::1]:1": false, "http://localhost:1": false, "https://dli.example.invalid": false,
+	} {
+		if got := isPlainHTTPToRemote(endpoint); got != want {
+			t.Errorf("isPlainHTTPToRemote(%q) = %v, want %v", endpoint, got, want)
+		}
 	}
 }

@@ -57,6 +57,9 @@ func apiErrorDiagnostic(e *dli.APIError, auth string) diag.Diagnostic {
 	case dli.KindPermission:
 		return diag.NewErrorDiagnostic("DLI permission denied",
 			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth))
+	case dli.KindNoAPI:
+		return diag.NewErrorDiagnostic("DLI API not found at the endpoint",
+			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
 	case dli.KindThrottled:
 		return diag.NewErrorDiagnostic("DLI throttled the request",
 			e.Error()+". It was retried as far as max_retries and timeouts.read allow; raise them or timeouts.read, or lower Terraform's -parallelism.")

@@ -5,11 +5,11 @@ package provider
 
 import (
 	"context"
-	"net/http"
 	"os"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -40,7 +40,7 @@ type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
 	clock        dli.Clock
-	backoff      func(int, *http.Response) time.Duration
+	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
 }
 
 type dliProvider struct {
@@ -73,6 +73,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(regionPattern, "must be a region name such as cn-north-4")},
 				MarkdownDescription: "Region of the DLI service, e.g. `cn-north-4`. Environment variable `" + envRegion + "`. Required unless `endpoint` is set.",
 			},
 			"project_id": schema.StringAttribute{
@@ -106,6 +107,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(cloudPattern, "must be a domain name such as myhuaweicloud.com")},
 				MarkdownDescription: "Cloud domain used to derive the default endpoint. Environment variable `" + envCloud + "`. Default `" + defaultCloud + "`.",
 			},
 			"insecure": schema.BoolAttribute{
@@ -134,13 +136,14 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	ctx = maskSecrets(ctx, settings.credentials)
 	client, err := dli.New(dli.Config{
-		Endpoint:    settings.endpoint,
-		Credentials: settings.credentials,
-		Insecure:    settings.insecure,
-		MaxRetries:  settings.maxRetries,
-		UserAgent:   p.userAgent(req.TerraformVersion),
-		Logger:      tflogLogger{},
-		Backoff:     p.opts.backoff,
+		Endpoint:     settings.endpoint,
+		Credentials:  settings.credentials,
+		Insecure:     settings.insecure,
+		MaxRetries:   settings.maxRetries,
+		UserAgent:    p.userAgent(req.TerraformVersion),
+		Logger:       tflogLogger{},
+		RetryWaitMin: p.opts.retryWait,
+		RetryWaitMax: 30 * p.opts.retryWait,
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid DLI provider configuration", err.Error())
@@ -149,6 +152,10 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	if settings.insecure {
 		resp.Diagnostics.AddAttributeWarning(pathInsecure, "TLS verification is disabled",
 			"insecure = true (or "+envInsecure+") skips verification of the DLI endpoint's certificate, so credentials and answers can be intercepted. Use it only against a test endpoint; for a private CA, point SSL_CERT_FILE at its certificate instead.")
+	}
+	if settings.plainHTTP {
+		resp.Diagnostics.AddAttributeWarning(pathEndpoint, "DLI endpoint uses plain HTTP",
+			"The endpoint "+settings.endpoint+" is not HTTPS: the access key, security token or IAM token cross the network readable by anyone on the path. Use https:// unless this is a test endpoint.")
 	}
 	tflog.Debug(ctx, "configured DLI provider", map[string]any{
 		"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries,

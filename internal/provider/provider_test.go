@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
@@ -36,19 +34,15 @@ func newMock(t *testing.T) *dlimock.Server {
 }
 
 // fastOptions keep acceptance tests in milliseconds: polls every 10 ms,
-// retries after 1 ms unless the server asks for a Retry-After. The
+// retries after a millisecond or so unless the server asks for a
+// Retry-After (which the production backoff honours). The
 // environment is the given map only, so the developer's HW_* variables
 // never leak into a test.
 func fastOptions(env map[string]string) options {
 	return options{
 		getenv:       func(k string) string { return env[k] },
 		pollSchedule: func(int) time.Duration { return 10 * time.Millisecond },
-		backoff: func(_ int, resp *http.Response) time.Duration {
-			if wait, ok := dli.RetryAfter(resp, time.Now()); ok {
-				return wait
-			}
-			return time.Millisecond
-		},
+		retryWait:    time.Millisecond,
 	}
 }
 

@@ -111,3 +111,19 @@ func TestParseAuthorizationRejectsGarbage(t *testing.T) {
 		}
 	}
 }
+
+// Vector 3 is the real call's shape, signed by the official Go SDK
+// (huaweicloud-sdk-go-v3 v0.1.207, core/auth/signer.Sign) with host and
+// X-Sdk-Date as its only headers; SignRequest must produce the same header.
+// (A signing vector only: no request is sent anywhere.)
+func TestVector3DLIBatchStateMatchesTheOfficialSDK(t *testing.T) {
+	req, _ := http.NewRequest(http.MethodGet, "https://dli.cn-north-4.myhuaweicloud.com/v2.0/0123456789abcdef0123456789abcdef/batches/0a324461-d9d9-45da-a52a-3b3c7a3d809e/state", nil)
+	SignRequest(req, "QTWAOYTTINDUT2QVKYUC", "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", time.Date(2026, 11, 29, 1, 2, 3, 0, time.UTC))
+	want := "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host;x-sdk-date, Signature=6c9b7a4363624c748def0b8a3b6857fd410cc1b72785b7fd425631d01ab6295a"
+	if got := req.Header.Get("Authorization"); got != want {
+		t.Fatalf("Authorization =\n%s\nwant (official SDK)\n%s", got, want)
+	}
+	if got := req.Header.Get(DateHeader); got != "20261129T010203Z" {
+		t.Fatalf("X-Sdk-Date = %q", got)
+	}
+}
