@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
 // endableCtx is a context that a test ends by hand, as a deadline or a
