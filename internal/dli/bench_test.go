@@ -2,10 +2,15 @@ package dli
 
 import (
 	"context"
+	"crypto/tls"
+	"encoding/json"
+	"io"
 	"net/http"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
@@ -13,7 +18,7 @@ import (
 // Benchmarks of the read path: a client against an in-process mock DLI over
 // loopback, as one data source read does it.
 
-func benchClient(b *testing.B, creds Credentials, useTLS bool) *Client {
+func benchClient(b *testing.B, creds Credentials, useTLS bool) (*Client, *dlimock.Server) {
 	b.Helper()
 	srv := dlimock.NewServer(dlimock.New(testCreds), nil, useTLS)
 	b.Cleanup(srv.Close)
@@ -22,7 +27,7 @@ func benchClient(b *testing.B, creds Credentials, useTLS bool) *Client {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return c
+	return c, srv
 }
 
 func BenchmarkBatchState(b *testing.B) {
@@ -34,9 +39,10 @@ func BenchmarkBatchState(b *testing.B) {
 		{"aksk", Credentials{AccessKey: testAK, SecretKey: testSK}, false},
 		{"token", Credentials{Token: testCreds.Token}, false},
 		{"aksk-tls", Credentials{AccessKey: testAK, SecretKey: testSK}, true},
+		{"token-tls", Credentials{Token: testCreds.Token}, true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			c := benchClient(b, bc.creds, bc.useTLS)
+			c, srv := benchClient(b, bc.creds, bc.useTLS)
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
@@ -44,13 +50,14 @@ func BenchmarkBatchState(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(srv.Stats().Connections)/float64(b.N), "conns/op")
 		})
 	}
 }
 
 // BenchmarkBatchStateParallel reads with Terraform's default parallelism.
 func BenchmarkBatchStateParallel(b *testing.B) {
-	c := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	c, _ := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.SetParallelism(10)
@@ -62,6 +69,41 @@ func BenchmarkBatchStateParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkNewTransportPerRead does what the generic alternative, the
+// hashicorp/http data source with an X-Auth-Token header and jsondecode,
+// does on every read: clone the default transport, build a new retrying
+// client on it, send, read the whole body, and decode it. Compare it with
+// BenchmarkBatchState/token-tls: the difference is mostly a TCP connection
+// and a TLS handshake per read.
+func BenchmarkNewTransportPerRead(b *testing.B) {
+	srv := dlimock.NewServer(dlimock.New(testCreds), nil, true)
+	b.Cleanup(srv.Close)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	url := srv.URL + "/v2.0/" + testProject + "/batches/" + testBatch + "/state"
+	b.ReportAllocs()
+	for b.Loop() {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // the mock's self-signed certificate
+		rc := retryablehttp.NewClient()
+		rc.Logger = nil
+		rc.HTTPClient.Transport = tr
+		req, _ := retryablehttp.NewRequest(http.MethodGet, url, nil)
+		req.Header.Set("X-Auth-Token", testCreds.Token)
+		resp, err := rc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		var v map[string]any
+		if err := json.Unmarshal(body, &v); err != nil || v["state"] != "running" {
+			b.Fatalf("%v %v", err, v)
+		}
+		tr.CloseIdleConnections()
+	}
+	b.ReportMetric(float64(srv.Stats().Connections)/float64(b.N), "conns/op")
 }
 
 // BenchmarkSignRequest is the signing step alone.
