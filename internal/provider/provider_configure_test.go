@@ -62,6 +62,19 @@ func TestPlainHTTPToARemoteEndpointAddsAWarning(t *testing.T) {
 	}
 }
 
+// Start-up costs nothing it need not: configuring the provider builds a
+// client but sends nothing; the first request is the first read's.
+func TestConfigureSendsNoRequest(t *testing.T) {
+	srv := newMock(t)
+	resp := configure(t, map[string]tftypes.Value{"endpoint": str(srv.URL), "token": str(testToken)})
+	if resp.Diagnostics.HasError() || resp.DataSourceData == nil {
+		t.Fatalf("configure failed: %v", resp.Diagnostics)
+	}
+	if st := srv.Stats(); st.Requests != 0 || st.Connections != 0 {
+		t.Fatalf("configure opened %d connections and sent %d requests, want none", st.Connections, st.Requests)
+	}
+}
+
 func TestSecureByDefaultHasNoWarning(t *testing.T) {
 	resp := configure(t, map[string]tftypes.Value{"endpoint": str("https://127.0.0.1:1"), "token": str(testToken)})
 	if len(resp.Diagnostics) != 0 {
