@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
@@ -81,15 +82,7 @@ func (b *bench) build() {
 	bin := filepath.Join(b.work, "bin")
 	run("go", "build", "-o", filepath.Join(b.work, "terraform-provider-dli"), "github.com/dli-terraform/terraform-provider-dli")
 	run("go", "build", "-o", filepath.Join(bin, "terraform-provider-dli"), "github.com/dli-terraform/terraform-provider-dli/internal/planbench/rsswrap")
-	rc := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/dli-terraform/dli" = %q
-    "registry.opentofu.org/dli-terraform/dli" = %q
-  }
-  direct {}
-}
-`, bin, bin)
-	must(os.WriteFile(filepath.Join(b.work, "cli.tfrc"), []byte(rc), 0o600))
+	must(devcli.WriteConfig(filepath.Join(b.work, "cli.tfrc"), bin))
 }
 
 func (b *bench) version() string {

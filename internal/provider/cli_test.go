@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
 )
 
 // Some tests drive the real CLI against the built provider binary, as users
@@ -91,15 +93,7 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 	t.Helper()
 	bin := providerBinDir(t)
 	rc := filepath.Join(dir, ".cli.tfrc")
-	cfg := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/dli-terraform/dli" = %q
-    "registry.opentofu.org/dli-terraform/dli" = %q
-  }
-  direct {}
-}
-`, bin, bin)
-	if err := os.WriteFile(rc, []byte(cfg), 0o600); err != nil {
+	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(terraformCLI(t), args...)
