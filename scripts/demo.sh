@@ -56,9 +56,9 @@ unset HW_REGION_NAME HW_PROJECT_ID HW_ACCESS_KEY HW_SECRET_KEY HW_SECURITY_TOKEN
 
 cp "$root"/examples/demo/*.tf "$demo/work/"
 cd "$demo/work"
-echo "==> $TF init"
+echo "==> $(basename "$TF") init"
 "$TF" init -input=false -no-color >"$demo/init.log" 2>&1 || { cat "$demo/init.log"; exit 1; }
-echo "==> $TF apply (waits for the ETL batch: starting -> running -> success)"
+echo "==> $(basename "$TF") apply (waits for the ETL batch: starting -> running -> success)"
 start=$(date +%s)
 "$TF" apply -input=false -auto-approve -no-color -compact-warnings -var "endpoint=$endpoint"
 echo "==> waited $(( $(date +%s) - start ))s; the batches' states:"

@@ -9,11 +9,18 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/.tofu/tofu"
 cache="${DLI_TOFU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-dli}/tofu-$version-$(go env GOOS)-$(go env GOARCH)"
 
-if [ -x "$dest" ] && "$dest" version >/dev/null 2>&1; then
+# is_wanted BINARY: it runs and is this version (not a -dev build).
+is_wanted() {
+  local out
+  out=$("$1" version 2>/dev/null || true)
+  [[ "$out" == "OpenTofu $version"$'\n'* ]]
+}
+
+if [ -x "$dest" ] && is_wanted "$dest"; then
   exit 0
 fi
 mkdir -p "$(dirname "$dest")"
-if [ -x "$cache" ] && "$cache" version >/dev/null 2>&1; then
+if [ -x "$cache" ] && is_wanted "$cache"; then
   cp "$cache" "$dest"
   echo "==> OpenTofu $version from the cache ($cache)"
   exit 0
@@ -26,7 +33,7 @@ work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 cp -R "$src/." "$work/"
 chmod -R u+w "$work"
-(cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$dest.tmp" ./cmd/tofu)
+(cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$dest.tmp" ./cmd/tofu)
 mv "$dest.tmp" "$dest"
 mkdir -p "$(dirname "$cache")"
 cp "$dest" "$cache"
