@@ -1,6 +1,6 @@
 module github.com/dli-terraform/terraform-provider-dli
 
-go 1.26.8
+go 1.25.8
 
 require (
 	github.com/hashicorp/go-cleanhttp v0.5.2

@@ -1,6 +1,6 @@
 module github.com/dli-terraform/terraform-provider-dli/tools
 
-go 1.26.8
+go 1.26.1
 
 tool (
 	github.com/golangci/golangci-lint/v2/cmd/golangci-lint
