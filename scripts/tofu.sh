@@ -27,8 +27,9 @@ if [ -x "$cache" ] && is_wanted "$cache"; then
 fi
 
 echo "==> building OpenTofu $version from the Go module proxy (about 5 minutes, once)"
-src=$(go mod download -json "github.com/opentofu/opentofu@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-[ -d "$src" ] || { echo "go mod download of opentofu $version failed" >&2; exit 1; }
+info=$(go mod download -json "github.com/opentofu/opentofu@$version" 2>&1) || { echo "go mod download of OpenTofu $version failed:" >&2; echo "$info" >&2; exit 1; }
+src=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$info")
+[ -d "$src" ] || { echo "go mod download of OpenTofu $version gave no directory:" >&2; echo "$info" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 cp -R "$src/." "$work/"
@@ -36,5 +37,5 @@ chmod -R u+w "$work"
 (cd "$work" && CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X github.com/opentofu/opentofu/version.dev=no" -o "$dest.tmp" ./cmd/tofu)
 mv "$dest.tmp" "$dest"
 mkdir -p "$(dirname "$cache")"
-cp "$dest" "$cache"
+cp "$dest" "$cache.tmp.$$" && mv "$cache.tmp.$$" "$cache"
 "$dest" version | head -n 1

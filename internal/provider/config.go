@@ -177,13 +177,13 @@ func resolveCredentials(m providerModel, getenv func(string) string) (dli.Creden
 		return creds, fmt.Sprintf("%s from %s", dli.AuthToken, tokenSrc), diags
 	case ak != "" && sk == "":
 		diags.AddAttributeError(pathSecretKey, "Missing DLI secret key",
-			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key in the provider block, or the %s environment variable when the block sets no credentials.", akSrc, envSecretKey))
+			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key (%s).%s", akSrc, envSecretKey, blockNote(inBlock)))
 	case sk != "" && ak == "":
 		diags.AddAttributeError(pathAccessKey, "Missing DLI access key",
-			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key in the provider block, or the %s environment variable when the block sets no credentials.", skSrc, envAccessKey))
+			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key (%s).%s", skSrc, envAccessKey, blockNote(inBlock)))
 	case st != "" && ak == "":
 		diags.AddAttributeError(pathSecurityToken, "Security token without access keys",
-			fmt.Sprintf("A security token is set (by %s), but temporary credentials also need access_key (%s) and secret_key (%s).", stSrc, envAccessKey, envSecretKey))
+			fmt.Sprintf("A security token is set (by %s), but temporary credentials also need access_key (%s) and secret_key (%s).%s", stSrc, envAccessKey, envSecretKey, blockNote(inBlock)))
 	case ak == "":
 		diags.AddError("Missing DLI credentials",
 			fmt.Sprintf("The DLI provider needs credentials. Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or set token (%s) to use an IAM token.",
@@ -196,15 +196,20 @@ func resolveCredentials(m providerModel, getenv func(string) string) (dli.Creden
 	return creds, "", diags
 }
 
-// resolveEndpoint takes endpoint, or derives https://dli.{region}.{cloud}.
-// Attributes beat environment variables: a region in the provider block
-// beats HW_DLI_ENDPOINT, which beats HW_REGION_NAME.
+// blockNote explains, when the provider block sets credentials, why the
+// HW_* credential variables were not used.
+func blockNote(inBlock bool) string {
+	if !inBlock {
+		return ""
+	}
+	return " The provider block sets credentials, so the credential environment variables are not used: set all of them in the block, or none."
+}
+
+// resolveEndpoint takes endpoint (attribute, then HW_DLI_ENDPOINT), or
+// else derives the default https://dli.{region}.{cloud}.
 func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	endpoint, src := attributeValue(m.Endpoint), source{attribute: "endpoint", env: envEndpoint}
-	if endpoint == "" && attributeValue(m.Region) == "" {
-		endpoint, src = strings.TrimSpace(getenv(envEndpoint)), source{attribute: "endpoint", env: envEndpoint, fromEnv: true}
-	}
+	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
 	if endpoint != "" {
 		if _, err := dli.ParseEndpoint(endpoint); err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",

@@ -3,6 +3,7 @@ package provider
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -20,8 +21,8 @@ func TestDefaultEndpointIsDerivedFromRegionAndCloud(t *testing.T) {
 		{providerModel{Region: types.StringValue("cn-north-4"), Cloud: types.StringValue("example.invalid")}, nil, "https://dli.cn-north-4.example.invalid"},
 		{providerModel{}, map[string]string{"HW_REGION_NAME": "ap-southeast-1", "HW_CLOUD": "cloud.invalid"}, "https://dli.ap-southeast-1.cloud.invalid"},
 		{providerModel{Region: types.StringValue("cn-north-4")}, nil, "https://dli.cn-north-4.myhuaweicloud.com"},
-		// A region in the block beats HW_DLI_ENDPOINT; HW_DLI_ENDPOINT beats HW_REGION_NAME.
-		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "https://dli.cn-north-4.myhuaweicloud.com"},
+		// endpoint: attribute, then HW_DLI_ENDPOINT, then the default derived from region and cloud.
+		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
 		{providerModel{}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
 		{providerModel{Region: types.StringValue(""), Endpoint: types.StringValue("")}, map[string]string{"HW_REGION_NAME": "ap-southeast-3"}, "https://dli.ap-southeast-3.myhuaweicloud.com"},
 		{providerModel{Endpoint: types.StringValue("https://dli.attr.invalid/")}, map[string]string{"HW_DLI_ENDPOINT": "https://dli.env.invalid"}, "https://dli.attr.invalid/"},
@@ -119,5 +120,13 @@ func TestPlainHTTPToARemoteHostIsFlagged(t *testing.T) {
 		if got := isPlainHTTPToRemote(endpoint); got != want {
 			t.Errorf("isPlainHTTPToRemote(%q) = %v, want %v", endpoint, got, want)
 		}
+	}
+}
+
+func TestServerErrorsSayWhetherTheyWereRetried(t *testing.T) {
+	once := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, "", time.Minute)
+	many := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, "", time.Minute)
+	if !strings.Contains(once.Detail(), "was not retried") || !strings.Contains(many.Detail(), "was retried as far as") {
+		t.Fatalf("details:\n%s\n%s", once.Detail(), many.Detail())
 	}
 }

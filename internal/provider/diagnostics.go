@@ -62,10 +62,18 @@ func apiErrorDiagnostic(e *dli.APIError, auth string) diag.Diagnostic {
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
 	case dli.KindThrottled:
 		return diag.NewErrorDiagnostic("DLI throttled the request",
-			e.Error()+". It was retried as far as max_retries and timeouts.read allow; raise them or timeouts.read, or lower Terraform's -parallelism.")
+			e.Error()+retried(e)+"; raise max_retries or timeouts.read, or lower Terraform's -parallelism.")
 	case dli.KindServer:
 		return diag.NewErrorDiagnostic("DLI server error",
-			e.Error()+". It was retried as far as max_retries and timeouts.read allow; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
+			e.Error()+retried(e)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
 	}
 	return diag.NewErrorDiagnostic("DLI rejected the request", e.Error()+".")
+}
+
+// retried says whether an error that is worth retrying was.
+func retried(e *dli.APIError) string {
+	if e.Attempts > 1 {
+		return ". It was retried as far as max_retries and timeouts.read allow"
+	}
+	return ". It was not retried (max_retries is 0, the answer is not transient, or its Retry-After is beyond timeouts.read)"
 }
