@@ -39,6 +39,8 @@ func readErrorDiagnostic(err error, auth string, timeout time.Duration) diag.Dia
 	case errors.As(err, &network):
 		return diag.NewErrorDiagnostic("Could not reach DLI",
 			err.Error()+". Check the endpoint (or region and cloud), the network, HTTPS_PROXY/NO_PROXY and, for a private CA, SSL_CERT_FILE.")
+	case errors.Is(err, context.Canceled):
+		return diag.NewErrorDiagnostic("Reading the DLI batch was cancelled", err.Error()+" (Terraform was interrupted).")
 	case errors.Is(err, context.DeadlineExceeded):
 		return diag.NewErrorDiagnostic("Timed out reading the DLI batch",
 			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by timeouts.read (now %s).", timeout))
