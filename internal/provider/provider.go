@@ -39,7 +39,6 @@ type providerModel struct {
 type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
-	clock        dli.Clock
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
 }
 
@@ -162,7 +161,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	})
 	data := &providerData{
 		client: client, projectID: settings.projectID, auth: settings.authDescription,
-		credentials: settings.credentials, waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule, Clock: p.opts.clock},
+		credentials: settings.credentials, waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
 	}
 	resp.DataSourceData = data
 }
