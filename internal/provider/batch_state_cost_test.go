@@ -32,12 +32,9 @@ func (c connectionsAtMost) CheckPlan(_ context.Context, _ plancheck.CheckPlanReq
 func TestAccBatchState_oneRequestPerRead(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:           akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{connectionsAtMost{srv, 1, 1}}},
-		}},
+	accTest(t, resource.TestStep{
+		Config:           akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{connectionsAtMost{srv, 1, 1}}},
 	})
 }
 
@@ -46,16 +43,13 @@ func TestAccBatchState_oneRequestPerRead(t *testing.T) {
 func TestAccBatchState_500ReadsShareConnections(t *testing.T) {
 	srv := newTLSMock(t)
 	srv.Mock.DefaultState = "success"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv, "insecure = true") + `
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv, "insecure = true") + `
 data "dli_batch_state" "many" {
   count    = 500
   batch_id = format("00000000-0000-4000-8000-%012d", count.index)
 }
 `,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{connectionsAtMost{srv, 500, 20}}},
-		}},
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{connectionsAtMost{srv, 500, 20}}},
 	})
 }

@@ -31,12 +31,9 @@ func TestAccBatchState_eachDocumentedState(t *testing.T) {
 		t.Run(state, func(t *testing.T) {
 			srv := newMock(t)
 			srv.Mock.AddBatch(testProject, testBatch, state)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories(fastOptions(nil)),
-				Steps: []resource.TestStep{{
-					Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-					ConfigStateChecks: append(expectState(testBatch, state, terminal), statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(testProject))),
-				}},
+			accTest(t, resource.TestStep{
+				Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+				ConfigStateChecks: append(expectState(testBatch, state, terminal), statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(testProject))),
 			})
 		})
 	}
@@ -46,12 +43,9 @@ func TestAccBatchState_upperCaseBatchIDAndProjectOverride(t *testing.T) {
 	srv := newMock(t)
 	upper := strings.ToUpper(testBatch)
 	srv.Mock.AddBatch(testOtherProject, testBatch, "running")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv) + batchConfig(`batch_id = "`+upper+`"`+"\nproject_id = \""+testOtherProject+`"`),
-			ConfigStateChecks: append(expectState(upper, "running", false), statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(testOtherProject))),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + batchConfig(`batch_id = "`+upper+`"`+"\nproject_id = \""+testOtherProject+`"`),
+		ConfigStateChecks: append(expectState(upper, "running", false), statecheck.ExpectKnownValue(dataAddr, tfjsonpath.New("project_id"), knownvalue.StringExact(testOtherProject))),
 	})
 	for _, r := range srv.Mock.Requests() {
 		if want := "/v2.0/" + testOtherProject + "/batches/" + upper + "/state"; r.Path != want {
@@ -63,12 +57,9 @@ func TestAccBatchState_upperCaseBatchIDAndProjectOverride(t *testing.T) {
 func TestAccBatchState_providerDefaultProjectInThePath(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ConfigStateChecks: expectState(testBatch, "running", false),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ConfigStateChecks: expectState(testBatch, "running", false),
 	})
 	reqs := srv.Mock.Requests()
 	if len(reqs) == 0 || reqs[0].Path != "/v2.0/"+testProject+"/batches/"+testBatch+"/state" {
@@ -166,17 +157,14 @@ func TestAccBatchState_eachAuthMethodVerifiedByTheMock(t *testing.T) {
 			srv := dlimock.NewServer(dlimock.New(tc.mockCreds), nil, false)
 			defer srv.Close()
 			srv.Mock.AddBatch(testProject, testBatch, "success")
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories(fastOptions(nil)),
-				Steps: []resource.TestStep{{
-					Config: `provider "dli" {
+			accTest(t, resource.TestStep{
+				Config: `provider "dli" {
   endpoint   = "` + srv.URL + `"
   project_id = "` + testProject + `"
   ` + tc.provider + `
 }
 ` + batchConfig(`batch_id = "`+testBatch+`"`),
-					ConfigStateChecks: expectState(testBatch, "success", true),
-				}},
+				ConfigStateChecks: expectState(testBatch, "success", true),
 			})
 			tc.check(t, srv.Mock.Requests()[0])
 		})
@@ -185,12 +173,9 @@ func TestAccBatchState_eachAuthMethodVerifiedByTheMock(t *testing.T) {
 
 func TestAccBatchState_notFound(t *testing.T) {
 	srv := newMock(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: expectError(`DLI batch not found.*` + testBatch + `.*` + testProject + `.*DLI\.0002.*X-Request-Id`),
-		}},
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`DLI batch not found.*` + testBatch + `.*` + testProject + `.*DLI\.0002.*X-Request-Id`),
 	})
 	if n := srv.Mock.RequestCount(); n != 1 {
 		t.Fatalf("sent %d requests, want 1 (not found is not retried)", n)
@@ -200,18 +185,15 @@ func TestAccBatchState_notFound(t *testing.T) {
 func TestAccBatchState_wrongSecretKey(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: `provider "dli" {
+	accTest(t, resource.TestStep{
+		Config: `provider "dli" {
   endpoint   = "` + srv.URL + `"
   project_id = "` + testProject + `"
   access_key = "` + testAK + `"
   secret_key = "not-the-right-secret"
 }
 ` + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: expectError(`DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK signature \(access key from the provider block.s access_key\)`),
-		}},
+		ExpectError: expectError(`DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK signature \(access key from the provider block.s access_key\)`),
 	})
 }
 
@@ -233,12 +215,9 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 			if strings.HasPrefix(tc.provider, "endpoint") {
 				provider = strings.Replace(provider, `endpoint   = "`+srv.URL+`"`, "", 1)
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories(fastOptions(nil)),
-				Steps: []resource.TestStep{{
-					Config:      provider + batchConfig(tc.body),
-					ExpectError: expectError(tc.want),
-				}},
+			accTest(t, resource.TestStep{
+				Config:      provider + batchConfig(tc.body),
+				ExpectError: expectError(tc.want),
 			})
 			if n := srv.Mock.RequestCount(); n != 0 {
 				t.Fatalf("sent %d requests for a configuration that cannot be right, want 0", n)
@@ -280,19 +259,16 @@ func TestAccProvider_configurationErrorsNameAttributeAndVariable(t *testing.T) {
 func TestAccBatchState_unknownBatchIDDefersTheRead(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "success")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv) + `
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + `
 resource "terraform_data" "batch" {
   input = "` + testBatch + `"
 }
 ` + batchConfig(`batch_id = terraform_data.batch.output`),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectUnknownValue(dataAddr, tfjsonpath.New("state")),
-				requestsSoFar{srv, 0},
-			}},
-			ConfigStateChecks: expectState(testBatch, "success", true),
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownValue(dataAddr, tfjsonpath.New("state")),
+			requestsSoFar{srv, 0},
 		}},
+		ConfigStateChecks: expectState(testBatch, "success", true),
 	})
 }

@@ -18,13 +18,10 @@ func TestAccFaults_503TwiceThenOK(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Status: 503, Body: `{"error_code":"APIGW.0201","error_msg":"Service unavailable"}`, Times: 2})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
-			ConfigStateChecks: expectState(testBatch, "running", false),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
+		ConfigStateChecks: expectState(testBatch, "running", false),
 	})
 }
 
@@ -33,13 +30,10 @@ func TestAccFaults_429WaitsForRetryAfter(t *testing.T) {
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Status: 429, Header: map[string]string{"Retry-After": "1"},
 		Body: `{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached"}`, Times: 1})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 2}}},
-			ConfigStateChecks: expectState(testBatch, "running", false),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 2}}},
+		ConfigStateChecks: expectState(testBatch, "running", false),
 	})
 	reqs := srv.Mock.Requests()
 	if gap := reqs[1].At.Sub(reqs[0].At); gap < time.Second {
@@ -50,12 +44,9 @@ func TestAccFaults_429WaitsForRetryAfter(t *testing.T) {
 func TestAccFaults_always500SendsMaxRetriesPlusOne(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 500, Body: `{"error_code":"DLI.0999","error_msg":"Internal error"}`})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:      akskProvider(srv, "max_retries = 3") + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: expectError(`DLI server error.*HTTP 500.*DLI\.0999.*Internal error.*X-Request-Id: mock-00000004.*after 4 attempts`),
-		}},
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv, "max_retries = 3") + batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`DLI server error.*HTTP 500.*DLI\.0999.*Internal error.*X-Request-Id: mock-00000004.*after 4 attempts`),
 	})
 	if n := srv.Mock.RequestCount(); n != 4 {
 		t.Fatalf("sent %d requests, want max_retries+1 = 4", n)
@@ -67,15 +58,12 @@ func TestAccFaults_slowServerIsBoundedByTimeoutsRead(t *testing.T) {
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute}) // every request hangs
 	start := time.Now()
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 timeouts {
   read = "500ms"
 }`),
-			ExpectError: expectError(`Timed out reading the DLI batch.*deadline exceeded.*timeouts.read \(now 500ms\)`),
-		}},
+		ExpectError: expectError(`Timed out reading the DLI batch.*deadline exceeded.*timeouts.read \(now 500ms\)`),
 	})
 	if took := time.Since(start); took > 30*time.Second {
 		t.Fatalf("the read was not cut short by timeouts.read (took %v)", took)
@@ -99,12 +87,9 @@ func TestAccFaults_malformedAnswers(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t)
 			srv.Mock.InjectFault(tc.fault)
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: factories(fastOptions(nil)),
-				Steps: []resource.TestStep{{
-					Config:      akskProvider(srv, "max_retries = 1") + batchConfig(`batch_id = "`+testBatch+`"`),
-					ExpectError: expectError(tc.want),
-				}},
+			accTest(t, resource.TestStep{
+				Config:      akskProvider(srv, "max_retries = 1") + batchConfig(`batch_id = "`+testBatch+`"`),
+				ExpectError: expectError(tc.want),
 			})
 		})
 	}
@@ -114,12 +99,9 @@ func TestAccFaults_redirectToAnotherHostIsNotFollowed(t *testing.T) {
 	thief := newMock(t)
 	srv := newMock(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 307, Header: map[string]string{"Location": thief.URL + "/v2.0/x/batches/y/state"}})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: expectError(`DLI endpoint redirected.*HTTP 307.*` + regexp.QuoteMeta(thief.URL) + `.*not followed`),
-		}},
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`DLI endpoint redirected.*HTTP 307.*` + regexp.QuoteMeta(thief.URL) + `.*not followed`),
 	})
 	if n := thief.Mock.RequestCount(); n != 0 {
 		t.Fatalf("the redirect target received %d requests, want 0", n)

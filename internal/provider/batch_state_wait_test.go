@@ -13,26 +13,20 @@ import (
 func TestAccBatchState_waitsThroughStartingAndRunning(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "success")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["success"]`),
-			// The plan's read is the first: it polls exactly three times.
-			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
-			ConfigStateChecks: expectState(testBatch, "success", true),
-		}},
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["success"]`),
+		// The plan's read is the first: it polls exactly three times.
+		ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
+		ConfigStateChecks: expectState(testBatch, "success", true),
 	})
 }
 
 func TestAccBatchState_failsFastOnDeadWhenWaitingForSuccess(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running", "dead", "success")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["success"]`),
-			ExpectError: expectError(`DLI batch ended in an unexpected state.*"dead".*success`),
-		}},
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["success"]`),
+		ExpectError: expectError(`DLI batch ended in an unexpected state.*"dead".*success`),
 	})
 	if n := srv.Mock.RequestCount(); n != 2 {
 		t.Fatalf("sent %d requests, want 2: no poll after the batch died", n)
@@ -42,28 +36,22 @@ func TestAccBatchState_failsFastOnDeadWhenWaitingForSuccess(t *testing.T) {
 func TestAccBatchState_waitTimesOutWithTheLastState(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 wait_for = ["success"]
 timeouts {
   read = "300ms"
 }`),
-			ExpectError: expectError(`Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 300ms\)`),
-		}},
+		ExpectError: expectError(`Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 300ms\)`),
 	})
 }
 
 func TestAccBatchState_waitMatchesIgnoringCase(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running", "Success")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["SUCCESS"]`),
-			ConfigStateChecks: expectState(testBatch, "Success", true),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+`wait_for = ["SUCCESS"]`),
+		ConfigStateChecks: expectState(testBatch, "Success", true),
 	})
 }
 
@@ -87,14 +75,11 @@ resource "terraform_data" "downstream_table" {
 func TestAccBatchState_gateCreatesDownstreamWhenTheBatchSucceeds(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "success")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config: akskProvider(srv) + gateConfig(),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("terraform_data.downstream_table", tfjsonpath.New("output"), knownvalue.StringExact("success")),
-			},
-		}},
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + gateConfig(),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("terraform_data.downstream_table", tfjsonpath.New("output"), knownvalue.StringExact("success")),
+		},
 	})
 }
 

@@ -109,12 +109,9 @@ func assertNoSecret(t *testing.T, diags diag.Diagnostics, marker string) {
 
 func TestAccBatchState_insecureTLS(t *testing.T) {
 	srv := newTLSMock(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:            akskProvider(srv, "insecure = true") + batchConfig(`batch_id = "`+testBatch+`"`),
-			ConfigStateChecks: expectState(testBatch, "running", false),
-		}},
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv, "insecure = true") + batchConfig(`batch_id = "`+testBatch+`"`),
+		ConfigStateChecks: expectState(testBatch, "running", false),
 	})
 	if srv.Stats().TLSHandshakes == 0 {
 		t.Fatal("no TLS handshake happened")
@@ -123,12 +120,9 @@ func TestAccBatchState_insecureTLS(t *testing.T) {
 
 func TestAccBatchState_untrustedCertificateIsRefused(t *testing.T) {
 	srv := newTLSMock(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: factories(fastOptions(nil)),
-		Steps: []resource.TestStep{{
-			Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-			ExpectError: expectError(`Could not reach DLI.*after 1 attempt.*certificate.*SSL_CERT_FILE`),
-		}},
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`Could not reach DLI.*after 1 attempt.*certificate.*SSL_CERT_FILE`),
 	})
 	if n := srv.Stats().Connections; n != 1 {
 		t.Fatalf("the untrusted server saw %d connections, want 1 (no retry of a certificate failure)", n)

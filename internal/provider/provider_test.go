@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
@@ -97,4 +98,14 @@ func newTLSMock(t *testing.T) *dlimock.Server {
 	t.Cleanup(srv.Close)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	return srv
+}
+
+// accTest runs one acceptance test step, in parallel, against the
+// in-process provider with fastOptions and no environment.
+func accTest(t *testing.T, step resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories(fastOptions(nil)),
+		Steps:                    []resource.TestStep{step},
+	})
 }
