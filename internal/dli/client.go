@@ -129,13 +129,19 @@ func ParseEndpoint(raw string) (*url.URL, error) {
 	return u, nil
 }
 
+// maxConnsPerHost is twice Terraform's default parallelism (10). More
+// concurrent reads queue for a connection instead of opening more: a plan
+// of any size keeps at most this many connections (and TLS handshakes),
+// which is also polite to the API gateway's throttling.
+const maxConnsPerHost = 20
+
 // newTransport is a pooled transport (honouring HTTPS_PROXY/NO_PROXY) that
-// keeps enough idle connections for Terraform's parallelism (10 concurrent
-// reads by default). SSL_CERT_FILE and SSL_CERT_DIR are honoured by Go's
-// system certificate pool.
+// keeps its connections for the next reads. SSL_CERT_FILE and SSL_CERT_DIR
+// are honoured by Go's system certificate pool.
 func newTransport(insecure bool) *http.Transport {
 	t := cleanhttp.DefaultPooledTransport()
-	t.MaxIdleConnsPerHost = 32
+	t.MaxConnsPerHost = maxConnsPerHost
+	t.MaxIdleConnsPerHost = maxConnsPerHost
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: insecure} //nolint:gosec // opt-in via insecure
 	return t
 }
