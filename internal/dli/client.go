@@ -8,6 +8,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,7 +55,8 @@ type Config struct {
 // Client reads DLI batches. It is safe for concurrent use and shares one
 // connection pool across all calls.
 type Client struct {
-	endpoint *url.URL
+	endpoint       *url.URL
+	requestTimeout time.Duration
 	http     *retryablehttp.Client
 	logger   Logger
 	secrets  []string // redacted from any answer quoted in an error
@@ -97,7 +99,7 @@ func New(cfg Config) (*Client, error) {
 		// Never follow a redirect: credentials must not reach another host.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	c := &Client{endpoint: endpoint, logger: cfg.Logger, secrets: cfg.Credentials.Secrets()}
+	c := &Client{endpoint: endpoint, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: cfg.Credentials.Secrets()}
 	c.http = &retryablehttp.Client{
 		HTTPClient:      httpClient,
 		RetryMax:        cfg.MaxRetries,
@@ -168,7 +170,7 @@ func (c *Client) get(ctx context.Context, segments ...string) (*response, error)
 		if resp != nil { // the policy gave up on an answer as the context ended
 			_ = resp.Body.Close()
 		}
-		return nil, transportError(ctx, tr, err)
+		return nil, c.transportError(ctx, tr, err)
 	}
 	defer resp.Body.Close()
 	r, err := readResponse(resp, tr.attempts)
@@ -186,9 +188,14 @@ func joinEscaped(segments []string) string {
 // transportError explains a call that ended without a response: stopped
 // by the caller's context (timeouts.read, Ctrl-C), or by the network, per-
 // attempt timeouts included.
-func transportError(ctx context.Context, tr *trace, err error) error {
+func (c *Client) transportError(ctx context.Context, tr *trace, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
 	}
-	return &NetworkError{Attempts: tr.attempts, Err: err}
+	n := &NetworkError{Attempts: tr.attempts, Err: err}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		n.AttemptTimeout = c.requestTimeout
+	}
+	return n
 }

@@ -107,10 +107,17 @@ func (e *RedirectError) Error() string {
 // NetworkError is a call that got no HTTP answer at all.
 type NetworkError struct {
 	Attempts int
-	Err      error
+	// AttemptTimeout is set when the last attempt got no answer within the
+	// per-attempt limit.
+	AttemptTimeout time.Duration
+	Err            error
 }
 
 func (e *NetworkError) Error() string {
+	if e.AttemptTimeout > 0 {
+		return fmt.Sprintf("could not reach DLI after %s: no answer within the per-attempt limit of %s (%v)",
+			plural(e.Attempts, "attempt"), formatDuration(e.AttemptTimeout), e.Err)
+	}
 	return fmt.Sprintf("could not reach DLI after %s: %v", plural(e.Attempts, "attempt"), e.Err)
 }
 

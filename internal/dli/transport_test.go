@@ -54,7 +54,7 @@ func TestInsecureSkipsVerification(t *testing.T) {
 }
 
 func TestAHungAttemptIsCutShortAndRetried(t *testing.T) {
-	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 100 * time.Millisecond })
+	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 500 * time.Millisecond })
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute, Times: 1})
 	s, err := c.BatchState(context.Background(), testProject, testBatch)
@@ -71,7 +71,7 @@ func TestHungAttemptsAreANetworkErrorNotATimeoutOfTheRead(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
 	_, err := c.BatchState(context.Background(), testProject, testBatch)
 	var n *NetworkError
-	if !errors.As(err, &n) || n.Attempts != 2 || !strings.Contains(err.Error(), "Client.Timeout") {
+	if !errors.As(err, &n) || n.Attempts != 2 || !strings.Contains(err.Error(), "no answer within the per-attempt limit of 20ms") {
 		t.Fatalf("err = %v, want a network error after 2 timed-out attempts", err)
 	}
 }
