@@ -57,9 +57,9 @@ type Config struct {
 type Client struct {
 	endpoint       *url.URL
 	requestTimeout time.Duration
-	http     *retryablehttp.Client
-	logger   Logger
-	secrets  []string // redacted from any answer quoted in an error
+	http           *retryablehttp.Client
+	logger         Logger
+	secrets        []string // redacted from any answer quoted in an error
 }
 
 // New validates cfg and builds a Client. It does no I/O.
