@@ -40,9 +40,9 @@ func TestAccBatchState_waitTimesOutWithTheLastState(t *testing.T) {
 		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 wait_for = ["success"]
 timeouts {
-  read = "300ms"
+  read = "1s"
 }`),
-		ExpectError: expectError(`Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 300ms\)`),
+		ExpectError: expectError(`Timed out waiting for the DLI batch.*timed out after.*"running".*timeouts.read \(now 1s\)`),
 	})
 }
 
