@@ -115,7 +115,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
-				MarkdownDescription: "Retries of a request after network errors, HTTP 429 and 5xx (but 501); `0` disables them. Environment variable `" + envMaxRetries + "`. Default `5`.",
+				MarkdownDescription: "Retries of a request after network errors, HTTP 429 and 5xx (but 501), from `0` (no retries) to `100`. Environment variable `" + envMaxRetries + "`. Default `5`.",
 				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
 			},
 		},
