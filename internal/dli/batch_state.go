@@ -38,21 +38,30 @@ type BatchState struct {
 func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
 
 // BatchState reads one batch's state: one request, plus retries of
-// transient failures.
+// transient failures. Its errors name the batch and never quote a
+// credential, even when the answer echoes one.
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	resp, err := c.get(ctx, "v2.0", projectID, "batches", batchID, "state")
-	if err == nil {
-		var b body
-		b, err = resp.decode()
-		if err == nil {
-			return batchStateFrom(resp, b, batchID)
+	s, err := c.readBatchState(ctx, projectID, batchID)
+	if err != nil {
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			apiErr.Subject = fmt.Sprintf("batch %q in project %q", batchID, projectID)
 		}
+		return BatchState{}, c.redact(err)
 	}
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		apiErr.Subject = fmt.Sprintf("batch %q in project %q", batchID, projectID)
+	return s, nil
+}
+
+func (c *Client) readBatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
+	resp, err := c.get(ctx, "v2.0", projectID, "batches", batchID, "state")
+	if err != nil {
+		return BatchState{}, err
 	}
-	return BatchState{}, err
+	b, err := resp.decode()
+	if err != nil {
+		return BatchState{}, err
+	}
+	return batchStateFrom(resp, b, batchID)
 }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {

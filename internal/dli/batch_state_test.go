@@ -194,12 +194,24 @@ func TestMalformedAnswers(t *testing.T) {
 	}
 }
 
+// An endpoint or proxy that echoes request headers must not put a token
+// into a diagnostic, whichever way its answer is quoted.
 func TestAnswersQuotedInErrorsNeverShowCredentials(t *testing.T) {
-	c, srv := newTestClient(t, func(c *Config) { c.Credentials = Credentials{Token: "echoed-token-value"} })
-	srv.Mock.InjectFault(dlimock.Fault{Status: 400, ContentType: "text/plain", Body: "bad request; headers were X-Auth-Token: echoed-token-value"})
-	_, err := c.BatchState(context.Background(), testProject, testBatch)
-	if err == nil || strings.Contains(err.Error(), "echoed-token-value") || !strings.Contains(err.Error(), "(redacted)") {
-		t.Fatalf("err = %v, want the echoed token redacted", err)
+	for name, fault := range map[string]dlimock.Fault{
+		"error page":          {Status: 400, ContentType: "text/plain", Body: "bad request; headers were X-Auth-Token: echoed-token-value"},
+		"JSON error message":  {Status: 403, Body: `{"error_code":"X","error_msg":"denied for X-Auth-Token echoed-token-value"}`},
+		"is_success=false":    {Status: 200, Body: `{"is_success":false,"message":"token echoed-token-value expired"}`},
+		"200 that isn't JSON": {Status: 200, ContentType: "text/plain", Body: "X-Auth-Token: echoed-token-value"},
+		"200 without a state": {Status: 200, Body: `{"id":"echoed-token-value"}`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, srv := newTestClient(t, func(c *Config) { c.Credentials = Credentials{Token: "echoed-token-value"} })
+			srv.Mock.InjectFault(fault)
+			_, err := c.BatchState(context.Background(), testProject, testBatch)
+			if err == nil || strings.Contains(err.Error(), "echoed-token-value") || !strings.Contains(err.Error(), "(redacted)") {
+				t.Fatalf("err = %v, want the echoed token redacted", err)
+			}
+		})
 	}
 }
 

@@ -173,8 +173,7 @@ func (c *Client) get(ctx context.Context, segments ...string) (*response, error)
 		return nil, c.transportError(ctx, tr, err)
 	}
 	defer resp.Body.Close()
-	r, err := readResponse(resp, tr.attempts)
-	return r, c.redact(err)
+	return readResponse(resp, tr.attempts)
 }
 
 func joinEscaped(segments []string) string {
