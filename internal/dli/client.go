@@ -47,9 +47,6 @@ type Config struct {
 	RetryWaitMin, RetryWaitMax time.Duration
 	// Now is the signing clock; nil means time.Now.
 	Now func() time.Time
-	// Transport is the base transport under signing and retries; nil means a
-	// pooled transport built from Insecure and the proxy environment.
-	Transport http.RoundTripper
 }
 
 // Client reads DLI batches. It is safe for concurrent use and shares one
@@ -89,12 +86,8 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
-	base := cfg.Transport
-	if base == nil {
-		base = newTransport(cfg.Insecure)
-	}
 	httpClient := &http.Client{
-		Transport: &authTransport{base: base, creds: cfg.Credentials, now: cfg.Now, userAgent: cfg.UserAgent},
+		Transport: &authTransport{base: newTransport(cfg.Insecure), creds: cfg.Credentials, now: cfg.Now, userAgent: cfg.UserAgent},
 		Timeout:   cfg.RequestTimeout,
 		// Never follow a redirect: credentials must not reach another host.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -106,7 +99,7 @@ func New(cfg Config) (*Client, error) {
 		RetryWaitMin:    cfg.RetryWaitMin,
 		RetryWaitMax:    cfg.RetryWaitMax,
 		CheckRetry:      retryPolicy,
-		Backoff:         Backoff,
+		Backoff:         backoff,
 		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
 		RequestLogHook:  c.logAttempt,
 		ResponseLogHook: c.logResponse,

@@ -41,7 +41,7 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 	}
 	// A server that asks us to come back after our deadline gets its answer
 	// reported now rather than a timeout later.
-	if wait, ok := RetryAfter(resp, time.Now()); ok {
+	if wait, ok := retryAfter(resp, time.Now()); ok {
 		if deadline, has := ctx.Deadline(); has && time.Now().Add(wait).After(deadline) {
 			return false, nil
 		}
@@ -54,18 +54,18 @@ func retryableStatus(code int) bool {
 		(code >= 500 && code <= 599 && code != http.StatusNotImplemented)
 }
 
-// Backoff waits minWait*2^n with jitter (between half and all of it),
+// backoff waits minWait*2^n with jitter (between half and all of it),
 // capped at maxWait, unless the response carries a Retry-After, which is
 // honoured as given. It has retryablehttp's Backoff signature.
-func Backoff(minWait, maxWait time.Duration, n int, resp *http.Response) time.Duration {
-	if wait, ok := RetryAfter(resp, time.Now()); ok {
+func backoff(minWait, maxWait time.Duration, n int, resp *http.Response) time.Duration {
+	if wait, ok := retryAfter(resp, time.Now()); ok {
 		return wait
 	}
-	return jittered(ExponentialWait(n, minWait, maxWait), rand.Float64())
+	return jittered(exponentialWait(n, minWait, maxWait), rand.Float64())
 }
 
-// ExponentialWait is min*2^n capped at max.
-func ExponentialWait(n int, minWait, maxWait time.Duration) time.Duration {
+// exponentialWait is min*2^n capped at max.
+func exponentialWait(n int, minWait, maxWait time.Duration) time.Duration {
 	if n > 30 {
 		return maxWait
 	}
@@ -81,8 +81,8 @@ func jittered(d time.Duration, r float64) time.Duration {
 	return d/2 + time.Duration(r*float64(d/2))
 }
 
-// RetryAfter reads a Retry-After header, in seconds or as an HTTP date.
-func RetryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date.
+func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if resp == nil {
 		return 0, false
 	}

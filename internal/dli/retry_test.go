@@ -116,19 +116,19 @@ func TestDeadlineDuringBackoffReportsTheLastAnswer(t *testing.T) {
 
 func TestDefaultBackoffSchedule(t *testing.T) {
 	for n, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second, 30 * time.Second, 30 * time.Second} {
-		if got := ExponentialWait(n, RetryWaitMin, RetryWaitMax); got != want {
-			t.Errorf("ExponentialWait(%d) = %v, want %v", n, got, want)
+		if got := exponentialWait(n, RetryWaitMin, RetryWaitMax); got != want {
+			t.Errorf("exponentialWait(%d) = %v, want %v", n, got, want)
 		}
 	}
-	if got := ExponentialWait(100, RetryWaitMin, RetryWaitMax); got != RetryWaitMax {
-		t.Errorf("ExponentialWait(100) = %v, want the cap", got)
+	if got := exponentialWait(100, RetryWaitMin, RetryWaitMax); got != RetryWaitMax {
+		t.Errorf("exponentialWait(100) = %v, want the cap", got)
 	}
 	if lo, hi := jittered(4*time.Second, 0), jittered(4*time.Second, 0.999999); lo != 2*time.Second || hi > 4*time.Second || hi < 3999*time.Millisecond {
 		t.Errorf("jitter range = [%v, %v], want [2s, 4s)", lo, hi)
 	}
 	for i := 0; i < 100; i++ {
-		if d := Backoff(RetryWaitMin, RetryWaitMax, 2, nil); d < 2*time.Second || d > 4*time.Second {
-			t.Fatalf("Backoff(2) = %v, outside [2s, 4s]", d)
+		if d := backoff(RetryWaitMin, RetryWaitMax, 2, nil); d < 2*time.Second || d > 4*time.Second {
+			t.Fatalf("backoff(2) = %v, outside [2s, 4s]", d)
 		}
 	}
 }
@@ -142,17 +142,17 @@ func TestRetryAfterHeader(t *testing.T) {
 		"Sun, 29 Nov 2026 11:00:00 GMT": 0, // in the past
 	} {
 		resp := &http.Response{Header: http.Header{"Retry-After": {header}}}
-		got, ok := RetryAfter(resp, now)
+		got, ok := retryAfter(resp, now)
 		if !ok || got != want {
-			t.Errorf("RetryAfter(%q) = %v, %v; want %v", header, got, ok, want)
+			t.Errorf("retryAfter(%q) = %v, %v; want %v", header, got, ok, want)
 		}
 	}
 	for _, bad := range []string{"", "-1", "soon"} {
-		if _, ok := RetryAfter(&http.Response{Header: http.Header{"Retry-After": {bad}}}, now); ok {
-			t.Errorf("RetryAfter(%q) accepted", bad)
+		if _, ok := retryAfter(&http.Response{Header: http.Header{"Retry-After": {bad}}}, now); ok {
+			t.Errorf("retryAfter(%q) accepted", bad)
 		}
 	}
-	if d := Backoff(time.Millisecond, time.Millisecond, 0, &http.Response{Header: http.Header{"Retry-After": {"12"}}}); d != 12*time.Second {
-		t.Errorf("Backoff with Retry-After 12 = %v, want 12s beyond the bounds", d)
+	if d := backoff(time.Millisecond, time.Millisecond, 0, &http.Response{Header: http.Header{"Retry-After": {"12"}}}); d != 12*time.Second {
+		t.Errorf("backoff with Retry-After 12 = %v, want 12s beyond the bounds", d)
 	}
 }
