@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -96,14 +97,17 @@ func attributeValue(v types.String) string {
 
 func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	for name, v := range map[string]attr.Value{
-		"region": m.Region, "project_id": m.ProjectID, "access_key": m.AccessKey, "secret_key": m.SecretKey,
-		"security_token": m.SecurityToken, "token": m.Token, "endpoint": m.Endpoint, "cloud": m.Cloud,
-		"insecure": m.Insecure, "max_retries": m.MaxRetries,
+	for _, a := range []struct {
+		name  string
+		value attr.Value
+	}{
+		{"region", m.Region}, {"project_id", m.ProjectID}, {"access_key", m.AccessKey}, {"secret_key", m.SecretKey},
+		{"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint}, {"cloud", m.Cloud},
+		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries},
 	} {
-		if v.IsUnknown() {
-			diags.AddAttributeError(path.Root(name), "Unknown provider "+name,
-				"The DLI provider cannot be configured while "+name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
+		if a.value.IsUnknown() {
+			diags.AddAttributeError(path.Root(a.name), "Unknown provider "+a.name,
+				"The DLI provider cannot be configured while "+a.name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
 		}
 	}
 	if diags.HasError() {
@@ -118,9 +122,9 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 
 	endpoint, endpointDiags := resolveEndpoint(m, getenv)
 	diags.Append(endpointDiags...)
-	s.endpoint = endpoint
-
-	s.plainHTTP = isPlainHTTPToRemote(endpoint)
+	if endpoint != nil {
+		s.endpoint, s.plainHTTP = endpoint.String(), isPlainHTTPToRemote(endpoint)
+	}
 	s.insecure = m.Insecure.ValueBool()
 	if m.Insecure.IsNull() {
 		if raw := strings.TrimSpace(getenv(envInsecure)); raw != "" {
@@ -206,22 +210,24 @@ func blockNote(inBlock bool) string {
 }
 
 // resolveEndpoint takes endpoint (attribute, then HW_DLI_ENDPOINT), or
-// else derives the default https://dli.{region}.{cloud}.
-func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.Diagnostics) {
+// else derives the default https://dli.{region}.{cloud}. It returns nil
+// with an error diagnostic when there is no valid endpoint.
+func resolveEndpoint(m providerModel, getenv func(string) string) (*url.URL, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
 	if endpoint != "" {
-		if _, err := dli.ParseEndpoint(endpoint); err != nil {
+		u, err := dli.ParseEndpoint(endpoint)
+		if err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
 				fmt.Sprintf("The endpoint set by %s is invalid: %v.", src, err))
 		}
-		return endpoint, diags
+		return u, diags
 	}
 	region, regionSrc := lookup(m.Region, "region", envRegion, getenv)
 	if region == "" {
 		diags.AddAttributeError(pathRegion, "Missing DLI region",
 			fmt.Sprintf("Set region (or the %s environment variable), e.g. cn-north-4, or set endpoint (%s) to the DLI endpoint URL.", envRegion, envEndpoint))
-		return "", diags
+		return nil, diags
 	}
 	cloud, cloudSrc := lookup(m.Cloud, "cloud", envCloud, getenv)
 	if cloud == "" {
@@ -235,7 +241,10 @@ func resolveEndpoint(m providerModel, getenv func(string) string) (string, diag.
 		diags.AddAttributeError(pathCloud, "Invalid cloud domain",
 			fmt.Sprintf("The cloud set by %s must be a domain name such as myhuaweicloud.com, got %q.", cloudSrc, cloud))
 	}
-	return "https://dli." + region + "." + cloud, diags
+	if diags.HasError() {
+		return nil, diags
+	}
+	return &url.URL{Scheme: "https", Host: "dli." + region + "." + cloud}, diags
 }
 
 // endpointValidator checks a configured endpoint at validate time.
@@ -258,9 +267,8 @@ func (endpointValidator) ValidateString(_ context.Context, req validator.StringR
 
 // isPlainHTTPToRemote reports an http:// endpoint on anything but loopback:
 // tokens and access keys would cross the network in clear text.
-func isPlainHTTPToRemote(endpoint string) bool {
-	u, err := dli.ParseEndpoint(endpoint)
-	if err != nil || u.Scheme != "http" {
+func isPlainHTTPToRemote(u *url.URL) bool {
+	if u.Scheme != "http" {
 		return false
 	}
 	host := u.Hostname()

@@ -25,7 +25,7 @@ func TestDefaultEndpointIsDerivedFromRegionAndCloud(t *testing.T) {
 		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
 		{providerModel{}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
 		{providerModel{Region: types.StringValue(""), Endpoint: types.StringValue("")}, map[string]string{"HW_REGION_NAME": "ap-southeast-3"}, "https://dli.ap-southeast-3.myhuaweicloud.com"},
-		{providerModel{Endpoint: types.StringValue("https://dli.attr.invalid/")}, map[string]string{"HW_DLI_ENDPOINT": "https://dli.env.invalid"}, "https://dli.attr.invalid/"},
+		{providerModel{Endpoint: types.StringValue("https://dli.attr.invalid/")}, map[string]string{"HW_DLI_ENDPOINT": "https://dli.env.invalid"}, "https://dli.attr.invalid"},
 	} {
 		tc.model.Token = types.StringValue("t")
 		s, diags := resolveSettings(tc.model, envOf(tc.env))
@@ -117,7 +117,11 @@ func TestPlainHTTPToARemoteHostIsFlagged(t *testing.T) {
 		"http://dli.example.invalid": true, "http://10.1.2.3:80": true,
 		"http://127.0.0.1:8080": false, "http://[::1]:1": false, "http://localhost:1": false, "https://dli.example.invalid": false,
 	} {
-		if got := isPlainHTTPToRemote(endpoint); got != want {
+		u, err := dli.ParseEndpoint(endpoint)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := isPlainHTTPToRemote(u); got != want {
 			t.Errorf("isPlainHTTPToRemote(%q) = %v, want %v", endpoint, got, want)
 		}
 	}
