@@ -86,6 +86,29 @@ func TestAccBatchState_configuredByEnvironmentOnly(t *testing.T) {
 	}
 }
 
+// Attributes set to "" (variables with empty defaults) count as unset, at
+// plan time too: the environment variables apply.
+func TestAccBatchState_emptyAttributesDeferToTheEnvironment(t *testing.T) {
+	srv := newMock(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	env := map[string]string{"HW_DLI_ENDPOINT": srv.URL, "HW_PROJECT_ID": testProject, "HW_AUTH_TOKEN": testToken}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: factories(fastOptions(env)),
+		Steps: []resource.TestStep{{
+			Config: `provider "dli" {
+  endpoint   = ""
+  region     = ""
+  cloud      = ""
+  project_id = ""
+  access_key = ""
+  token      = ""
+}
+` + batchConfig(`batch_id = "`+testBatch+`"`),
+			ConfigStateChecks: expectState(testBatch, "running", false),
+		}},
+	})
+}
+
 // The real process environment, not an injected one: what users do.
 func TestAccBatchState_realEnvironmentVariables(t *testing.T) {
 	srv := newMock(t)

@@ -247,6 +247,17 @@ func resolveEndpoint(m providerModel, getenv func(string) string) (*url.URL, dia
 	return &url.URL{Scheme: "https", Host: "dli." + region + "." + cloud}, diags
 }
 
+// unlessEmpty applies a validator to non-empty values only: an attribute
+// set to "" counts as unset, so its environment variable applies.
+type unlessEmpty struct{ validator.String }
+
+func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.ValueString() == "" {
+		return
+	}
+	v.String.ValidateString(ctx, req, resp)
+}
+
 // endpointValidator checks a configured endpoint at validate time.
 type endpointValidator struct{}
 

@@ -72,7 +72,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(regionPattern, "must be a region name such as cn-north-4")},
+				Validators:          []validator.String{unlessEmpty{stringvalidator.RegexMatches(regionPattern, "must be a region name such as cn-north-4")}},
 				MarkdownDescription: "Region of the DLI service, e.g. `cn-north-4`. Environment variable `" + envRegion + "`. Required unless `endpoint` is set.",
 			},
 			"project_id": schema.StringAttribute{
@@ -102,11 +102,11 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"endpoint": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "DLI endpoint URL. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`.",
-				Validators:          []validator.String{endpointValidator{}},
+				Validators:          []validator.String{unlessEmpty{endpointValidator{}}},
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.RegexMatches(cloudPattern, "must be a domain name such as myhuaweicloud.com")},
+				Validators:          []validator.String{unlessEmpty{stringvalidator.RegexMatches(cloudPattern, "must be a domain name such as myhuaweicloud.com")}},
 				MarkdownDescription: "Cloud domain used to derive the default endpoint. Environment variable `" + envCloud + "`. Default `" + defaultCloud + "`.",
 			},
 			"insecure": schema.BoolAttribute{
