@@ -119,14 +119,18 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 	}
 	start := clock.Now()
 	var last BatchState
-	// stopped explains why waiting ended early: past the caller's deadline
-	// it is the timeout (with the failed poll, if one failed, as its cause);
-	// a cancellation is reported as such; any other error is the poll's own.
-	stopped := func(err, pollErr error, polls int) error {
+	// stopped explains why waiting ended early, on a failed poll or sleep:
+	// past the caller's deadline it is the timeout (with a failed poll as its
+	// cause); a cancellation is reported as such; otherwise err itself.
+	stopped := func(err error, pollFailed bool, polls int) error {
 		switch {
 		case errors.Is(ctx.Err(), context.DeadlineExceeded):
-			return &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets,
-				Waited: clock.Now().Sub(start), Polls: polls, Cause: pollErr}
+			timeout := &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets,
+				Waited: clock.Now().Sub(start), Polls: polls}
+			if pollFailed {
+				timeout.Cause = err
+			}
+			return timeout
 		case ctx.Err() != nil:
 			return fmt.Errorf("stopped waiting for batch %q: %w", batchID, ctx.Err())
 		}
@@ -135,7 +139,7 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 	for n := 0; ; n++ {
 		s, err := w.Client.BatchState(ctx, projectID, batchID)
 		if err != nil {
-			return last, stopped(err, err, n)
+			return last, stopped(err, true, n)
 		}
 		last = s
 		if matches(s.State, targets) {
@@ -150,7 +154,7 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
 		if err := clock.Sleep(ctx, next); err != nil {
-			return last, stopped(err, nil, n+1)
+			return last, stopped(err, false, n+1)
 		}
 	}
 }
