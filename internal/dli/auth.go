@@ -1,7 +1,10 @@
 package dli
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"io"
 	"net/http"
 	"time"
 
@@ -17,6 +20,22 @@ type Credentials struct {
 	Token         string
 }
 
+// CredentialSource gives the credentials for a call. Static Credentials
+// are a source of themselves; temporary ones (ECS metadata, an agency) are
+// fetched, shared and renewed by the source (see internal/hwauth).
+type CredentialSource interface {
+	Retrieve(ctx context.Context) (Credentials, error)
+}
+
+// Retrieve makes static Credentials a CredentialSource.
+func (c Credentials) Retrieve(context.Context) (Credentials, error) { return c, c.validate() }
+
+// TemporaryCredentials are AK/SK with a security token that expire.
+type TemporaryCredentials struct {
+	Credentials
+	ExpiresAt time.Time
+}
+
 // AuthMethod names how requests are authenticated.
 type AuthMethod string
 
@@ -25,6 +44,17 @@ const (
 	AuthTemporaryAKSK AuthMethod = "temporary AK/SK signature with security token"
 	AuthToken         AuthMethod = "IAM token"
 )
+
+// Method is how these credentials authenticate a request.
+func (c Credentials) Method() AuthMethod {
+	switch {
+	case c.Token != "":
+		return AuthToken
+	case c.SecurityToken != "":
+		return AuthTemporaryAKSK
+	}
+	return AuthAKSK
+}
 
 // Secrets lists the non-empty secret values, for masking in logs.
 func (c Credentials) Secrets() []string {
@@ -50,11 +80,15 @@ func (c Credentials) validate() error {
 	return nil
 }
 
+// credentialsKey carries the credentials of one call to authTransport, so
+// that every attempt of the call is authenticated with the same ones and a
+// call without them (ECS metadata) goes out unauthenticated.
+type credentialsKey struct{}
+
 // authTransport authenticates every attempt afresh: retries get their own
 // X-Sdk-Date and signature. It never mutates the caller's request.
 type authTransport struct {
 	base      http.RoundTripper
-	creds     Credentials
 	now       func() time.Time
 	userAgent string
 }
@@ -64,13 +98,34 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if t.userAgent != "" {
 		r.Header.Set("User-Agent", t.userAgent)
 	}
-	if t.creds.Token != "" {
-		r.Header.Set("X-Auth-Token", t.creds.Token)
+	creds, ok := req.Context().Value(credentialsKey{}).(Credentials)
+	switch {
+	case !ok:
 		return t.base.RoundTrip(r)
+	case creds.Token != "":
+		r.Header.Set("X-Auth-Token", creds.Token)
+		return t.base.RoundTrip(r)
+	case creds.SecurityToken != "":
+		r.Header.Set("X-Security-Token", creds.SecurityToken)
 	}
-	if t.creds.SecurityToken != "" {
-		r.Header.Set("X-Security-Token", t.creds.SecurityToken)
+	body, err := readBody(r)
+	if err != nil {
+		return nil, err
 	}
-	sign.SignRequest(r, t.creds.AccessKey, t.creds.SecretKey, t.now())
+	sign.SignRequestWithBody(r, body, creds.AccessKey, creds.SecretKey, t.now())
 	return t.base.RoundTrip(r)
+}
+
+// readBody reads a request's body for its hash and puts it back.
+func readBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	body, err := io.ReadAll(r.Body)
+	_ = r.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return body, nil
 }

@@ -100,7 +100,7 @@ func TestAuthMethodsAsTheMockVerifiesThem(t *testing.T) {
 }
 
 func TestWrongSecretKeyIsAnAuthenticationError(t *testing.T) {
-	c, _ := newTestClient(t, func(c *Config) { c.Credentials.SecretKey = "wrong-secret" })
+	c, _ := newTestClient(t, func(c *Config) { c.Credentials = Credentials{AccessKey: testAK, SecretKey: "wrong-secret"} })
 	_, err := c.BatchState(context.Background(), testProject, testBatch)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.Kind != KindAuthentication || apiErr.StatusCode != 401 || apiErr.Code != "APIGW.0301" {

@@ -108,8 +108,9 @@ func BenchmarkNewTransportPerRead(b *testing.B) {
 
 // BenchmarkSignRequest is the signing step alone.
 func BenchmarkSignRequest(b *testing.B) {
-	req, _ := http.NewRequest(http.MethodGet, "https://dli.cn-north-4.example.invalid/v2.0/"+testProject+"/batches/"+testBatch+"/state", nil)
-	tr := &authTransport{creds: Credentials{AccessKey: testAK, SecretKey: testSK}, now: fixedNow, base: roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, nil })}
+	ctx := context.WithValue(context.Background(), credentialsKey{}, Credentials{AccessKey: testAK, SecretKey: testSK})
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "https://dli.cn-north-4.example.invalid/v2.0/"+testProject+"/batches/"+testBatch+"/state", nil)
+	tr := &authTransport{now: fixedNow, base: roundTripFunc(func(*http.Request) (*http.Response, error) { return nil, nil })}
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = tr.RoundTrip(req)

@@ -29,8 +29,10 @@ const (
 // Config is everything a Client needs. Endpoint and Credentials are required.
 type Config struct {
 	// Endpoint is the base URL, e.g. https://dli.cn-north-4.myhuaweicloud.com.
-	Endpoint    string
-	Credentials Credentials
+	Endpoint string
+	// Credentials authenticate DLI and IAM calls: static Credentials, or a
+	// source that fetches temporary ones when a call first needs them.
+	Credentials CredentialSource
 	// Insecure skips TLS certificate verification.
 	Insecure bool
 	// MaxRetries is the number of retries after the first attempt; 0 disables them.
@@ -53,10 +55,12 @@ type Config struct {
 // connection pool across all calls.
 type Client struct {
 	endpoint       *url.URL
+	credentials    CredentialSource
 	requestTimeout time.Duration
 	http           *retryablehttp.Client
+	metadataHTTP   *retryablehttp.Client // ECS metadata: short timeouts, no proxy
 	logger         Logger
-	secrets        []string // redacted from any answer quoted in an error
+	secrets        secretSet // redacted from any answer quoted in an error
 }
 
 // New validates cfg and builds a Client. It does no I/O.
@@ -65,8 +69,13 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cfg.Credentials.validate(); err != nil {
-		return nil, err
+	if cfg.Credentials == nil {
+		return nil, errors.New("credentials are required")
+	}
+	if static, ok := cfg.Credentials.(Credentials); ok {
+		if err := static.validate(); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.MaxRetries < 0 {
 		return nil, fmt.Errorf("max retries must be 0 or more, got %d", cfg.MaxRetries)
@@ -86,25 +95,34 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
-	httpClient := &http.Client{
-		Transport: &authTransport{base: newTransport(cfg.Insecure), creds: cfg.Credentials, now: cfg.Now, userAgent: cfg.UserAgent},
-		Timeout:   cfg.RequestTimeout,
-		// Never follow a redirect: credentials must not reach another host.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-	c := &Client{endpoint: endpoint, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: cfg.Credentials.Secrets()}
-	c.http = &retryablehttp.Client{
-		HTTPClient:      httpClient,
+	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger}
+	auth := &authTransport{base: newTransport(cfg.Insecure), now: cfg.Now, userAgent: cfg.UserAgent}
+	c.http = c.retryingClient(auth, cfg, retryPolicy)
+	metadata := &authTransport{base: newMetadataTransport(), now: cfg.Now, userAgent: cfg.UserAgent}
+	c.metadataHTTP = c.retryingClient(metadata, cfg, metadataRetryPolicy)
+	c.metadataHTTP.HTTPClient.Timeout = metadataRequestTimeout
+	return c, nil
+}
+
+// retryingClient wraps a transport in the client's retry, backoff and
+// logging; redirects are never followed, so that credentials cannot reach
+// another host.
+func (c *Client) retryingClient(transport http.RoundTripper, cfg Config, policy retryablehttp.CheckRetry) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient: &http.Client{
+			Transport:     transport,
+			Timeout:       cfg.RequestTimeout,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
 		RetryMax:        cfg.MaxRetries,
 		RetryWaitMin:    cfg.RetryWaitMin,
 		RetryWaitMax:    cfg.RetryWaitMax,
-		CheckRetry:      retryPolicy,
+		CheckRetry:      policy,
 		Backoff:         backoff,
 		ErrorHandler:    retryablehttp.PassthroughErrorHandler,
 		RequestLogHook:  c.logAttempt,
 		ResponseLogHook: c.logResponse,
 	}
-	return c, nil
 }
 
 // ParseEndpoint accepts an absolute http(s) URL with a host and no query.
@@ -144,21 +162,59 @@ func newTransport(insecure bool) *http.Transport {
 // get sends one GET (with retries) for path segments below the endpoint and
 // returns the response with its body read (at most MaxResponseBytes).
 func (c *Client) get(ctx context.Context, segments ...string) (*response, error) {
-	// Each segment is escaped on its own, so that "..", "?" or "a/b" in an ID
-	// cannot change the route (url.JoinPath would clean them away).
-	u := *c.endpoint
-	u.Path = c.endpoint.Path + "/" + strings.Join(segments, "/")
-	u.RawPath = c.endpoint.EscapedPath() + "/" + joinEscaped(segments)
+	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: c.below(c.endpoint, segments...), credentials: c.credentials})
+}
 
-	tr := &trace{}
+// below is base with path segments appended, each escaped on its own so
+// that "..", "?" or "a/b" in an ID cannot change the route (url.JoinPath
+// would clean them away).
+func (c *Client) below(base *url.URL, segments ...string) *url.URL {
+	u := *base
+	u.Path = base.Path + "/" + strings.Join(segments, "/")
+	u.RawPath = base.EscapedPath() + "/" + joinEscaped(segments)
+	return &u
+}
+
+// call is one logical request to DLI, IAM or the ECS metadata service.
+type call struct {
+	service     string // names the service in log lines and errors
+	method      string
+	url         *url.URL
+	body        []byte           // JSON; nil for none
+	credentials CredentialSource // nil: unauthenticated (ECS metadata)
+	metadata    bool             // use the ECS metadata transport
+}
+
+// send is the client's one HTTP path: it authenticates, retries, and reads
+// the answer (at most MaxResponseBytes) for every call.
+func (c *Client) send(ctx context.Context, k call) (*response, error) {
+	if k.credentials != nil {
+		creds, err := k.credentials.Retrieve(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.secrets.add(creds.Secrets()...)
+		ctx = context.WithValue(ctx, credentialsKey{}, creds)
+	}
+	tr := &trace{service: k.service, attemptTimeout: c.requestTimeout}
 	ctx = context.WithValue(ctx, traceKey{}, tr)
-	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	var body any
+	if k.body != nil {
+		body = k.body
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, k.method, k.url.String(), body)
 	if err != nil {
 		return nil, fmt.Errorf("building request: %w", err)
 	}
 	req.Header.Set("Accept", "application/json")
-
-	resp, err := c.http.Do(req)
+	if k.body != nil {
+		req.Header.Set("Content-Type", "application/json;charset=UTF-8")
+	}
+	httpClient := c.http
+	if k.metadata {
+		httpClient, tr.attemptTimeout = c.metadataHTTP, metadataRequestTimeout
+	}
+	resp, err := httpClient.Do(req)
 	if err != nil {
 		if resp != nil { // the policy gave up on an answer as the context ended
 			_ = resp.Body.Close()
@@ -166,7 +222,7 @@ func (c *Client) get(ctx context.Context, segments ...string) (*response, error)
 		return nil, c.transportError(ctx, tr, err)
 	}
 	defer resp.Body.Close()
-	return readResponse(resp, tr.attempts)
+	return readResponse(resp, tr)
 }
 
 func joinEscaped(segments []string) string {
@@ -182,12 +238,12 @@ func joinEscaped(segments []string) string {
 // attempt timeouts included.
 func (c *Client) transportError(ctx context.Context, tr *trace, err error) error {
 	if ctxErr := ctx.Err(); ctxErr != nil {
-		return &InterruptedError{Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
+		return &InterruptedError{Service: tr.service, Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
 	}
-	n := &NetworkError{Attempts: tr.attempts, Err: err}
+	n := &NetworkError{Service: tr.service, Attempts: tr.attempts, Err: err}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		n.AttemptTimeout = c.requestTimeout
+		n.AttemptTimeout = tr.attemptTimeout
 	}
 	return n
 }

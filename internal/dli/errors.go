@@ -9,6 +9,21 @@ import (
 
 const requestIDHeader = "X-Request-Id"
 
+// The services the client calls, as errors and log lines name them.
+const (
+	serviceDLI      = "DLI"
+	serviceIAM      = "IAM"
+	serviceMetadata = "ECS metadata"
+)
+
+// serviceName is the service an error is about: DLI unless said otherwise.
+func serviceName(s string) string {
+	if s == "" {
+		return serviceDLI
+	}
+	return s
+}
+
 // ErrorKind sorts API errors by what the user should do about them.
 type ErrorKind int
 
@@ -76,6 +91,7 @@ func (e *APIError) Error() string {
 
 // MalformedResponseError is an answer that cannot be understood.
 type MalformedResponseError struct {
+	Service    string // DLI when empty
 	StatusCode int
 	RequestID  string
 	Reason     string
@@ -84,7 +100,7 @@ type MalformedResponseError struct {
 
 func (e *MalformedResponseError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "malformed response from DLI (HTTP %d): %s", e.StatusCode, e.Reason)
+	fmt.Fprintf(&b, "malformed response from %s (HTTP %d): %s", serviceName(e.Service), e.StatusCode, e.Reason)
 	writeRequestFacts(&b, e.RequestID, e.Attempts)
 	return b.String()
 }
@@ -92,6 +108,7 @@ func (e *MalformedResponseError) Error() string {
 // RedirectError is a 3xx answer. Redirects are never followed, so that
 // credentials cannot leak to another host.
 type RedirectError struct {
+	Service    string // DLI when empty
 	StatusCode int
 	Location   string
 	RequestID  string
@@ -99,13 +116,14 @@ type RedirectError struct {
 
 func (e *RedirectError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "DLI answered HTTP %d redirecting to %q; redirects are not followed so that credentials never reach another host: set the provider's endpoint to the right address", e.StatusCode, e.Location)
+	fmt.Fprintf(&b, "%s answered HTTP %d redirecting to %q; redirects are not followed so that credentials never reach another host: set the provider's endpoint to the right address", serviceName(e.Service), e.StatusCode, e.Location)
 	writeRequestFacts(&b, e.RequestID, 0)
 	return b.String()
 }
 
 // NetworkError is a call that got no HTTP answer at all.
 type NetworkError struct {
+	Service  string // DLI when empty
 	Attempts int
 	// AttemptTimeout is set when the last attempt got no answer within the
 	// per-attempt limit.
@@ -115,16 +133,17 @@ type NetworkError struct {
 
 func (e *NetworkError) Error() string {
 	if e.AttemptTimeout > 0 {
-		return fmt.Sprintf("could not reach DLI after %s: no answer within the per-attempt limit of %s (%v)",
-			plural(e.Attempts, "attempt"), formatDuration(e.AttemptTimeout), e.Err)
+		return fmt.Sprintf("could not reach %s after %s: no answer within the per-attempt limit of %s (%v)",
+			serviceName(e.Service), plural(e.Attempts, "attempt"), formatDuration(e.AttemptTimeout), e.Err)
 	}
-	return fmt.Sprintf("could not reach DLI after %s: %v", plural(e.Attempts, "attempt"), e.Err)
+	return fmt.Sprintf("could not reach %s after %s: %v", serviceName(e.Service), plural(e.Attempts, "attempt"), e.Err)
 }
 
 func (e *NetworkError) Unwrap() error { return e.Err }
 
 // InterruptedError is a call stopped by its context: a timeout or a cancel.
 type InterruptedError struct {
+	Service       string // DLI when empty
 	Attempts      int
 	LastStatus    int
 	LastRequestID string
@@ -134,7 +153,7 @@ type InterruptedError struct {
 
 func (e *InterruptedError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "request to DLI interrupted (%v) after %s", e.Err, plural(e.Attempts, "attempt"))
+	fmt.Fprintf(&b, "request to %s interrupted (%v) after %s", serviceName(e.Service), e.Err, plural(e.Attempts, "attempt"))
 	switch {
 	case e.LastStatus != 0:
 		fmt.Fprintf(&b, "; the last answer was HTTP %d %s", e.LastStatus, http.StatusText(e.LastStatus))

@@ -14,6 +14,7 @@ import (
 
 // response is a fully read HTTP answer.
 type response struct {
+	service   string
 	status    int
 	requestID string
 	body      []byte
@@ -30,18 +31,39 @@ type body struct {
 	Message   string  `json:"message"`
 	ErrorCode string  `json:"error_code"`
 	ErrorMsg  string  `json:"error_msg"`
+	// IAM's Keystone form: {"error":{"code":401,"message":"...","title":"..."}}.
+	Error json.RawMessage `json:"error"`
+}
+
+// keystoneMessage is the message of IAM's {"error":{...}} form, or of a
+// plain {"error":"..."}.
+func (b body) keystoneMessage() string {
+	var nested struct {
+		Message string `json:"message"`
+		Title   string `json:"title"`
+	}
+	if json.Unmarshal(b.Error, &nested) == nil {
+		if nested.Message != "" {
+			return nested.Message
+		}
+		return nested.Title
+	}
+	var plain string
+	_ = json.Unmarshal(b.Error, &plain)
+	return plain
 }
 
 // readResponse reads at most MaxResponseBytes and turns anything but a
 // well-formed success into an error.
-func readResponse(resp *http.Response, attempts int) (*response, error) {
-	r := &response{status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+func readResponse(resp *http.Response, tr *trace) (*response, error) {
+	attempts := tr.attempts
+	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
-		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
+		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
 	if err != nil {
-		return nil, &NetworkError{Attempts: attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)}
+		return nil, &NetworkError{Service: tr.service, Attempts: attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)}
 	}
 	if len(data) > MaxResponseBytes {
 		return nil, r.malformed("the body is larger than 1 MiB")
@@ -81,6 +103,9 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" {
 		msg = b.Message
 	}
+	if msg == "" && len(b.Error) > 0 {
+		msg = b.keystoneMessage()
+	}
 	if msg == "" && len(r.body) > 0 {
 		msg = "the answer has no error message: " + snippet(r.body)
 	}
@@ -91,7 +116,7 @@ func (r *response) errorFrom(b body) *APIError {
 }
 
 func (r *response) malformed(reason string) error {
-	return &MalformedResponseError{StatusCode: r.status, RequestID: r.requestID, Reason: reason, Attempts: r.attempts}
+	return &MalformedResponseError{Service: r.service, StatusCode: r.status, RequestID: r.requestID, Reason: reason, Attempts: r.attempts}
 }
 
 func nonJSONMessage(contentType string, data []byte) string {
@@ -125,7 +150,8 @@ func snippet(data []byte) string {
 // endpoint or proxy that echoes request headers must not put a token into
 // a diagnostic.
 func (c *Client) redact(err error) error {
-	if err == nil || len(c.secrets) == 0 {
+	secrets := c.secrets.list()
+	if err == nil || len(secrets) == 0 {
 		return err
 	}
 	var (
@@ -134,9 +160,9 @@ func (c *Client) redact(err error) error {
 	)
 	switch {
 	case errors.As(err, &apiErr):
-		apiErr.Message = redactAll(apiErr.Message, c.secrets)
+		apiErr.Message = redactAll(apiErr.Message, secrets)
 	case errors.As(err, &malformed):
-		malformed.Reason = redactAll(malformed.Reason, c.secrets)
+		malformed.Reason = redactAll(malformed.Reason, secrets)
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package dli
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
 )
@@ -12,10 +13,12 @@ import (
 // trace follows one logical call across its attempts, so that errors can say
 // how many were made and what the last one saw.
 type trace struct {
-	attempts      int
-	lastStatus    int
-	lastRequestID string
-	lastErr       error
+	service        string
+	attemptTimeout time.Duration
+	attempts       int
+	lastStatus     int
+	lastRequestID  string
+	lastErr        error
 }
 
 type traceKey struct{}
@@ -28,8 +31,10 @@ func traceFrom(req *http.Request) *trace {
 }
 
 func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, retry int) {
-	*traceFrom(req) = trace{attempts: retry + 1} // what the last attempt saw, only
-	c.logger.Debug(req.Context(), "DLI request", map[string]any{
+	tr := traceFrom(req)
+	// What the last attempt saw, only.
+	tr.attempts, tr.lastStatus, tr.lastRequestID, tr.lastErr = retry+1, 0, "", nil
+	c.logger.Debug(req.Context(), tr.service+" request", map[string]any{
 		"method":  req.Method,
 		"url":     req.URL.String(),
 		"attempt": retry + 1,
@@ -39,7 +44,7 @@ func (c *Client) logAttempt(_ retryablehttp.Logger, req *http.Request, retry int
 func (c *Client) logResponse(_ retryablehttp.Logger, resp *http.Response) {
 	tr := traceFrom(resp.Request)
 	tr.lastStatus, tr.lastRequestID = resp.StatusCode, resp.Header.Get(requestIDHeader)
-	c.logger.Debug(resp.Request.Context(), "DLI response", map[string]any{
+	c.logger.Debug(resp.Request.Context(), tr.service+" response", map[string]any{
 		"status":     resp.StatusCode,
 		"request_id": resp.Header.Get(requestIDHeader),
 		"attempt":    tr.attempts,

@@ -116,11 +116,16 @@ func AuthorizationHeader(accessKey string, signedHeaders []string, signature str
 		Algorithm, accessKey, strings.Join(canonicalHeaderNames(signedHeaders), ";"), signature)
 }
 
-// SignRequest signs an outgoing HTTP request in place at time now: it sets
-// X-Sdk-Date and Authorization, signing host and x-sdk-date (and any of
-// extraSigned present on the request). The body must be empty: the client
-// only sends GETs.
+// SignRequest signs an outgoing HTTP request with an empty body in place at
+// time now: it sets X-Sdk-Date and Authorization, signing host and
+// x-sdk-date (and any of extraSigned present on the request).
 func SignRequest(req *http.Request, accessKey, secretKey string, now time.Time, extraSigned ...string) {
+	SignRequestWithBody(req, nil, accessKey, secretKey, now, extraSigned...)
+}
+
+// SignRequestWithBody is SignRequest for a request carrying body (the
+// caller keeps the body on the request; the signature covers its hash).
+func SignRequestWithBody(req *http.Request, body []byte, accessKey, secretKey string, now time.Time, extraSigned ...string) {
 	date := now.UTC().Format(DateFormat)
 	req.Header.Set(DateHeader, date)
 	if req.Host == "" {
@@ -134,8 +139,18 @@ func SignRequest(req *http.Request, accessKey, secretKey string, now time.Time, 
 		Header:        req.Header,
 		Host:          req.Host,
 		SignedHeaders: signed,
+		BodyHash:      BodyHash(body),
 	}), date), secretKey)
 	req.Header.Set("Authorization", AuthorizationHeader(accessKey, signed, sig))
+}
+
+// BodyHash is the hex SHA-256 of a body, as the canonical request carries it.
+func BodyHash(body []byte) string {
+	if len(body) == 0 {
+		return emptyBodyHash
+	}
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
 }
 
 // Authorization is a parsed Authorization header.

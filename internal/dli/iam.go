@@ -1,0 +1,131 @@
+package dli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// IAMRoot is IAM's host root: auth_url without its final /v3.
+func IAMRoot(authURL *url.URL) *url.URL {
+	root := *authURL
+	root.Path = strings.TrimSuffix(strings.TrimRight(authURL.Path, "/"), "/v3")
+	root.RawPath = ""
+	return &root
+}
+
+// ProjectLookupError is an IAM answer without exactly one project of the
+// name asked for.
+type ProjectLookupError struct {
+	Name  string
+	Found []string // the IDs IAM listed
+}
+
+func (e *ProjectLookupError) Error() string {
+	if len(e.Found) == 0 {
+		return fmt.Sprintf("IAM has no project named %q", e.Name)
+	}
+	return fmt.Sprintf("IAM lists %d projects named %q (%s)", len(e.Found), e.Name, strings.Join(e.Found, ", "))
+}
+
+// ProjectID looks up the ID of the IAM project called name, authenticated
+// with the client's credentials: GET {authURL}/projects?name={name}.
+func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (string, error) {
+	u := c.below(authURL, "projects")
+	u.RawQuery = url.Values{"name": {name}}.Encode()
+	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
+	if err != nil {
+		return "", c.redact(withSubject(err, fmt.Sprintf("IAM project %q", name)))
+	}
+	var answer struct {
+		Projects []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"projects"`
+	}
+	if err := json.Unmarshal(resp.body, &answer); err != nil {
+		return "", c.redact(resp.malformed(fmt.Sprintf("the project list is not the expected JSON (%v): %s", err, snippet(resp.body))))
+	}
+	var ids []string
+	for _, p := range answer.Projects {
+		if p.ID != "" && (p.Name == "" || p.Name == name) {
+			ids = append(ids, p.ID)
+		}
+	}
+	if len(ids) != 1 {
+		return "", &ProjectLookupError{Name: name, Found: ids}
+	}
+	return ids[0], nil
+}
+
+// AssumeRole obtains temporary AK/SK for an agency, authenticated with the
+// base credentials: POST {iam root}/v3.0/OS-CREDENTIAL/securitytokens.
+func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base CredentialSource, agency, domain string, duration time.Duration) (TemporaryCredentials, error) {
+	var req struct {
+		Auth struct {
+			Identity struct {
+				Methods    []string `json:"methods"`
+				AssumeRole struct {
+					AgencyName      string `json:"agency_name"`
+					DomainName      string `json:"domain_name"`
+					DurationSeconds int    `json:"duration_seconds"`
+				} `json:"assume_role"`
+			} `json:"identity"`
+		} `json:"auth"`
+	}
+	id := &req.Auth.Identity
+	id.Methods = []string{"assume_role"}
+	id.AssumeRole.AgencyName, id.AssumeRole.DomainName, id.AssumeRole.DurationSeconds = agency, domain, int(duration/time.Second)
+	body, err := json.Marshal(req)
+	if err != nil {
+		return TemporaryCredentials{}, err
+	}
+	resp, err := c.send(ctx, call{
+		service: serviceIAM, method: http.MethodPost, body: body, credentials: base,
+		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
+	})
+	if err != nil {
+		return TemporaryCredentials{}, c.redact(withSubject(err, fmt.Sprintf("agency %q of domain %q", agency, domain)))
+	}
+	return c.temporaryCredentialsFrom(resp)
+}
+
+// withSubject names what an API error was about.
+func withSubject(err error, subject string) error {
+	if apiErr, ok := err.(*APIError); ok {
+		apiErr.Subject = subject
+	}
+	return err
+}
+
+// temporaryCredentialsFrom reads the credential answer of the agency and
+// metadata calls. It never quotes the answer: it holds secrets the client
+// does not know yet, so redaction could not catch them.
+func (c *Client) temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
+	var answer struct {
+		Credential struct {
+			Access        string `json:"access"`
+			Secret        string `json:"secret"`
+			SecurityToken string `json:"securitytoken"`
+			ExpiresAt     string `json:"expires_at"`
+		} `json:"credential"`
+	}
+	if err := json.Unmarshal(resp.body, &answer); err != nil {
+		return TemporaryCredentials{}, resp.malformed("the credential answer is not the expected JSON")
+	}
+	cred := answer.Credential
+	if cred.Access == "" || cred.Secret == "" || cred.SecurityToken == "" {
+		return TemporaryCredentials{}, resp.malformed("the credential answer lacks credential.access, credential.secret or credential.securitytoken")
+	}
+	expires, err := time.Parse(time.RFC3339, cred.ExpiresAt)
+	if err != nil {
+		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the credential answer's expires_at is not an RFC 3339 time (%q)", cred.ExpiresAt))
+	}
+	creds := Credentials{AccessKey: cred.Access, SecretKey: cred.Secret, SecurityToken: cred.SecurityToken}
+	c.secrets.add(creds.Secrets()...)
+	return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
+}
