@@ -26,7 +26,9 @@ const (
 	MaxResponseBytes = 1 << 20
 )
 
-// Config is everything a Client needs. Endpoint and Credentials are required.
+// Config is everything a Client needs. Endpoint is required; without
+// Credentials only unauthenticated calls (ECS metadata) and calls given
+// their own credentials (an agency) can be made.
 type Config struct {
 	// Endpoint is the base URL, e.g. https://dli.cn-north-4.myhuaweicloud.com.
 	Endpoint string
@@ -60,7 +62,7 @@ type Client struct {
 	http           *retryablehttp.Client
 	metadataHTTP   *retryablehttp.Client // ECS metadata: short timeouts, no proxy
 	logger         Logger
-	secrets        secretSet // redacted from any answer quoted in an error
+	secrets        *secretSet // redacted from any answer quoted in an error
 }
 
 // New validates cfg and builds a Client. It does no I/O.
@@ -68,9 +70,6 @@ func New(cfg Config) (*Client, error) {
 	endpoint, err := ParseEndpoint(cfg.Endpoint)
 	if err != nil {
 		return nil, err
-	}
-	if cfg.Credentials == nil {
-		return nil, errors.New("credentials are required")
 	}
 	if static, ok := cfg.Credentials.(Credentials); ok {
 		if err := static.validate(); err != nil {
@@ -95,13 +94,24 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
-	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger}
+	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: &secretSet{}}
 	auth := &authTransport{base: newTransport(cfg.Insecure), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.http = c.retryingClient(auth, cfg, retryPolicy)
 	metadata := &authTransport{base: newMetadataTransport(), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.metadataHTTP = c.retryingClient(metadata, cfg, metadataRetryPolicy)
 	c.metadataHTTP.HTTPClient.Timeout = metadataRequestTimeout
 	return c, nil
+}
+
+// WithCredentials is a client of the same endpoint, connection pool and
+// settings that authenticates with source. It lets a credential source
+// that itself calls IAM or the metadata service (an agency, an ECS) use
+// the client it serves: build the client without credentials, the source
+// on it, then this.
+func (c *Client) WithCredentials(source CredentialSource) *Client {
+	copied := *c
+	copied.credentials = source
+	return &copied
 }
 
 // retryingClient wraps a transport in the client's retry, backoff and
@@ -188,6 +198,9 @@ type call struct {
 // send is the client's one HTTP path: it authenticates, retries, and reads
 // the answer (at most MaxResponseBytes) for every call.
 func (c *Client) send(ctx context.Context, k call) (*response, error) {
+	if k.credentials == nil && !k.metadata {
+		return nil, errors.New("the client has no credentials")
+	}
 	if k.credentials != nil {
 		creds, err := k.credentials.Retrieve(ctx)
 		if err != nil {

@@ -1,9 +1,14 @@
 package dlimock
 
 import (
+	"bytes"
 	"crypto/hmac"
+	"crypto/rand"
+	"encoding/hex"
+	"io"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
@@ -25,7 +30,7 @@ func (m *Mock) authenticate(w http.ResponseWriter, r *http.Request) bool {
 
 func (m *Mock) authFailure(r *http.Request) string {
 	if token := r.Header.Get("X-Auth-Token"); token != "" {
-		if m.creds.Token == "" || !equal(token, m.creds.Token) {
+		if _, ok := m.accepted(func(c Credentials) bool { return c.Token != "" && equal(token, c.Token) }); !ok {
 			return "token verification failed"
 		}
 		return ""
@@ -34,14 +39,12 @@ func (m *Mock) authFailure(r *http.Request) string {
 	if authz == "" {
 		return "no X-Auth-Token or Authorization header"
 	}
-	if m.creds.AccessKey == "" {
-		return "AK/SK authentication is not accepted"
-	}
 	a, err := sign.ParseAuthorization(authz)
 	if err != nil {
 		return err.Error()
 	}
-	if a.AccessKey != m.creds.AccessKey {
+	key, ok := m.accepted(func(c Credentials) bool { return c.AccessKey != "" && c.AccessKey == a.AccessKey })
+	if !ok {
 		return "access key does not exist"
 	}
 	if !slices.Contains(a.SignedHeaders, "x-sdk-date") || !slices.Contains(a.SignedHeaders, "host") {
@@ -55,16 +58,64 @@ func (m *Mock) authFailure(r *http.Request) string {
 	if skew := m.Now().Sub(at); skew > maxClockSkew || skew < -maxClockSkew {
 		return "request expired: X-Sdk-Date is too far from the server time"
 	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return "unreadable body"
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	want := sign.Signature(sign.StringToSign(sign.CanonicalRequest(sign.Request{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header, Host: r.Host, SignedHeaders: a.SignedHeaders,
-	}), date), m.creds.SecretKey)
+		BodyHash: sign.BodyHash(body),
+	}), date), key.SecretKey)
 	if !equal(a.Signature, want) {
 		return "verify aksk signature fail"
 	}
-	if m.creds.SecurityToken != "" && !equal(r.Header.Get("X-Security-Token"), m.creds.SecurityToken) {
+	if key.SecurityToken != "" && !equal(r.Header.Get("X-Security-Token"), key.SecurityToken) {
 		return "security token verification failed"
 	}
+	if !key.expires.IsZero() && !m.Now().Before(key.expires) {
+		return "the temporary credentials have expired"
+	}
 	return ""
+}
+
+// key is a set of credentials the mock accepts, until expires if set.
+type key struct {
+	Credentials
+	expires time.Time
+}
+
+// accepted finds the accepted credentials that match.
+func (m *Mock) accepted(match func(Credentials) bool) (key, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, k := range m.keys {
+		if match(k.Credentials) {
+			return k, true
+		}
+	}
+	return key{}, false
+}
+
+// Accept makes the mock accept creds as well, until expires (never when zero).
+func (m *Mock) Accept(creds Credentials, expires time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.keys = append(m.keys, key{Credentials: creds, expires: expires})
+}
+
+// issue makes new temporary credentials that the mock accepts for ttl.
+func (m *Mock) issue(ttl time.Duration) key {
+	k := key{Credentials: Credentials{AccessKey: "TMP" + strings.ToUpper(randomHex(8)), SecretKey: randomHex(20), SecurityToken: "sts-" + randomHex(32)},
+		expires: m.Now().Add(ttl)}
+	m.Accept(k.Credentials, k.expires)
+	return k
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 func equal(a, b string) bool { return hmac.Equal([]byte(a), []byte(b)) }

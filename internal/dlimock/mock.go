@@ -44,17 +44,26 @@ type Request struct {
 	At     time.Time // arrival
 }
 
-// Mock is an http.Handler serving GET /v2.0/{project_id}/batches/{batch_id}/state.
+// Mock is an http.Handler serving GET /v2.0/{project_id}/batches/{batch_id}/state,
+// and the IAM and ECS metadata calls that find credentials and projects.
 type Mock struct {
-	creds Credentials
-	// Now is the gateway's clock for X-Sdk-Date checks.
+	// Now is the gateway's clock for X-Sdk-Date checks and for the expiry
+	// of the temporary credentials it issues.
 	Now func() time.Time
 	// Latency is added to every answer.
 	Latency time.Duration
 	// DefaultState, when set, is the state of any batch not added with AddBatch.
 	DefaultState string
 
+	// TemporaryTTL is how long issued temporary credentials last (default 1h).
+	TemporaryTTL time.Duration
+
 	mu       sync.Mutex
+	keys     []key
+	projects []iamProject
+	agencies map[agencyKey]bool
+	metadata bool
+	calls    map[string]int
 	batches  map[batchKey]*batch
 	faults   []*Fault
 	requests []Request
@@ -73,8 +82,14 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{creds: creds, Now: time.Now, batches: map[batchKey]*batch{}, mux: http.NewServeMux()}
+	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+		calls: map[string]int{}, mux: http.NewServeMux()}
+	if creds != (Credentials{}) {
+		m.keys = append(m.keys, key{Credentials: creds})
+	}
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}/state", m.batchState)
+	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
+	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
 	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
 	})
@@ -112,6 +127,20 @@ func (m *Mock) Requests() []Request {
 	return append([]Request(nil), m.requests...)
 }
 
+// Calls is how many authenticated requests reached the handler named:
+// "batch_state", "projects", "securitytokens" or "securitykey".
+func (m *Mock) Calls(name string) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.calls[name]
+}
+
+func (m *Mock) called(name string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.calls[name]++
+}
+
 func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n, fault := m.record(r)
 	w.Header().Set("X-Request-Id", fmt.Sprintf("mock-%08d", n))
@@ -126,6 +155,10 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeFault(w, fault)
 			return
 		}
+	}
+	if r.Method == http.MethodGet && r.URL.Path == metadataPath {
+		m.securityKey(w) // the metadata service asks for no credentials
+		return
 	}
 	if !m.authenticate(w, r) {
 		return
@@ -156,6 +189,7 @@ func (m *Mock) record(r *http.Request) (int, *Fault) {
 }
 
 func (m *Mock) batchState(w http.ResponseWriter, r *http.Request) {
+	m.called("batch_state")
 	project, id := r.PathValue("project"), r.PathValue("batch")
 	m.mu.Lock()
 	b := m.batches[batchKey{project, strings.ToLower(id)}]
