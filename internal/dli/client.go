@@ -94,7 +94,12 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
-	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: &secretSet{}}
+	secrets := &secretSet{}
+	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout,
+		logger: redactingLogger{next: cfg.Logger, secrets: secrets}, secrets: secrets}
+	if static, ok := cfg.Credentials.(Credentials); ok {
+		c.secrets.add(static.Secrets()...)
+	}
 	auth := &authTransport{base: newTransport(cfg.Insecure), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.http = c.retryingClient(auth, cfg, retryPolicy)
 	metadata := &authTransport{base: newMetadataTransport(), now: cfg.Now, userAgent: cfg.UserAgent}
@@ -111,8 +116,16 @@ func New(cfg Config) (*Client, error) {
 func (c *Client) WithCredentials(source CredentialSource) *Client {
 	copied := *c
 	copied.credentials = source
+	if static, ok := source.(Credentials); ok {
+		c.secrets.add(static.Secrets()...)
+	}
 	return &copied
 }
+
+// Secrets lists every credential value the client has used or will use
+// so far (static ones from the start, temporary ones once fetched), for
+// masking in logs.
+func (c *Client) Secrets() []string { return c.secrets.list() }
 
 // retryingClient wraps a transport in the client's retry, backoff and
 // logging; redirects are never followed, so that credentials cannot reach

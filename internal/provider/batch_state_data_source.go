@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -120,17 +119,8 @@ func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.AddError("DLI provider not configured", "The provider was not configured before the read; this is a bug in the provider, please report it.")
 		return
 	}
-	ctx = maskSecrets(ctx, d.data.credentials)
+	ctx = maskSecrets(ctx, d.data.client.Secrets())
 
-	projectID := m.ProjectID.ValueString()
-	if projectID == "" {
-		projectID = d.data.projectID
-	}
-	if projectID == "" {
-		resp.Diagnostics.AddAttributeError(path.Root("project_id"), "Missing project ID",
-			"Set project_id on this data source, or project_id in the provider block (or the "+envProjectID+" environment variable).")
-		return
-	}
 	var waitFor []string
 	resp.Diagnostics.Append(m.WaitFor.ElementsAs(ctx, &waitFor, false)...)
 	timeout, diags := m.Timeouts.Read(ctx, defaultReadTimeout)
@@ -141,6 +131,11 @@ func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequ
 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	projectID, diags := d.data.projectFor(ctx, m.ProjectID)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	batchID := m.BatchID.ValueString()
 	var state dli.BatchState
 	var err error

@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,7 +23,22 @@ var (
 	buildErr  error
 )
 
+// closedMetadataEndpoint is a loopback URL where nothing listens: tests
+// that leave HW_ECS_METADATA_ENDPOINT unset get it, so that no test ever
+// asks the real metadata address, 169.254.169.254.
+var closedMetadataEndpoint = func() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	defer l.Close()
+	return "http://" + l.Addr().String()
+}()
+
 func TestMain(m *testing.M) {
+	// For anything that reads the process environment (the provider's
+	// production configuration does).
+	_ = os.Setenv(envMetadataEndpoint, closedMetadataEndpoint)
 	code := m.Run()
 	if binDir != "" {
 		_ = os.RemoveAll(binDir)
@@ -98,14 +114,21 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 	}
 	cmd := exec.Command(terraformCLI(t), args...)
 	cmd.Dir = dir
-	cmd.Env = append([]string{
-		"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + rc,
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
-	}, env...)
+	cmd.Env = append(baseCLIEnv(dir, rc), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	return cliResult{stdout: stdout.String(), stderr: stderr.String(), err: err}
+}
+
+// baseCLIEnv is the whole environment of a CLI run in dir: no HW_*
+// variable of the developer's, and the ECS metadata service pointed at a
+// closed loopback port unless a test sets it.
+func baseCLIEnv(dir, cliConfig string) []string {
+	return []string{
+		"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + cliConfig,
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", envMetadataEndpoint + "=" + closedMetadataEndpoint,
+	}
 }
 
 func writeFile(t *testing.T, path, content string) {

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/hwauth"
 )
 
 // The environment variables Huawei Cloud users already have set.
@@ -30,9 +31,20 @@ const (
 	envCloud         = "HW_CLOUD"
 	envInsecure      = "HW_INSECURE"
 	envMaxRetries    = "HW_MAX_RETRIES"
+	// Version 0.2: the project, profiles, agencies and the ECS metadata service.
+	envProjectName      = "HW_PROJECT_NAME"
+	envAuthURL          = "HW_AUTH_URL"
+	envSharedConfigFile = "HW_SHARED_CONFIG_FILE"
+	envProfile          = "HW_PROFILE"
+	envAgencyName       = "HW_ASSUME_ROLE_AGENCY_NAME"
+	envAgencyDomain     = "HW_ASSUME_ROLE_DOMAIN_NAME"
+	envAgencyDuration   = "HW_ASSUME_ROLE_DURATION"
+	envMetadataEndpoint = "HW_ECS_METADATA_ENDPOINT"
 
-	defaultCloud  = "myhuaweicloud.com"
-	maxMaxRetries = 100
+	defaultCloud       = "myhuaweicloud.com"
+	defaultEuropeCloud = "myhuaweicloud.eu"
+	europeRegionPrefix = "eu-west-1" // the official provider's getCloudDomain
+	maxMaxRetries      = 100
 )
 
 var (
@@ -45,6 +57,8 @@ var (
 	pathCloud         = path.Root("cloud")
 	pathInsecure      = path.Root("insecure")
 	pathMaxRetries    = path.Root("max_retries")
+	pathAuthURL       = path.Root("auth_url")
+	pathProfile       = path.Root("profile")
 )
 
 // Names that become part of the default endpoint's host name.
@@ -56,23 +70,33 @@ var (
 // settings is the provider configuration after attributes, environment
 // variables and defaults have been combined, in that order of precedence.
 type settings struct {
-	endpoint        string
-	projectID       string
-	credentials     dli.Credentials
-	authDescription string
-	insecure        bool
-	plainHTTP       bool // http:// to a host other than loopback
-	maxRetries      int
+	endpoint    string
+	region      string
+	projectID   string   // empty: look it up from IAM at the first read
+	projectName string   // the IAM project to look up: project_name, else the region
+	authURL     *url.URL // nil when there is no region to derive it from
+	credentials credentialPlan
+	agency      *hwauth.Agency // act through this agency (assume_role)
+	// metadataEndpoint is the ECS metadata service (HW_ECS_METADATA_ENDPOINT).
+	metadataEndpoint *url.URL
+	authDescription  string
+	insecure         bool
+	plainHTTP        bool // http:// to a host other than loopback
+	maxRetries       int
 }
 
 // source tells where a value came from, for messages that must not show it.
 type source struct {
 	attribute, env string
 	fromEnv        bool
+	profile        string // set when the value came from an hcloud profile
 }
 
 func (s source) String() string {
-	if s.fromEnv {
+	switch {
+	case s.profile != "":
+		return s.profile
+	case s.fromEnv:
 		return "the " + s.env + " environment variable"
 	}
 	return "the provider block's " + s.attribute
@@ -96,35 +120,66 @@ func attributeValue(v types.String) string {
 }
 
 func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	for _, a := range []struct {
-		name  string
-		value attr.Value
-	}{
-		{"region", m.Region}, {"project_id", m.ProjectID}, {"access_key", m.AccessKey}, {"secret_key", m.SecretKey},
-		{"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint}, {"cloud", m.Cloud},
-		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries},
-	} {
-		if a.value.IsUnknown() {
-			diags.AddAttributeError(path.Root(a.name), "Unknown provider "+a.name,
-				"The DLI provider cannot be configured while "+a.name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
-		}
-	}
+	diags := unknownAttributes(m)
 	if diags.HasError() {
 		return settings{}, diags
 	}
 
 	var s settings
-	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
-	creds, auth, credDiags := resolveCredentials(m, getenv)
+	plan, credDiags := resolveCredentials(m, getenv)
 	diags.Append(credDiags...)
-	s.credentials, s.authDescription = creds, auth
+	s.credentials = plan
+	var profile hwauth.Profile
+	if plan.profile != nil {
+		profile = *plan.profile
+	}
 
-	endpoint, endpointDiags := resolveEndpoint(m, getenv)
+	// Region: attribute, HW_REGION_NAME, then the profile's.
+	var regionSrc source
+	s.region, regionSrc = lookup(m.Region, "region", envRegion, getenv)
+	if s.region == "" && profile.Region != "" {
+		s.region, regionSrc = profile.Region, source{attribute: "region", env: envRegion, profile: profile.String()}
+	}
+	cloud, cloudDiags := resolveCloud(m, getenv, s.region, regionSrc)
+	diags.Append(cloudDiags...)
+
+	endpoint, endpointDiags := resolveEndpoint(m, getenv, s.region, cloud)
 	diags.Append(endpointDiags...)
 	if endpoint != nil {
 		s.endpoint, s.plainHTTP = endpoint.String(), isPlainHTTPToRemote(endpoint)
 	}
+	authURL, authDiags := resolveAuthURL(m, getenv, s.region, cloud)
+	diags.Append(authDiags...)
+	s.authURL = authURL
+
+	// Project: project_id, HW_PROJECT_ID, the profile's; else looked up by name.
+	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
+	if s.projectID == "" {
+		s.projectID = profile.ProjectID
+	}
+	s.projectName, _ = lookup(m.ProjectName, "project_name", envProjectName, getenv)
+	if s.projectName == "" {
+		s.projectName = s.region
+	}
+
+	agency, agencyDiags := resolveAssumeRole(m, getenv, profile)
+	diags.Append(agencyDiags...)
+	s.agency = agency
+	s.authDescription = plan.description
+	if agency != nil {
+		s.authDescription = fmt.Sprintf("agency %s of domain %s, assumed with %s", agency.Name, agency.Domain, plan.description)
+	}
+
+	metadata := strings.TrimSpace(getenv(envMetadataEndpoint))
+	if metadata == "" {
+		metadata = dli.DefaultMetadataEndpoint
+	}
+	u, err := dli.ParseEndpoint(metadata)
+	if err != nil {
+		diags.AddError("Invalid "+envMetadataEndpoint, fmt.Sprintf("The %s environment variable must be the ECS metadata service's base URL, such as %s: %v.", envMetadataEndpoint, dli.DefaultMetadataEndpoint, err))
+	}
+	s.metadataEndpoint = u
+
 	s.insecure = m.Insecure.ValueBool()
 	if m.Insecure.IsNull() {
 		if raw := strings.TrimSpace(getenv(envInsecure)); raw != "" {
@@ -151,68 +206,60 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	return s, diags
 }
 
-// resolveCredentials insists on exactly one way to authenticate. Credentials
-// in the provider block win as a whole over those in the environment: a
-// token in the block is used even if HW_ACCESS_KEY is set, and the reverse.
-func resolveCredentials(m providerModel, getenv func(string) string) (dli.Credentials, string, diag.Diagnostics) {
-	inBlock := attributeValue(m.AccessKey) != "" || attributeValue(m.SecretKey) != "" ||
-		attributeValue(m.SecurityToken) != "" || attributeValue(m.Token) != ""
-	env := getenv
-	if inBlock {
-		env = func(string) string { return "" }
+// unknownAttributes: the provider cannot be configured with values that
+// depend on resources not yet created.
+func unknownAttributes(m providerModel) diag.Diagnostics {
+	type named struct {
+		name  string
+		value attr.Value
+	}
+	values := []named{
+		{"region", m.Region}, {"project_id", m.ProjectID}, {"project_name", m.ProjectName}, {"access_key", m.AccessKey},
+		{"secret_key", m.SecretKey}, {"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint},
+		{"auth_url", m.AuthURL}, {"cloud", m.Cloud}, {"shared_config_file", m.SharedConfigFile}, {"profile", m.Profile},
+		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries},
+	}
+	if m.AssumeRole != nil {
+		values = append(values, named{"assume_role.agency_name", m.AssumeRole.AgencyName},
+			named{"assume_role.domain_name", m.AssumeRole.DomainName}, named{"assume_role.duration", m.AssumeRole.Duration})
 	}
 	var diags diag.Diagnostics
-	ak, akSrc := lookup(m.AccessKey, "access_key", envAccessKey, env)
-	sk, skSrc := lookup(m.SecretKey, "secret_key", envSecretKey, env)
-	st, stSrc := lookup(m.SecurityToken, "security_token", envSecurityToken, env)
-	token, tokenSrc := lookup(m.Token, "token", envToken, env)
-	creds := dli.Credentials{AccessKey: ak, SecretKey: sk, SecurityToken: st, Token: token}
-	where := "in the provider block"
-	if !inBlock {
-		where = "in the environment"
+	for _, a := range values {
+		if a.value.IsUnknown() {
+			diags.AddAttributeError(path.Root(a.name), "Unknown provider "+a.name,
+				"The DLI provider cannot be configured while "+a.name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
+		}
 	}
-
-	switch {
-	case token != "" && (ak != "" || sk != "" || st != ""):
-		diags.AddAttributeError(pathToken, "Conflicting DLI credentials",
-			fmt.Sprintf("Both a token and AK/SK credentials are set %s (token by %s). Use one way to authenticate: token (%s), or access_key and secret_key (%s, %s) with an optional security_token (%s).",
-				where, tokenSrc, envToken, envAccessKey, envSecretKey, envSecurityToken))
-	case token != "":
-		return creds, fmt.Sprintf("%s from %s", dli.AuthToken, tokenSrc), diags
-	case ak != "" && sk == "":
-		diags.AddAttributeError(pathSecretKey, "Missing DLI secret key",
-			fmt.Sprintf("An access key is set (by %s) but no secret key: set secret_key (%s).%s", akSrc, envSecretKey, blockNote(inBlock)))
-	case sk != "" && ak == "":
-		diags.AddAttributeError(pathAccessKey, "Missing DLI access key",
-			fmt.Sprintf("A secret key is set (by %s) but no access key: set access_key (%s).%s", skSrc, envAccessKey, blockNote(inBlock)))
-	case st != "" && ak == "":
-		diags.AddAttributeError(pathSecurityToken, "Security token without access keys",
-			fmt.Sprintf("A security token is set (by %s), but temporary credentials also need access_key (%s) and secret_key (%s).%s", stSrc, envAccessKey, envSecretKey, blockNote(inBlock)))
-	case ak == "":
-		diags.AddError("Missing DLI credentials",
-			fmt.Sprintf("The DLI provider needs credentials. Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or set token (%s) to use an IAM token.",
-				envAccessKey, envSecretKey, envSecurityToken, envToken))
-	case st != "":
-		return creds, fmt.Sprintf("%s (access key from %s, security token from %s)", dli.AuthTemporaryAKSK, akSrc, stSrc), diags
-	default:
-		return creds, fmt.Sprintf("%s (access key from %s)", dli.AuthAKSK, akSrc), diags
-	}
-	return creds, "", diags
+	return diags
 }
 
-// blockNote explains, when the provider block sets credentials, why the
-// HW_* credential variables were not used.
-func blockNote(inBlock bool) string {
-	if !inBlock {
-		return ""
+// resolveCloud: cloud, HW_CLOUD, else myhuaweicloud.eu for the European
+// regions (eu-west-1xx) and myhuaweicloud.com for the rest.
+func resolveCloud(m providerModel, getenv func(string) string, region string, regionSrc source) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	cloud, cloudSrc := lookup(m.Cloud, "cloud", envCloud, getenv)
+	switch {
+	case cloud != "":
+	case strings.HasPrefix(region, europeRegionPrefix):
+		cloud = defaultEuropeCloud
+	default:
+		cloud = defaultCloud
 	}
-	return " The provider block sets credentials, so the credential environment variables are not used: set all of them in the block, or none."
+	if region != "" && !regionPattern.MatchString(region) {
+		diags.AddAttributeError(pathRegion, "Invalid DLI region",
+			fmt.Sprintf("The region set by %s must be a region name such as cn-north-4 (lower-case letters, digits and hyphens), got %q.", regionSrc, region))
+	}
+	if !cloudPattern.MatchString(cloud) {
+		diags.AddAttributeError(pathCloud, "Invalid cloud domain",
+			fmt.Sprintf("The cloud set by %s must be a domain name such as myhuaweicloud.com, got %q.", cloudSrc, cloud))
+	}
+	return cloud, diags
 }
 
 // resolveEndpoint takes endpoint (attribute, then HW_DLI_ENDPOINT), or
 // else derives the default https://dli.{region}.{cloud}. It returns nil
 // with an error diagnostic when there is no valid endpoint.
-func resolveEndpoint(m providerModel, getenv func(string) string) (*url.URL, diag.Diagnostics) {
+func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
 	if endpoint != "" {
@@ -223,28 +270,34 @@ func resolveEndpoint(m providerModel, getenv func(string) string) (*url.URL, dia
 		}
 		return u, diags
 	}
-	region, regionSrc := lookup(m.Region, "region", envRegion, getenv)
 	if region == "" {
 		diags.AddAttributeError(pathRegion, "Missing DLI region",
 			fmt.Sprintf("Set region (or the %s environment variable), e.g. cn-north-4, or set endpoint (%s) to the DLI endpoint URL.", envRegion, envEndpoint))
 		return nil, diags
 	}
-	cloud, cloudSrc := lookup(m.Cloud, "cloud", envCloud, getenv)
-	if cloud == "" {
-		cloud = defaultCloud
-	}
-	if !regionPattern.MatchString(region) {
-		diags.AddAttributeError(pathRegion, "Invalid DLI region",
-			fmt.Sprintf("The region set by %s must be a region name such as cn-north-4 (lower-case letters, digits and hyphens), got %q.", regionSrc, region))
-	}
-	if !cloudPattern.MatchString(cloud) {
-		diags.AddAttributeError(pathCloud, "Invalid cloud domain",
-			fmt.Sprintf("The cloud set by %s must be a domain name such as myhuaweicloud.com, got %q.", cloudSrc, cloud))
-	}
-	if diags.HasError() {
-		return nil, diags
+	if !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
+		return nil, nil // resolveCloud has said why
 	}
 	return &url.URL{Scheme: "https", Host: "dli." + region + "." + cloud}, diags
+}
+
+// resolveAuthURL takes auth_url (attribute, then HW_AUTH_URL), or derives
+// https://iam.{region}.{cloud}/v3. Without a region it is nil: no lookup.
+func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	raw, src := lookup(m.AuthURL, "auth_url", envAuthURL, getenv)
+	if raw == "" {
+		if region == "" || !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
+			return nil, nil
+		}
+		return &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}, nil
+	}
+	u, err := dli.ParseEndpoint(raw)
+	if err != nil {
+		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
+			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as https://iam.cn-north-4.myhuaweicloud.com/v3 (%v).", src, err))
+	}
+	return u, diags
 }
 
 // unlessEmpty applies a validator to non-empty values only: an attribute
@@ -258,21 +311,24 @@ func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringReq
 	v.String.ValidateString(ctx, req, resp)
 }
 
-// endpointValidator checks a configured endpoint at validate time.
-type endpointValidator struct{}
-
-func (endpointValidator) Description(context.Context) string {
-	return "must be an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com"
+// urlValidator checks a configured endpoint URL at validate time.
+type urlValidator struct {
+	summary, example, env string
 }
 
-func (v endpointValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v urlValidator) Description(context.Context) string {
+	return "must be an http(s) URL such as " + v.example
+}
 
-func (endpointValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v urlValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v urlValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid DLI endpoint", err.Error()+" (attribute endpoint, environment variable "+envEndpoint+").")
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary,
+			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info (%v; environment variable %s).", req.Path, v.example, err, v.env))
 	}
 }
 

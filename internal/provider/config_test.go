@@ -12,6 +12,15 @@ import (
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
 
+// staticCredentials are the static credentials settings resolved to, or
+// none when they are to come from the ECS metadata service.
+func staticCredentials(s settings) dli.Credentials {
+	if s.credentials.static == nil {
+		return dli.Credentials{}
+	}
+	return *s.credentials.static
+}
+
 func TestDefaultEndpointIsDerivedFromRegionAndCloud(t *testing.T) {
 	for _, tc := range []struct {
 		model providerModel
@@ -86,17 +95,17 @@ func TestCredentialsInTheBlockWinAsAWholeOverTheEnvironment(t *testing.T) {
 		t.Fatalf("diags = %v, want a conflict within the environment", diags)
 	}
 	s, diags := resolveSettings(providerModel{Region: types.StringValue("r"), Token: types.StringValue("block-token")}, env)
-	if diags.HasError() || s.credentials != (dli.Credentials{Token: "block-token"}) {
+	if diags.HasError() || staticCredentials(s) != (dli.Credentials{Token: "block-token"}) {
 		t.Fatalf("token in block: %+v %v, want the block's token alone", s.credentials, diags)
 	}
 	s, diags = resolveSettings(providerModel{Region: types.StringValue("r"), AccessKey: types.StringValue("ak"), SecretKey: types.StringValue("sk")}, env)
-	if diags.HasError() || s.credentials != (dli.Credentials{AccessKey: "ak", SecretKey: "sk"}) {
+	if diags.HasError() || staticCredentials(s) != (dli.Credentials{AccessKey: "ak", SecretKey: "sk"}) {
 		t.Fatalf("AK/SK in block: %+v %v, want the block's AK/SK alone", s.credentials, diags)
 	}
 	// An empty attribute (a variable defaulting to "") defers to the environment.
 	s, _ = resolveSettings(providerModel{Region: types.StringValue("r"), Token: types.StringValue(""), AccessKey: types.StringValue("")},
 		envOf(map[string]string{"HW_AUTH_TOKEN": "env-token"}))
-	if s.credentials.Token != "env-token" {
+	if staticCredentials(s).Token != "env-token" {
 		t.Fatalf("credentials = %+v, want the environment's token", s.credentials)
 	}
 }

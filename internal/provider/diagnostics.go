@@ -15,6 +15,9 @@ import (
 // says what went wrong and whose detail says what to do. auth describes the
 // credentials in use without their values.
 func readErrorDiagnostic(err error, auth string, timeout time.Duration) diag.Diagnostic {
+	if d, ok := credentialsErrorDiagnostic(err); ok {
+		return d
+	}
 	var (
 		apiErr     *dli.APIError
 		malformed  *dli.MalformedResponseError

@@ -33,7 +33,7 @@ timeouts {
 	}
 	cmd := exec.Command(terraformCLI(t), "plan", "-no-color", "-input=false")
 	cmd.Dir = dir
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"}
+	cmd.Env = baseCLIEnv(dir, rc)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {

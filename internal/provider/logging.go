@@ -4,8 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
 // tflogLogger passes the client's log lines to Terraform's provider log.
@@ -17,8 +15,7 @@ func (tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any)
 
 // maskSecrets makes every log line written with ctx hide the credentials'
 // values and any header that carries them, wherever they would appear.
-func maskSecrets(ctx context.Context, creds dli.Credentials) context.Context {
-	secrets := creds.Secrets()
+func maskSecrets(ctx context.Context, secrets []string) context.Context {
 	ctx = tflog.MaskAllFieldValuesStrings(ctx, secrets...)
 	ctx = tflog.MaskMessageStrings(ctx, secrets...)
 	return tflog.MaskFieldValuesWithFieldKeys(ctx,

@@ -17,7 +17,7 @@ func TestMaskSecretsHidesCredentialsAnywhereInALogLine(t *testing.T) {
 	var out bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &out)
 	creds := dli.Credentials{AccessKey: "AK-SECRET-1", SecretKey: "SK-SECRET-2", SecurityToken: "ST-SECRET-3", Token: "TOK-SECRET-4"}
-	ctx = maskSecrets(ctx, creds)
+	ctx = maskSecrets(ctx, creds.Secrets())
 
 	tflog.Debug(ctx, "signed with SK-SECRET-2 and TOK-SECRET-4", map[string]any{
 		"note":          "AK-SECRET-1 with ST-SECRET-3",

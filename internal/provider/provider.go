@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/hwauth"
 )
 
 // providerModel is the provider block as Terraform hands it over.
@@ -33,6 +35,12 @@ type providerModel struct {
 	Cloud         types.String `tfsdk:"cloud"`
 	Insecure      types.Bool   `tfsdk:"insecure"`
 	MaxRetries    types.Int64  `tfsdk:"max_retries"`
+	// Version 0.2.
+	ProjectName      types.String     `tfsdk:"project_name"`
+	AuthURL          types.String     `tfsdk:"auth_url"`
+	SharedConfigFile types.String     `tfsdk:"shared_config_file"`
+	Profile          types.String     `tfsdk:"profile"`
+	AssumeRole       *assumeRoleModel `tfsdk:"assume_role"`
 }
 
 // options are seams for tests; the zero value is production behaviour.
@@ -40,6 +48,7 @@ type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
+	now          func() time.Time
 }
 
 type dliProvider struct {
@@ -73,11 +82,28 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"region": schema.StringAttribute{
 				Optional:            true,
 				Validators:          []validator.String{unlessEmpty{stringvalidator.RegexMatches(regionPattern, "must be a region name such as cn-north-4")}},
-				MarkdownDescription: "Region of the DLI service, e.g. `cn-north-4`. Environment variable `" + envRegion + "`. Required unless `endpoint` is set.",
+				MarkdownDescription: "Region of the DLI service, e.g. `cn-north-4`. Environment variable `" + envRegion + "`; else the hcloud profile's `region`. Required unless `endpoint` is set.",
 			},
 			"project_id": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Default project ID for data sources that do not set their own. Environment variable `" + envProjectID + "`.",
+				MarkdownDescription: "Default project ID for data sources that do not set their own. Environment variable `" + envProjectID + "`; else the hcloud profile's `projectId`; else looked up once from IAM by `project_name`.",
+			},
+			"project_name": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "IAM project whose ID is looked up (once, at the first read that needs it) when no project ID is given anywhere. Environment variable `" + envProjectName + "`. Default: the region's name, e.g. `cn-north-4`.",
+			},
+			"auth_url": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`.",
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3", env: envAuthURL}}},
+			},
+			"shared_config_file": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. Default `~/.hcloud/config.json`.",
+			},
+			"profile": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default: the file's `current` profile.",
 			},
 			"access_key": schema.StringAttribute{
 				Optional:            true,
@@ -102,12 +128,12 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"endpoint": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "DLI endpoint URL. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`.",
-				Validators:          []validator.String{unlessEmpty{endpointValidator{}}},
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: "https://dli.cn-north-4.myhuaweicloud.com", env: envEndpoint}}},
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
 				Validators:          []validator.String{unlessEmpty{stringvalidator.RegexMatches(cloudPattern, "must be a domain name such as myhuaweicloud.com")}},
-				MarkdownDescription: "Cloud domain used to derive the default endpoint. Environment variable `" + envCloud + "`. Default `" + defaultCloud + "`.",
+				MarkdownDescription: "Cloud domain used to derive the default DLI and IAM endpoints. Environment variable `" + envCloud + "`. Default `" + defaultEuropeCloud + "` for regions starting `" + europeRegionPrefix + "`, else `" + defaultCloud + "`.",
 			},
 			"insecure": schema.BoolAttribute{
 				Optional:            true,
@@ -118,6 +144,9 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				MarkdownDescription: "Retries of a request after network errors, HTTP 429 and 5xx (but 501), from `0` (no retries) to `100`. Environment variable `" + envMaxRetries + "`. Default `5`.",
 				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
 			},
+		},
+		Blocks: map[string]schema.Block{
+			"assume_role": assumeRoleBlock(),
 		},
 	}
 }
@@ -133,17 +162,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx = maskSecrets(ctx, settings.credentials)
-	client, err := dli.New(dli.Config{
-		Endpoint:     settings.endpoint,
-		Credentials:  settings.credentials,
-		Insecure:     settings.insecure,
-		MaxRetries:   settings.maxRetries,
-		UserAgent:    p.userAgent(req.TerraformVersion),
-		Logger:       tflogLogger{},
-		RetryWaitMin: p.opts.retryWait,
-		RetryWaitMax: 30 * p.opts.retryWait,
-	})
+	client, err := p.newClient(settings, req.TerraformVersion)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid DLI provider configuration", err.Error())
 		return
@@ -156,14 +175,51 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeWarning(pathEndpoint, "DLI endpoint uses plain HTTP",
 			"The endpoint "+settings.endpoint+" is not HTTPS: the access key, security token or IAM token cross the network readable by anyone on the path. Use https:// unless this is a test endpoint.")
 	}
-	tflog.Debug(ctx, "configured DLI provider", map[string]any{
-		"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries,
-	})
+	fields := map[string]any{"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries}
+	if settings.projectID == "" {
+		fields["project"] = fmt.Sprintf("looked up from IAM by name %q at the first read", settings.projectName)
+	}
+	tflog.Debug(maskSecrets(ctx, client.Secrets()), "configured DLI provider", fields)
 	data := &providerData{
-		client: client, projectID: settings.projectID, auth: settings.authDescription,
-		credentials: settings.credentials, waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+		client: client, projectID: settings.projectID, region: settings.region, auth: settings.authDescription,
+		waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+	}
+	if settings.projectID == "" && settings.authURL != nil && settings.projectName != "" {
+		data.projectLookup = hwauth.NewProjectLookup(client, settings.authURL, settings.projectName)
 	}
 	resp.DataSourceData = data
+}
+
+// newClient builds the one client of this provider: its credentials are
+// static, or fetched at the first read that needs them (ECS metadata, an
+// agency) through the same client, and so the same connection pool.
+func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Client, error) {
+	base, err := dli.New(dli.Config{
+		Endpoint:     s.endpoint,
+		Insecure:     s.insecure,
+		MaxRetries:   s.maxRetries,
+		UserAgent:    p.userAgent(terraformVersion),
+		Logger:       tflogLogger{},
+		RetryWaitMin: p.opts.retryWait,
+		RetryWaitMax: 30 * p.opts.retryWait,
+		Now:          p.opts.now,
+	})
+	if err != nil {
+		return nil, err
+	}
+	var source dli.CredentialSource
+	if s.credentials.static != nil {
+		source = *s.credentials.static
+	} else {
+		source = hwauth.FromMetadata(base, s.metadataEndpoint, p.opts.now)
+	}
+	if s.agency != nil {
+		if s.authURL == nil {
+			return nil, fmt.Errorf("assume_role needs IAM's address: set region (%s) or auth_url (%s)", envRegion, envAuthURL)
+		}
+		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, p.opts.now)
+	}
+	return base.WithCredentials(source), nil
 }
 
 func (p *dliProvider) userAgent(terraformVersion string) string {
@@ -183,9 +239,12 @@ func (p *dliProvider) Resources(context.Context) []func() resource.Resource { re
 // providerData is what Configure hands to every data source: one client, and
 // so one connection pool, per configured provider.
 type providerData struct {
-	client      *dli.Client
-	waiter      dli.Waiter
-	projectID   string
-	auth        string // how requests are authenticated, in words, never values
-	credentials dli.Credentials
+	client *dli.Client
+	waiter dli.Waiter
+	// projectID is the provider's (or the profile's); when empty, the
+	// project is looked up once by projectLookup, if there is a region.
+	projectID     string
+	projectLookup *hwauth.ProjectLookup
+	region        string
+	auth          string // how requests are authenticated, in words, never values
 }

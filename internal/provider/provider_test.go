@@ -41,7 +41,12 @@ func newMock(t *testing.T) *dlimock.Server {
 // never leak into a test.
 func fastOptions(env map[string]string) options {
 	return options{
-		getenv:       func(k string) string { return env[k] },
+		getenv: func(k string) string {
+			if v, ok := env[k]; ok || k != envMetadataEndpoint {
+				return v
+			}
+			return closedMetadataEndpoint // never 169.254.169.254
+		},
 		pollSchedule: func(int) time.Duration { return 10 * time.Millisecond },
 		retryWait:    time.Millisecond,
 	}

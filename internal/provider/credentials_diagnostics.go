@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/hwauth"
+)
+
+// credentialsErrorDiagnostic explains a read that failed before reaching
+// DLI for want of credentials: none from the ECS metadata service, or a
+// refused agency. ok is false for any other error.
+func credentialsErrorDiagnostic(err error) (d diag.Diagnostic, ok bool) {
+	var (
+		metadata *hwauth.MetadataError
+		agency   *hwauth.AgencyError
+	)
+	switch {
+	case errors.As(err, &metadata):
+		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
+			"No credentials are set in the provider block or the environment, so the provider asked the ECS metadata service: %v. "+
+				"Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or token (%s) to use an IAM token; "+
+				"or profile and shared_config_file (%s, %s) to use an hcloud CLI profile. On an ECS, attach an agency to the ECS instead "+
+				"(the metadata service's address is %s, default %s).",
+			metadata.Err, envAccessKey, envSecretKey, envSecurityToken, envToken, envProfile, envSharedConfigFile,
+			envMetadataEndpoint, dli.DefaultMetadataEndpoint)), true
+	case errors.As(err, &agency):
+		hint := "Check assume_role's agency_name and domain_name (" + envAgencyName + ", " + envAgencyDomain + "), and that the agency exists in that account and trusts the account of the base credentials."
+		var apiErr *dli.APIError
+		if errors.As(err, &apiErr) && (apiErr.Kind == dli.KindPermission || apiErr.Kind == dli.KindAuthentication) {
+			hint = fmt.Sprintf("IAM refused: check that agency %q exists in domain %q and trusts the account of the base credentials, and that those may assume it. %s",
+				agency.Agency.Name, agency.Agency.Domain, "The agency is set by assume_role's agency_name and domain_name ("+envAgencyName+", "+envAgencyDomain+"), or by the hcloud profile's agencyName and agencyDomainName.")
+		}
+		return diag.NewErrorDiagnostic("Could not assume the IAM agency", err.Error()+". "+hint), true
+	}
+	return nil, false
+}
+
+// projectLookupDiagnostic explains a failed IAM project lookup, naming the
+// project name and region, and the way around it: set the project ID.
+func projectLookupDiagnostic(err error, name, region string) diag.Diagnostic {
+	why := ""
+	var (
+		apiErr *dli.APIError
+		lookup *dli.ProjectLookupError
+	)
+	switch {
+	case errors.As(err, &lookup) && len(lookup.Found) == 0:
+		why = fmt.Sprintf(" Check the region (%q) and project_name (%s): IAM names a region's default project after the region.", region, envProjectName)
+	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission:
+		why = " Listing projects needs IAM permission to list projects, which these credentials lack."
+	}
+	return diag.NewErrorDiagnostic("Could not look up the DLI project ID", fmt.Sprintf(
+		"No project ID is set, so the provider looked up IAM project %q (project_name, else the region %q): %v.%s "+
+			"Set project_id in the provider block or on the data source (or the %s environment variable) to skip the lookup.",
+		name, region, err, why, envProjectID))
+}
