@@ -104,6 +104,20 @@ func (m *Mock) Accept(creds Credentials, expires time.Time) {
 	m.keys = append(m.keys, key{Credentials: creds, expires: expires})
 }
 
+// Issued lists the temporary credentials the mock has issued (to agencies
+// and through the metadata service), so that tests can look for them.
+func (m *Mock) Issued() []Credentials {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []Credentials
+	for _, k := range m.keys {
+		if !k.expires.IsZero() {
+			out = append(out, k.Credentials)
+		}
+	}
+	return out
+}
+
 // issue makes new temporary credentials that the mock accepts for ttl.
 func (m *Mock) issue(ttl time.Duration) key {
 	k := key{Credentials: Credentials{AccessKey: "TMP" + strings.ToUpper(randomHex(8)), SecretKey: randomHex(20), SecurityToken: "sts-" + randomHex(32)},

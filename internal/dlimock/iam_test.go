@@ -1,0 +1,86 @@
+package dlimock
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
+)
+
+func TestProjectsAreListedByNameToSignedRequestsOnly(t *testing.T) {
+	m := New(creds)
+	m.AddProject("cn-north-4", "p-north")
+	m.AddProject("ap-southeast-1", "p-south")
+	rec, body := get(t, m, "/v3/projects?name=cn-north-4", signed("SK", time.Now()))
+	projects, _ := body["projects"].([]any)
+	if rec.Code != 200 || len(projects) != 1 || projects[0].(map[string]any)["id"] != "p-north" {
+		t.Fatalf("HTTP %d %v, want the one project p-north", rec.Code, body)
+	}
+	if rec, _ := get(t, m, "/v3/projects?name=cn-north-4", nil); rec.Code != 401 {
+		t.Fatalf("unsigned lookup: HTTP %d, want 401", rec.Code)
+	}
+	if m.Calls("projects") != 1 {
+		t.Fatalf("calls = %d, want 1 (the unauthenticated one never reached IAM)", m.Calls("projects"))
+	}
+}
+
+func post(t *testing.T, m *Mock, path, body string, ak, sk string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, "http://iam.mock.invalid"+path, strings.NewReader(body))
+	sign.SignRequestWithBody(req, []byte(body), ak, sk, time.Now())
+	rec := httptest.NewRecorder()
+	m.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestAgencyCredentialsAreIssuedAcceptedAndExpire(t *testing.T) {
+	now := time.Now()
+	m := New(creds)
+	m.Now = func() time.Time { return now }
+	m.AddAgency("acme", "dli-reader")
+	m.AddBatch(project, batchID, "running")
+	const path = "/v3.0/OS-CREDENTIAL/securitytokens"
+	body := `{"auth":{"identity":{"methods":["assume_role"],"assume_role":{"agency_name":"dli-reader","domain_name":"acme","duration_seconds":900}}}}`
+
+	if rec := post(t, m, path, strings.Replace(body, "acme", "other", 1), "AK", "SK"); rec.Code != 403 || !strings.Contains(rec.Body.String(), "dli-reader of domain other") {
+		t.Fatalf("unknown agency: HTTP %d %s, want 403 naming it", rec.Code, rec.Body)
+	}
+	if rec := post(t, m, path, body, "AK", "WRONG"); rec.Code != 401 {
+		t.Fatalf("body signed with the wrong key: HTTP %d, want 401", rec.Code)
+	}
+	rec := post(t, m, path, body, "AK", "SK")
+	if rec.Code != 201 || len(m.Issued()) != 1 {
+		t.Fatalf("HTTP %d %s, want 201 and one issued key", rec.Code, rec.Body)
+	}
+	issued := m.Issued()[0]
+	withIssued := func(r *http.Request) {
+		r.Header.Set("X-Security-Token", issued.SecurityToken)
+		sign.SignRequest(r, issued.AccessKey, issued.SecretKey, now)
+	}
+	if rec, _ := get(t, m, statePath(batchID), withIssued); rec.Code != 200 {
+		t.Fatalf("issued credentials: HTTP %d, want 200", rec.Code)
+	}
+	now = now.Add(901 * time.Second)
+	if rec, body := get(t, m, statePath(batchID), func(r *http.Request) {
+		r.Header.Set("X-Security-Token", issued.SecurityToken)
+		sign.SignRequest(r, issued.AccessKey, issued.SecretKey, now)
+	}); rec.Code != 401 || !strings.Contains(body["error_msg"].(string), "expired") {
+		t.Fatalf("after duration_seconds: HTTP %d %v, want 401 expired", rec.Code, body)
+	}
+}
+
+func TestMetadataAnswersOnlyWhenServedAndUnauthenticated(t *testing.T) {
+	m := New(creds)
+	if rec, _ := get(t, m, metadataPath, nil); rec.Code != 404 {
+		t.Fatalf("HTTP %d, want 404 before ServeMetadata", rec.Code)
+	}
+	m.ServeMetadata()
+	rec, body := get(t, m, metadataPath, nil)
+	cred, _ := body["credential"].(map[string]any)
+	if rec.Code != 200 || cred["access"] == "" || cred["securitytoken"] == "" || cred["expires_at"] == "" || m.Calls("securitykey") != 1 {
+		t.Fatalf("HTTP %d %v, want temporary credentials", rec.Code, body)
+	}
+}

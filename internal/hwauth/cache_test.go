@@ -1,0 +1,123 @@
+package hwauth
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestCachedFetchesOnceForConcurrentCallers(t *testing.T) {
+	c := newCached[int]()
+	var fetches atomic.Int32
+	errs := concurrently(100, func() error {
+		v, err := c.get(context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
+			time.Sleep(5 * time.Millisecond) // let the others pile up
+			return int(fetches.Add(1)), time.Time{}, time.Time{}, nil
+		})
+		if err == nil && v != 1 {
+			return errors.New("a caller got a value of a second fetch")
+		}
+		return err
+	})
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := fetches.Load(); n != 1 {
+		t.Fatalf("%d fetches, want 1", n)
+	}
+}
+
+func TestCachedFetchesAgainOnlyOnceStale(t *testing.T) {
+	clock := newFakeClock()
+	c := newCached[int]()
+	n := 0
+	fetch := func(context.Context) (int, time.Time, time.Time, error) {
+		n++
+		return n, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
+	}
+	get := func() int {
+		v, err := c.get(context.Background(), clock.Now, fetch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	if get() != 1 || get() != 1 {
+		t.Fatal("fetched again before stale")
+	}
+	_ = clock.Sleep(context.Background(), time.Minute)
+	if v := get(); v != 2 {
+		t.Fatalf("value %d once stale, want a second fetch", v)
+	}
+}
+
+func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
+	c := newCached[int]()
+	fetches := 0
+	boom := errors.New("boom")
+	failing := func(context.Context) (int, time.Time, time.Time, error) { fetches++; return 0, time.Time{}, time.Time{}, boom }
+	for range 3 {
+		if _, err := c.get(context.Background(), time.Now, failing); !errors.Is(err, boom) {
+			t.Fatalf("err = %v, want boom", err)
+		}
+	}
+	if fetches != 1 {
+		t.Fatalf("%d fetches for 3 calls, want the failure kept after 1", fetches)
+	}
+
+	c = newCached[int]()
+	cancelled := func(context.Context) (int, time.Time, time.Time, error) {
+		return 0, time.Time{}, time.Time{}, context.Canceled
+	}
+	if _, err := c.get(context.Background(), time.Now, cancelled); !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
+	if v, err := c.get(context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
+		return 7, time.Time{}, time.Time{}, nil
+	}); err != nil || v != 7 {
+		t.Fatalf("after a cancelled fetch: %d %v, want a fresh fetch", v, err)
+	}
+}
+
+func TestCachedFailedRenewalKeepsTheValueWhileItLasts(t *testing.T) {
+	clock := newFakeClock()
+	c := newCached[int]()
+	_, _ = c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+		return 1, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
+	})
+	failing := func(context.Context) (int, time.Time, time.Time, error) {
+		return 0, time.Time{}, time.Time{}, errors.New("IAM is down")
+	}
+	_ = clock.Sleep(context.Background(), 90*time.Second) // stale, not expired
+	if v, err := c.get(context.Background(), clock.Now, failing); err != nil || v != 1 {
+		t.Fatalf("%d %v, want the old value while it lasts", v, err)
+	}
+	_ = clock.Sleep(context.Background(), time.Minute) // expired
+	if _, err := c.get(context.Background(), clock.Now, failing); err == nil {
+		t.Fatal("an expired value was used")
+	}
+}
+
+func TestCachedWaiterStopsWaitingWhenCancelled(t *testing.T) {
+	c := newCached[int]()
+	release := make(chan struct{})
+	go func() {
+		_, _ = c.get(context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
+			<-release
+			return 1, time.Time{}, time.Time{}, nil
+		})
+	}()
+	defer close(release)
+	for len(c.lock) == 0 { // until the first caller holds the lock
+		time.Sleep(time.Millisecond)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := c.get(ctx, time.Now, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want the caller's cancellation", err)
+	}
+}

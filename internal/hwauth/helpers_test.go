@@ -1,0 +1,90 @@
+package hwauth
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+const (
+	testProject = "0123456789abcdef0123456789abcdef"
+	testBatch   = "0a324461-d9d9-45da-a52a-3b3c7a3d809e"
+	testAK      = "TESTACCESSKEYAAAAAAA"
+	testSK      = "test-secret-key-value-1234567890"
+)
+
+var baseCreds = dli.Credentials{AccessKey: testAK, SecretKey: testSK}
+
+// fakeClock is the time of the client, the credential cache, the waiter
+// and the mock at once; Sleep moves it on without sleeping.
+type fakeClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC)} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+	return ctx.Err()
+}
+
+// newServer starts a mock accepting baseCreds on loopback, on clock.
+func newServer(t *testing.T, clock *fakeClock) *dlimock.Server {
+	t.Helper()
+	m := dlimock.New(dlimock.Credentials{AccessKey: testAK, SecretKey: testSK})
+	if clock != nil {
+		m.Now = clock.Now
+	}
+	srv := dlimock.NewServer(m, nil, false)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newBase is a client of srv without credentials, on clock, retrying fast.
+func newBase(t *testing.T, srv *dlimock.Server, clock *fakeClock) *dli.Client {
+	t.Helper()
+	cfg := dli.Config{Endpoint: srv.URL, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond, MaxRetries: 2}
+	if clock != nil {
+		cfg.Now = clock.Now
+	}
+	c, err := dli.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func mustURL(t *testing.T, raw string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// concurrently runs f n times at once and returns the errors.
+func concurrently(n int, f func() error) []error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[i] = f() }()
+	}
+	wg.Wait()
+	return errs
+}
