@@ -59,7 +59,10 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 	c := newCached[int]()
 	fetches := 0
 	boom := errors.New("boom")
-	failing := func(context.Context) (int, time.Time, time.Time, error) { fetches++; return 0, time.Time{}, time.Time{}, boom }
+	failing := func(context.Context) (int, time.Time, time.Time, error) {
+		fetches++
+		return 0, time.Time{}, time.Time{}, boom
+	}
 	for range 3 {
 		if _, err := c.get(context.Background(), time.Now, failing); !errors.Is(err, boom) {
 			t.Fatalf("err = %v, want boom", err)
