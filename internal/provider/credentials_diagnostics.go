@@ -20,12 +20,17 @@ func credentialsErrorDiagnostic(err error) (d diag.Diagnostic, ok bool) {
 	)
 	switch {
 	case errors.As(err, &metadata):
+		what := fmt.Sprintf("the ECS metadata service at %s gave none (%v)", metadata.Endpoint, metadata.Err)
+		var network *dli.NetworkError
+		if errors.As(err, &network) {
+			what = fmt.Sprintf("no ECS metadata service answered at %s (%v)", metadata.Endpoint, metadata.Err)
+		}
 		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
-			"No credentials are set in the provider block or the environment, so the provider asked the ECS metadata service: %v. "+
+			"No credentials are set in the provider block or the environment, and %s. "+
 				"Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or token (%s) to use an IAM token; "+
 				"or profile and shared_config_file (%s, %s) to use an hcloud CLI profile. On an ECS, attach an agency to the ECS instead "+
-				"(the metadata service's address is %s, default %s).",
-			metadata.Err, envAccessKey, envSecretKey, envSecurityToken, envToken, envProfile, envSharedConfigFile,
+				"(%s sets the metadata service's address, default %s).",
+			what, envAccessKey, envSecretKey, envSecurityToken, envToken, envProfile, envSharedConfigFile,
 			envMetadataEndpoint, dli.DefaultMetadataEndpoint)), true
 	case errors.As(err, &agency):
 		hint := "Check assume_role's agency_name and domain_name (" + envAgencyName + ", " + envAgencyDomain + "), and that the agency exists in that account and trusts the account of the base credentials."

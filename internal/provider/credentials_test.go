@@ -1,0 +1,206 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/hwauth"
+)
+
+// profileFile writes an hcloud config with profiles default (AK/SK,
+// region and project), sso, ci (with an agency) and ecs (ecsAgency).
+func profileFile(t *testing.T) string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "config.json")
+	writeFile(t, file, `{"current":"default","profiles":[
+ {"name":"default","mode":"AKSK","accessKeyId":"`+testAK+`","secretAccessKey":"`+testSK+`","region":"cn-north-4","projectId":"`+testProject+`"},
+ {"name":"sso","mode":"SSO","ssoAuth":{"stsToken":{"accessKeyId":"`+testAK+`","secretAccessKey":"`+testSK+`","securityToken":"`+testSTS+`"}}},
+ {"name":"ci","mode":"AKSK","accessKeyId":"CIAK","secretAccessKey":"ci-sk","agencyName":"dli-reader","agencyDomainName":"acme"},
+ {"name":"ecs","mode":"ecsAgency"}]}`)
+	return file
+}
+
+func TestTheFirstLayerThatGivesCredentialsIsUsedAsAWhole(t *testing.T) {
+	file := profileFile(t)
+	for name, tc := range map[string]struct {
+		model    providerModel
+		env      map[string]string
+		want     dli.Credentials
+		metadata bool
+		auth     string
+	}{
+		"profile in the block beats keys in the environment": {
+			providerModel{SharedConfigFile: types.StringValue(file)}, map[string]string{"HW_ACCESS_KEY": "env-ak", "HW_SECRET_KEY": "env-sk"},
+			dli.Credentials{AccessKey: testAK, SecretKey: testSK}, false, "AK/SK signature from profile default in " + file},
+		"keys in the block beat a profile in the environment": {
+			providerModel{AccessKey: types.StringValue("ak"), SecretKey: types.StringValue("sk")}, map[string]string{"HW_PROFILE": "ci", "HW_SHARED_CONFIG_FILE": file},
+			dli.Credentials{AccessKey: "ak", SecretKey: "sk"}, false, "AK/SK signature (access key from the provider block's access_key)"},
+		"a profile in the environment": {
+			providerModel{}, map[string]string{"HW_PROFILE": "sso", "HW_SHARED_CONFIG_FILE": file},
+			dli.Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: testSTS}, false, "temporary AK/SK signature with security token from profile sso in " + file},
+		"the block's file with HW_PROFILE": {
+			providerModel{SharedConfigFile: types.StringValue(file)}, map[string]string{"HW_PROFILE": "sso"},
+			dli.Credentials{AccessKey: testAK, SecretKey: testSK, SecurityToken: testSTS}, false, "temporary AK/SK signature with security token from profile sso in " + file},
+		"nothing anywhere: the ECS metadata service": {
+			providerModel{}, nil, dli.Credentials{}, true, "temporary AK/SK from the ECS metadata service"},
+		"an ecsAgency profile: the ECS metadata service": {
+			providerModel{Profile: types.StringValue("ecs"), SharedConfigFile: types.StringValue(file)}, nil, dli.Credentials{}, true,
+			"temporary AK/SK from the ECS metadata service (profile ecs in " + file + ")"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region = types.StringValue("cn-north-4")
+			s, diags := resolveSettings(tc.model, envOf(tc.env))
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if (s.credentials.static == nil) != tc.metadata || staticCredentials(s) != tc.want {
+				t.Fatalf("credentials %+v (metadata: %v), want %+v (metadata: %v)", staticCredentials(s), s.credentials.static == nil, tc.want, tc.metadata)
+			}
+			if s.authDescription != tc.auth {
+				t.Fatalf("auth %q, want %q", s.authDescription, tc.auth)
+			}
+		})
+	}
+}
+
+func TestTwoWaysInOneLayerAreAConflictNamingBoth(t *testing.T) {
+	file := profileFile(t)
+	for name, tc := range map[string]struct {
+		model providerModel
+		env   map[string]string
+		want  []string
+	}{
+		"profile and keys in the block": {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file), AccessKey: types.StringValue("a")}, nil,
+			[]string{"in the provider block", "AK/SK (access_key)", "an hcloud profile (profile, shared_config_file)"}},
+		"profile and token in the environment": {providerModel{}, map[string]string{"HW_PROFILE": "ci", "HW_AUTH_TOKEN": "t"},
+			[]string{"in the environment", "a token (HW_AUTH_TOKEN)", "an hcloud profile (HW_PROFILE)"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region = types.StringValue("r")
+			_, diags := resolveSettings(tc.model, envOf(tc.env))
+			if !diags.HasError() || diags[0].Summary() != "Conflicting DLI credentials" {
+				t.Fatalf("diags = %v", diags)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(diags[0].Detail(), want) {
+					t.Errorf("%q lacks %q", diags[0].Detail(), want)
+				}
+			}
+		})
+	}
+}
+
+func TestAnUnusableProfileIsAConfigurationErrorNamingFileAndProfile(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	_, diags := resolveSettings(providerModel{Region: types.StringValue("r"), Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(missing)}, envOf(nil))
+	if !diags.HasError() || diags[0].Summary() != "Invalid hcloud profile" {
+		t.Fatalf("diags = %v", diags)
+	}
+	for _, want := range []string{missing, `"ci"`, "does not exist", "HW_PROFILE", "HW_SHARED_CONFIG_FILE"} {
+		if !strings.Contains(diags[0].Detail(), want) {
+			t.Errorf("%q lacks %q", diags[0].Detail(), want)
+		}
+	}
+}
+
+func TestTheProfileGivesRegionAndProjectUnlessTheConfigurationDoes(t *testing.T) {
+	file := profileFile(t)
+	s, diags := resolveSettings(providerModel{SharedConfigFile: types.StringValue(file)}, envOf(nil))
+	if diags.HasError() || s.region != "cn-north-4" || s.projectID != testProject || s.endpoint != "https://dli.cn-north-4.myhuaweicloud.com" {
+		t.Fatalf("from the profile: %+v %v", s, diags)
+	}
+	s, _ = resolveSettings(providerModel{SharedConfigFile: types.StringValue(file), Region: types.StringValue("ap-southeast-3")},
+		envOf(map[string]string{"HW_PROJECT_ID": "env-project"}))
+	if s.region != "ap-southeast-3" || s.projectID != "env-project" {
+		t.Fatalf("the configuration must win: %+v", s)
+	}
+}
+
+func TestProjectLookupSettings(t *testing.T) {
+	s, _ := resolveSettings(providerModel{Region: types.StringValue("cn-north-4"), Token: types.StringValue("t")}, envOf(nil))
+	if s.projectID != "" || s.projectName != "cn-north-4" || s.authURL.String() != "https://iam.cn-north-4.myhuaweicloud.com/v3" {
+		t.Fatalf("defaults: %+v", s)
+	}
+	s, _ = resolveSettings(providerModel{Region: types.StringValue("cn-north-4"), Token: types.StringValue("t"), ProjectName: types.StringValue("cn-north-4_etl")},
+		envOf(map[string]string{"HW_PROJECT_NAME": "env-name", "HW_AUTH_URL": "https://iam.example.invalid/v3"}))
+	if s.projectName != "cn-north-4_etl" || s.authURL.String() != "https://iam.example.invalid/v3" {
+		t.Fatalf("attribute and variable: %+v", s)
+	}
+}
+
+// getCloudDomain: the European regions' default domain is myhuaweicloud.eu,
+// for DLI and IAM alike, unless cloud says otherwise.
+func TestEuropeanRegionsDefaultToTheEuropeanDomain(t *testing.T) {
+	for region, want := range map[string]string{"eu-west-101": "myhuaweicloud.eu", "eu-west-0": "myhuaweicloud.com", "cn-north-4": "myhuaweicloud.com"} {
+		s, diags := resolveSettings(providerModel{Region: types.StringValue(region), Token: types.StringValue("t")}, envOf(nil))
+		if diags.HasError() || s.endpoint != "https://dli."+region+"."+want || s.authURL.String() != "https://iam."+region+"."+want+"/v3" {
+			t.Errorf("%s: endpoint %s, auth_url %v, want the %s domain", region, s.endpoint, s.authURL, want)
+		}
+	}
+	s, _ := resolveSettings(providerModel{Region: types.StringValue("eu-west-101"), Cloud: types.StringValue("example.invalid"), Token: types.StringValue("t")}, envOf(nil))
+	if s.endpoint != "https://dli.eu-west-101.example.invalid" {
+		t.Fatalf("cloud must win: %s", s.endpoint)
+	}
+}
+
+func TestAssumeRolePrecedence(t *testing.T) {
+	file := profileFile(t)
+	block := &assumeRoleModel{AgencyName: types.StringValue("block-agency"), DomainName: types.StringValue("block-domain"), Duration: types.Int64Value(1800)}
+	env := map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "env-agency", "HW_ASSUME_ROLE_DOMAIN_NAME": "env-domain", "HW_ASSUME_ROLE_DURATION": "7200"}
+	for name, tc := range map[string]struct {
+		model providerModel
+		env   map[string]string
+		want  *hwauth.Agency
+	}{
+		"block":                    {providerModel{AssumeRole: block}, env, &hwauth.Agency{Name: "block-agency", Domain: "block-domain", Duration: 30 * time.Minute}},
+		"environment":              {providerModel{}, env, &hwauth.Agency{Name: "env-agency", Domain: "env-domain", Duration: 2 * time.Hour}},
+		"profile":                  {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, nil, &hwauth.Agency{Name: "dli-reader", Domain: "acme", Duration: time.Hour}},
+		"environment over profile": {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, env, &hwauth.Agency{Name: "env-agency", Domain: "env-domain", Duration: 2 * time.Hour}},
+		"none":                     {providerModel{}, nil, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region = types.StringValue("r")
+			if tc.model.Profile.IsNull() {
+				tc.model.Token = types.StringValue("t")
+			}
+			s, diags := resolveSettings(tc.model, envOf(tc.env))
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if (s.agency == nil) != (tc.want == nil) || (s.agency != nil && *s.agency != *tc.want) {
+				t.Fatalf("agency %+v, want %+v", s.agency, tc.want)
+			}
+		})
+	}
+	for name, tc := range map[string]struct {
+		model providerModel
+		env   map[string]string
+		want  string
+	}{
+		"no domain":       {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a"}, "Missing agency domain"},
+		"empty block":     {providerModel{AssumeRole: &assumeRoleModel{}}, nil, "Missing agency name"},
+		"duration in env": {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "60"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region, tc.model.Token = types.StringValue("r"), types.StringValue("t")
+			if _, diags := resolveSettings(tc.model, envOf(tc.env)); !diags.HasError() || diags[0].Summary() != tc.want {
+				t.Fatalf("diags = %v, want %q", diags, tc.want)
+			}
+		})
+	}
+}
+
+func TestNoTestEverAsksTheRealMetadataAddress(t *testing.T) {
+	if got := os.Getenv(envMetadataEndpoint); got != closedMetadataEndpoint {
+		t.Fatalf("%s = %q in the test process, want the closed loopback port", envMetadataEndpoint, got)
+	}
+	if got := fastOptions(nil).getenv(envMetadataEndpoint); got != closedMetadataEndpoint {
+		t.Fatalf("fastOptions gives %q", got)
+	}
+}
