@@ -112,16 +112,13 @@ func walkStrings(v reflect.Value, depth int, f func(string)) {
 	if !v.IsValid() || depth > 10 {
 		return
 	}
-	if v.CanInterface() {
+	nilPointer := v.Kind() == reflect.Pointer && v.IsNil() // its Error or String may panic
+	if v.CanInterface() && !nilPointer {
 		switch x := v.Interface().(type) {
 		case error:
-			if !(v.Kind() == reflect.Pointer && v.IsNil()) {
-				f(x.Error())
-			}
+			f(x.Error())
 		case fmt.Stringer:
-			if !(v.Kind() == reflect.Pointer && v.IsNil()) {
-				f(x.String())
-			}
+			f(x.String())
 		case []byte:
 			f(string(x))
 		}
