@@ -203,6 +203,7 @@ func TestAnswersQuotedInErrorsNeverShowCredentials(t *testing.T) {
 		"is_success=false":    {Status: 200, Body: `{"is_success":false,"message":"token echoed-token-value expired"}`},
 		"200 that isn't JSON": {Status: 200, ContentType: "text/plain", Body: "X-Auth-Token: echoed-token-value"},
 		"200 without a state": {Status: 200, Body: `{"id":"echoed-token-value"}`},
+		"redirect":            {Status: 302, Header: map[string]string{"Location": "https://elsewhere.invalid/?token=echoed-token-value"}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			c, srv := newTestClient(t, func(c *Config) { c.Credentials = Credentials{Token: "echoed-token-value"} })

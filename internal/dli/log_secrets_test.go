@@ -2,6 +2,7 @@ package dli
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -25,20 +26,70 @@ type credentialKind struct {
 	mock    dlimock.Credentials // what the mock DLI accepts
 	use     func(t *testing.T, cfg *Config)
 	secrets []string // every value that must never be logged
+	// attach, when set, gives the built client its credentials, as the
+	// provider does for sources that call IAM or the metadata service
+	// through the client they serve.
+	attach func(t *testing.T, c *Client) *Client
 }
 
 var credentialKinds = []credentialKind{
-	{"AK/SK", dlimock.Credentials{AccessKey: logAK, SecretKey: logSK},
-		func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{AccessKey: logAK, SecretKey: logSK} },
-		[]string{logAK, logSK}},
-	{"temporary AK/SK", dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
-		func(_ *testing.T, cfg *Config) {
+	{name: "AK/SK", mock: dlimock.Credentials{AccessKey: logAK, SecretKey: logSK},
+		use:     func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{AccessKey: logAK, SecretKey: logSK} },
+		secrets: []string{logAK, logSK}},
+	{name: "temporary AK/SK", mock: dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
+		use: func(_ *testing.T, cfg *Config) {
 			cfg.Credentials = Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS}
 		},
-		[]string{logAK, logSK, logSTS}},
-	{"IAM token", dlimock.Credentials{Token: logToken},
-		func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{Token: logToken} },
-		[]string{logToken}},
+		secrets: []string{logAK, logSK, logSTS}},
+	{name: "IAM token", mock: dlimock.Credentials{Token: logToken},
+		use:     func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{Token: logToken} },
+		secrets: []string{logToken}},
+	{name: "temporary AK/SK from the ECS metadata service", mock: dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
+		attach: func(t *testing.T, c *Client) *Client {
+			metadata := credentialServer(t)
+			return c.WithCredentials(fetchedCredentials(func(ctx context.Context) (TemporaryCredentials, error) {
+				return c.MetadataSecurityKey(ctx, metadata)
+			}))
+		},
+		secrets: []string{logAK, logSK, logSTS}},
+	{name: "agency keys assumed with AK/SK", mock: dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
+		attach: func(t *testing.T, c *Client) *Client {
+			iam := credentialServer(t)
+			base := Credentials{AccessKey: logBaseAK, SecretKey: logBaseSK}
+			return c.WithCredentials(fetchedCredentials(func(ctx context.Context) (TemporaryCredentials, error) {
+				return c.AssumeRole(ctx, iam, base, "dli-reader", "acme", time.Hour)
+			}))
+		},
+		secrets: []string{logAK, logSK, logSTS, logBaseAK, logBaseSK}},
+}
+
+// The base credentials of the agency row.
+const (
+	logBaseAK = "LOGCHECKBASEACCESSKEY"
+	logBaseSK = "log-check-base-secret-key-42"
+)
+
+// credentialServer starts a server that answers every request (the
+// metadata or the agency call) with the log-check temporary credentials.
+func credentialServer(t *testing.T) *url.URL {
+	t.Helper()
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{}), nil, false)
+	t.Cleanup(srv.Close)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 201, Body: `{"credential":{"access":"` + logAK + `","secret":"` + logSK +
+		`","securitytoken":"` + logSTS + `","expires_at":"2099-01-01T00:00:00.000000Z"}}`})
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// fetchedCredentials is a credential source that fetches on every call.
+type fetchedCredentials func(ctx context.Context) (TemporaryCredentials, error)
+
+func (f fetchedCredentials) Retrieve(ctx context.Context) (Credentials, error) {
+	creds, err := f(ctx)
+	return creds.Credentials, err
 }
 
 // logScenario is one path through the client: a read, retries, a wait, or
@@ -131,13 +182,18 @@ func TestNoCredentialInTheClientsLogLines(t *testing.T) {
 				t.Cleanup(srv.Close)
 				sc.setup(srv.Mock, strings.Join(kind.secrets, " "))
 				cfg := Config{Endpoint: srv.URL, MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond, Logger: rec}
-				kind.use(t, &cfg)
+				if kind.use != nil {
+					kind.use(t, &cfg)
+				}
 				if sc.config != nil {
 					sc.config(&cfg)
 				}
 				c, err := New(cfg)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if kind.attach != nil {
+					c = kind.attach(t, c)
 				}
 				finishWithin(t, 10*time.Second, "running "+sc.name, func() { err = sc.run(c) })
 

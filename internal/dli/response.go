@@ -157,12 +157,15 @@ func (c *Client) redact(err error) error {
 	var (
 		apiErr    *APIError
 		malformed *MalformedResponseError
+		redirect  *RedirectError
 	)
 	switch {
 	case errors.As(err, &apiErr):
 		apiErr.Message = redactAll(apiErr.Message, secrets)
 	case errors.As(err, &malformed):
 		malformed.Reason = redactAll(malformed.Reason, secrets)
+	case errors.As(err, &redirect):
+		redirect.Location = redactAll(redirect.Location, secrets)
 	}
 	return err
 }
