@@ -95,8 +95,7 @@ func New(cfg Config) (*Client, error) {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
 	secrets := &secretSet{}
-	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout,
-		logger: redactingLogger{next: cfg.Logger, secrets: secrets}, secrets: secrets}
+	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: secrets}
 	if static, ok := cfg.Credentials.(Credentials); ok {
 		c.secrets.add(static.Secrets()...)
 	}

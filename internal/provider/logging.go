@@ -7,9 +7,17 @@ import (
 )
 
 // tflogLogger passes the client's log lines to Terraform's provider log.
-type tflogLogger struct{}
+// The client logs no credential; as a backstop, each line is masked with
+// every credential the client knows at that moment, temporary ones fetched
+// during the read included (secrets may be nil).
+type tflogLogger struct {
+	secrets func() []string
+}
 
-func (tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+func (l *tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	if l.secrets != nil {
+		ctx = maskSecrets(ctx, l.secrets())
+	}
 	tflog.Debug(ctx, msg, fields)
 }
 

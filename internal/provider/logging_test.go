@@ -24,7 +24,9 @@ func TestMaskSecretsHidesCredentialsAnywhereInALogLine(t *testing.T) {
 		"Authorization": "SDK-HMAC-SHA256 Access=whatever",
 		"X-Auth-Token":  "anything",
 	})
-	tflogLogger{}.Debug(ctx, "DLI request", map[string]any{"url": "https://x.invalid/?t=TOK-SECRET-4"})
+	(&tflogLogger{}).Debug(ctx, "DLI request", map[string]any{"url": "https://x.invalid/?t=TOK-SECRET-4"})
+	// Temporary credentials fetched after the read began are masked too.
+	(&tflogLogger{secrets: func() []string { return []string{"TEMP-SECRET-5"} }}).Debug(ctx, "signed with TEMP-SECRET-5", map[string]any{"k": "TEMP-SECRET-5"})
 
 	logs := out.String()
 	if !strings.Contains(logs, "DLI request") {

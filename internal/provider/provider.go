@@ -194,12 +194,13 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 // static, or fetched at the first read that needs them (ECS metadata, an
 // agency) through the same client, and so the same connection pool.
 func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Client, error) {
+	logger := &tflogLogger{}
 	base, err := dli.New(dli.Config{
 		Endpoint:     s.endpoint,
 		Insecure:     s.insecure,
 		MaxRetries:   s.maxRetries,
 		UserAgent:    p.userAgent(terraformVersion),
-		Logger:       tflogLogger{},
+		Logger:       logger,
 		RetryWaitMin: p.opts.retryWait,
 		RetryWaitMax: 30 * p.opts.retryWait,
 		Now:          p.opts.now,
@@ -219,6 +220,7 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 		}
 		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, p.opts.now)
 	}
+	logger.secrets = base.Secrets
 	return base.WithCredentials(source), nil
 }
 

@@ -20,35 +20,88 @@ const (
 
 var leakSecrets = []string{leakAK, leakSK, leakSTS, leakToken}
 
+// leakProfiles is an hcloud config whose profiles carry the leak-check keys:
+// aksk, sso, and ci (AK/SK acting through agency dli-reader of acme).
+const leakProfiles = `{"current":"aksk","profiles":[
+ {"name":"aksk","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `"},
+ {"name":"sso","mode":"SSO","ssoAuth":{"stsToken":{"accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","securityToken":"` + leakSTS + `"}}},
+ {"name":"ci","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","agencyName":"dli-reader","agencyDomainName":"acme"}]}`
+
+// secretsCase is one credential source: what the mock accepts, and the
+// provider block lines and environment that use it (dir holds the
+// profile file, config.json).
+type secretsCase struct {
+	name      string
+	mockCreds dlimock.Credentials
+	setup     func(m *dlimock.Mock) // more the mock must do (metadata, agencies)
+	attrs     func(srvURL, dir string) string
+	env       func(srvURL, dir string) []string
+	auth      string // how the debug log must name the source
+	wantErr   bool
+}
+
+func fixedAttrs(s string) func(string, string) string { return func(string, string) string { return s } }
+
+var secretsCases = []secretsCase{
+	{name: "aksk in attributes", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
+		attrs: fixedAttrs(fmt.Sprintf("access_key = %q\n  secret_key = %q", leakAK, leakSK)),
+		auth:  "AK/SK signature (access key from the provider block's access_key)"},
+	{name: "temporary credentials in environment", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK, SecurityToken: leakSTS},
+		env: func(string, string) []string {
+			return []string{"HW_ACCESS_KEY=" + leakAK, "HW_SECRET_KEY=" + leakSK, "HW_SECURITY_TOKEN=" + leakSTS}
+		},
+		auth: "temporary AK/SK signature with security token (access key from the HW_ACCESS_KEY environment variable"},
+	{name: "token in attributes", mockCreds: dlimock.Credentials{Token: leakToken},
+		attrs: fixedAttrs(fmt.Sprintf("token = %q", leakToken)), auth: "IAM token from the provider block's token"},
+	{name: "token in environment", mockCreds: dlimock.Credentials{Token: leakToken},
+		env:  func(string, string) []string { return []string{"HW_AUTH_TOKEN=" + leakToken} },
+		auth: "IAM token from the HW_AUTH_TOKEN environment variable"},
+	{name: "hcloud profile", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
+		attrs: func(_, dir string) string { return fmt.Sprintf("shared_config_file = %q", filepath.Join(dir, "config.json")) },
+		auth:  "AK/SK signature from profile aksk in "},
+	{name: "SSO profile in environment", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK, SecurityToken: leakSTS},
+		env: func(_, dir string) []string {
+			return []string{"HW_PROFILE=sso", "HW_SHARED_CONFIG_FILE=" + filepath.Join(dir, "config.json")}
+		},
+		auth: "temporary AK/SK signature with security token from profile sso in "},
+	{name: "ECS metadata", setup: func(m *dlimock.Mock) { m.ServeMetadata() },
+		env:  func(srvURL, _ string) []string { return []string{"HW_ECS_METADATA_ENDPOINT=" + srvURL} },
+		auth: "temporary AK/SK from the ECS metadata service"},
+	{name: "agency from a profile", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
+		setup: func(m *dlimock.Mock) { m.AddAgency("acme", "dli-reader") },
+		attrs: func(srvURL, dir string) string {
+			return fmt.Sprintf("shared_config_file = %q\n  profile = \"ci\"\n  region = \"cn-north-4\"\n  auth_url = \"%s/v3\"", filepath.Join(dir, "config.json"), srvURL)
+		},
+		auth: "agency dli-reader of domain acme, assumed with AK/SK signature from profile ci in "},
+	{name: "wrong secret key", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: "the-right-one"},
+		attrs:   fixedAttrs(fmt.Sprintf("access_key = %q\n  secret_key = %q\n  security_token = %q", leakAK, leakSK, leakSTS)),
+		wantErr: true},
+}
+
 // TestAccSecrets_neverInTraceLogsOrOutput runs terraform plan with
-// TF_LOG=trace for a full read with each auth method, credentials given by
-// attributes and by environment variables, and then one that fails
-// authentication, and looks for every credential value in the logs, the
-// plan output and the error.
+// TF_LOG=trace for a full read with each credential source (attributes,
+// environment, hcloud profiles, the ECS metadata service, an agency), and
+// one that fails authentication, and looks for every credential value,
+// the temporary ones the mock issued included, in the logs, the plan
+// output and the error. The debug log must name the source in words.
 func TestAccSecrets_neverInTraceLogsOrOutput(t *testing.T) {
-	for _, tc := range []struct {
-		name      string
-		mockCreds dlimock.Credentials
-		attrs     string
-		env       []string
-		wantErr   bool
-	}{
-		{"aksk in attributes", dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
-			fmt.Sprintf("access_key = %q\n  secret_key = %q", leakAK, leakSK), nil, false},
-		{"temporary credentials in environment", dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK, SecurityToken: leakSTS},
-			"", []string{"HW_ACCESS_KEY=" + leakAK, "HW_SECRET_KEY=" + leakSK, "HW_SECURITY_TOKEN=" + leakSTS}, false},
-		{"token in attributes", dlimock.Credentials{Token: leakToken},
-			fmt.Sprintf("token = %q", leakToken), nil, false},
-		{"token in environment", dlimock.Credentials{Token: leakToken},
-			"", []string{"HW_AUTH_TOKEN=" + leakToken}, false},
-		{"wrong secret key", dlimock.Credentials{AccessKey: leakAK, SecretKey: "the-right-one"},
-			fmt.Sprintf("access_key = %q\n  secret_key = %q\n  security_token = %q", leakAK, leakSK, leakSTS), nil, true},
-	} {
+	for _, tc := range secretsCases {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := dlimock.NewServer(dlimock.New(tc.mockCreds), nil, false)
 			defer srv.Close()
 			srv.Mock.AddBatch(testProject, testBatch, "starting", "success")
+			if tc.setup != nil {
+				tc.setup(srv.Mock)
+			}
 			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "config.json"), leakProfiles)
+			attrs, env := "", []string(nil)
+			if tc.attrs != nil {
+				attrs = tc.attrs(srv.URL, dir)
+			}
+			if tc.env != nil {
+				env = tc.env(srv.URL, dir)
+			}
 			writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+fmt.Sprintf(`
 provider "dli" {
   endpoint   = %q
@@ -64,10 +117,9 @@ data "dli_batch_state" "test" {
 output "state" {
   value = data.dli_batch_state.test.state
 }
-`, srv.URL, testProject, tc.attrs, testBatch))
+`, srv.URL, testProject, attrs, testBatch))
 			logPath := filepath.Join(dir, "trace.log")
-			env := append([]string{"TF_LOG=trace", "TF_LOG_PATH=" + logPath}, tc.env...)
-			res := runCLI(t, dir, env, "plan", "-no-color", "-input=false")
+			res := runCLI(t, dir, append([]string{"TF_LOG=trace", "TF_LOG_PATH=" + logPath}, env...), "plan", "-no-color", "-input=false")
 
 			if tc.wantErr {
 				if res.err == nil || !strings.Contains(res.stderr, "DLI authentication failed") {
@@ -82,16 +134,23 @@ output "state" {
 			}
 			// The provider's own debug lines (requests, answers, each poll) must be
 			// there, or the check is empty.
-			wantLines := []string{"DLI request", "DLI response", "configured DLI provider"}
+			wantLines := []string{"DLI request", "DLI response", "configured DLI provider", tc.auth}
 			if !tc.wantErr {
 				wantLines = append(wantLines, "DLI batch not yet in a target state")
 			}
 			for _, want := range wantLines {
 				if !strings.Contains(string(logs), want) {
-					t.Fatalf("the trace log lacks %q: the provider's logs were not captured", want)
+					t.Fatalf("the trace log lacks %q: the provider's logs were not captured, or do not name the source", want)
 				}
 			}
-			for _, secret := range leakSecrets {
+			secrets := append([]string(nil), leakSecrets...)
+			for _, issued := range srv.Mock.Issued() {
+				secrets = append(secrets, issued.AccessKey, issued.SecretKey, issued.SecurityToken)
+			}
+			if tc.setup != nil && len(secrets) == len(leakSecrets) {
+				t.Fatal("the mock issued no temporary credentials: the source was not used")
+			}
+			for _, secret := range secrets {
 				for where, text := range map[string]string{"trace log": string(logs), "stdout": res.stdout, "stderr": res.stderr} {
 					if strings.Contains(text, secret) {
 						t.Errorf("%s contains the credential %q", where, secret)
