@@ -6,10 +6,10 @@ terraform {
   }
 }
 
-# Credentials usually come from the environment variables that the
-# huaweicloud provider reads too: HW_REGION_NAME, HW_PROJECT_ID,
-# HW_ACCESS_KEY and HW_SECRET_KEY (or HW_AUTH_TOKEN).
+# Credentials and the region usually come from the environment variables
+# that the huaweicloud provider reads too (HW_REGION_NAME, HW_ACCESS_KEY,
+# HW_SECRET_KEY, ...), an hcloud CLI profile, or an ECS's agency; the
+# project ID is looked up from IAM when none is set.
 provider "dli" {
-  region     = "cn-north-4"
-  project_id = "0123456789abcdef0123456789abcdef"
+  region = "cn-north-4"
 }

@@ -15,6 +15,8 @@ func TestAccExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	more, _ := filepath.Glob("../../examples/data-sources/*")
+	auth, _ := filepath.Glob("../../examples/authentication/*")
+	more = append(more, auth...)
 	dirs = append(dirs, more...)
 	validated := 0
 	for _, dir := range dirs {
