@@ -16,8 +16,14 @@ import (
 // rest null) and no environment, as Terraform would during plan.
 func configure(t *testing.T, attrs map[string]tftypes.Value) *provider.ConfigureResponse {
 	t.Helper()
+	return configureWithEnv(t, attrs, nil)
+}
+
+// configureWithEnv is configure with an environment.
+func configureWithEnv(t *testing.T, attrs map[string]tftypes.Value, env map[string]string) *provider.ConfigureResponse {
+	t.Helper()
 	ctx := context.Background()
-	p := newWithOptions("test", fastOptions(nil))().(*dliProvider)
+	p := newWithOptions("test", fastOptions(env))().(*dliProvider)
 	var schemaResp provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
 	typ := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
@@ -63,15 +69,28 @@ func TestPlainHTTPToARemoteEndpointAddsAWarning(t *testing.T) {
 }
 
 // Start-up costs nothing it need not: configuring the provider builds a
-// client but sends nothing; the first request is the first read's.
+// client but sends nothing, not even for credentials from the metadata
+// service, an agency or a project lookup; the first request is the first
+// read's.
 func TestConfigureSendsNoRequest(t *testing.T) {
 	srv := newMock(t)
-	resp := configure(t, map[string]tftypes.Value{"endpoint": str(srv.URL), "token": str(testToken)})
-	if resp.Diagnostics.HasError() || resp.DataSourceData == nil {
-		t.Fatalf("configure failed: %v", resp.Diagnostics)
-	}
-	if st := srv.Stats(); st.Requests != 0 || st.Connections != 0 {
-		t.Fatalf("configure opened %d connections and sent %d requests, want none", st.Connections, st.Requests)
+	srv.Mock.ServeMetadata()
+	srv.Mock.AddAgency("acme", "dli-reader")
+	srv.Mock.AddProject("cn-north-4", testProject)
+	agency := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"agency_name": tftypes.String, "domain_name": tftypes.String, "duration": tftypes.Number}}
+	for name, attrs := range map[string]map[string]tftypes.Value{
+		"token":                    {"endpoint": str(srv.URL), "token": str(testToken)},
+		"metadata, project lookup": {"endpoint": str(srv.URL), "region": str("cn-north-4"), "auth_url": str(srv.URL + "/v3")},
+		"agency": {"endpoint": str(srv.URL), "region": str("cn-north-4"), "auth_url": str(srv.URL + "/v3"), "access_key": str(testAK), "secret_key": str(testSK),
+			"assume_role": tftypes.NewValue(agency, map[string]tftypes.Value{"agency_name": str("dli-reader"), "domain_name": str("acme"), "duration": tftypes.NewValue(tftypes.Number, nil)})},
+	} {
+		resp := configureWithEnv(t, attrs, map[string]string{envMetadataEndpoint: srv.URL})
+		if resp.Diagnostics.HasError() || resp.DataSourceData == nil {
+			t.Fatalf("%s: configure failed: %v", name, resp.Diagnostics)
+		}
+		if st := srv.Stats(); st.Requests != 0 || st.Connections != 0 {
+			t.Fatalf("%s: configure opened %d connections and sent %d requests, want none", name, st.Connections, st.Requests)
+		}
 	}
 }
 
