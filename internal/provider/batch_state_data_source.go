@@ -139,6 +139,8 @@ func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 
+	ctx, stop := d.data.stopOnInterrupt(ctx)
+	defer stop()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	batchID := m.BatchID.ValueString()

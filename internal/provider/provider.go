@@ -40,6 +40,8 @@ type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
+	// interrupted ends when the process receives SIGINT; nil (never) in tests.
+	interrupted context.Context
 }
 
 type dliProvider struct {
@@ -50,8 +52,9 @@ type dliProvider struct {
 var _ provider.Provider = (*dliProvider)(nil)
 
 // New returns the provider factory that main serves.
+// It stops reads at the first SIGINT (see interrupt.go).
 func New(version string) func() provider.Provider {
-	return newWithOptions(version, options{})
+	return newWithOptions(version, options{interrupted: interruptedOnSIGINT()})
 }
 
 func newWithOptions(version string, opts options) func() provider.Provider {
@@ -162,6 +165,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	data := &providerData{
 		client: client, projectID: settings.projectID, auth: settings.authDescription,
 		credentials: settings.credentials, waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+		interrupted: p.opts.interrupted,
 	}
 	resp.DataSourceData = data
 }
@@ -188,4 +192,5 @@ type providerData struct {
 	projectID   string
 	auth        string // how requests are authenticated, in words, never values
 	credentials dli.Credentials
+	interrupted context.Context // nil: never
 }
