@@ -228,6 +228,8 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `wait_for.*starting.*running.*recovering.*success.*dead.*finished`},
 		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `wait_for.*at least 1`},
 		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `timeouts.*soon`},
+		"timeouts.read zero":           {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "0s" }`, `Invalid timeouts.read.*positive duration, got "0s".*ns, us \(or µs\), ms, s, m and h`},
+		"timeouts.read negative":       {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "-5s" }`, `Invalid timeouts.read.*positive duration, got "-5s"`},
 		"max_retries negative":         {"max_retries = -1", `batch_id = "` + testBatch + `"`, `max_retries.*between 0 and 100`},
 		"endpoint not a URL":           {`endpoint = "dli.example.invalid"`, `batch_id = "` + testBatch + `"`, `Invalid DLI endpoint.*dli\.example\.invalid`},
 	} {
