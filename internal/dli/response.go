@@ -15,6 +15,7 @@ import (
 // response is a fully read HTTP answer.
 type response struct {
 	status    int
+	host      string // the endpoint's, which answered
 	requestID string
 	body      []byte
 	attempts  int
@@ -36,6 +37,9 @@ type body struct {
 // well-formed success into an error.
 func readResponse(resp *http.Response, attempts int) (*response, error) {
 	r := &response{status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	if resp.Request != nil && resp.Request.URL != nil {
+		r.host = resp.Request.URL.Host
+	}
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
@@ -84,9 +88,10 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" && len(r.body) > 0 {
 		msg = "the answer has no error message: " + snippet(r.body)
 	}
+	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
 	return &APIError{
-		Kind: classify(r.status, b.ErrorCode), StatusCode: r.status, Code: b.ErrorCode,
-		Message: msg, RequestID: r.requestID, Attempts: r.attempts,
+		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
+		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host,
 	}
 }
 

@@ -163,7 +163,8 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries,
 	})
 	data := &providerData{
-		client: client, projectID: settings.projectID, auth: settings.authDescription,
+		client: client, projectID: settings.projectID,
+		auth:        authInUse{description: settings.authDescription, method: authMethodOf(settings.credentials)},
 		credentials: settings.credentials, waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
 		interrupted: p.opts.interrupted,
 	}
@@ -190,7 +191,7 @@ type providerData struct {
 	client      *dli.Client
 	waiter      dli.Waiter
 	projectID   string
-	auth        string // how requests are authenticated, in words, never values
+	auth        authInUse // how requests are authenticated, never the values
 	credentials dli.Credentials
 	interrupted context.Context // nil: never
 }

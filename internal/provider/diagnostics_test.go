@@ -1,0 +1,54 @@
+package provider
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// A 401's advice depends on how requests were authenticated: clocks matter
+// to signatures only.
+func TestAuthenticationAdviceFitsTheMethod(t *testing.T) {
+	unauthorized := &dli.APIError{Kind: dli.KindAuthentication, StatusCode: 401, Code: "APIGW.0301"}
+	for _, tc := range []struct {
+		creds         dli.Credentials
+		want, notWant []string
+	}{
+		{dli.Credentials{Token: "t"}, []string{"IAM token from X", "token has not expired"}, []string{"clock", "AK/SK", "access key", "signature"}},
+		{dli.Credentials{AccessKey: "a", SecretKey: "s"}, []string{"access key is current", "clock"}, []string{"token"}},
+		{dli.Credentials{AccessKey: "a", SecretKey: "s", SecurityToken: "st"}, []string{"security token have not expired", "clock"}, nil},
+	} {
+		method := authMethodOf(tc.creds)
+		detail := readErrorDiagnostic(unauthorized, authInUse{description: string(method) + " from X", method: method}, time.Minute).Detail()
+		for _, s := range tc.want {
+			if !strings.Contains(detail, s) {
+				t.Errorf("%s: the detail does not say %q:\n%s", method, s, detail)
+			}
+		}
+		// The advice is what follows the description of the credentials.
+		advice := detail[strings.Index(detail, " from X")+len(" from X"):]
+		for _, s := range tc.notWant {
+			if strings.Contains(advice, s) {
+				t.Errorf("%s: the advice mentions %q:\n%s", method, s, advice)
+			}
+		}
+	}
+}
+
+// A 404 that neither DLI nor its gateway sent (any web server's) is not
+// reported as a missing batch: the endpoint may be wrong.
+func TestAccFaults_bare404NamesTheEndpointHost(t *testing.T) {
+	srv := newMock(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"})
+	host := strings.TrimPrefix(srv.URL, "http://")
+	accTest(t, resource.TestStep{
+		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`DLI endpoint or batch not found.*HTTP 404 from ` + regexp.QuoteMeta(host) + `.*endpoint may be wrong.*404 page not found.*check endpoint \(HW_DLI_ENDPOINT\)`),
+	})
+}
