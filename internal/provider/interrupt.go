@@ -17,7 +17,7 @@ import (
 // SIGINT, for the lifetime of the process. Only the served binary calls it
 // (through New): in a test process, go test's own Ctrl-C must still work.
 func interruptedOnSIGINT() context.Context {
-	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt) //nolint:govet // never stopped: the process ends with Terraform's run
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt)
 	return ctx
 }
 

@@ -92,8 +92,8 @@ timeouts {
 		}
 	case <-time.After(30 * time.Second):
 		killGroup()
-		<-done
-		t.Fatalf("terraform was still waiting 30s after one Ctrl-C (%d polls since):\n%s", srv.Mock.RequestCount()-polled, out.String())
+		err := <-done // and its output is complete
+		t.Fatalf("terraform was still waiting 30s after one Ctrl-C (%d polls since; then %v):\n%s", srv.Mock.RequestCount()-polled, err, out.String())
 	}
 	if n := srv.Mock.RequestCount(); n > polled+1 {
 		t.Fatalf("%d polls after Ctrl-C, want none (one may have been in flight)", n-polled)
