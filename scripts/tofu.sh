@@ -38,4 +38,6 @@ chmod -R u+w "$work"
 mv "$dest.tmp" "$dest"
 mkdir -p "$(dirname "$cache")"
 cp "$dest" "$cache.tmp.$$" && mv "$cache.tmp.$$" "$cache"
-"$dest" version | head -n 1
+# Not `| head -n 1`: under pipefail, tofu's SIGPIPE would fail the build.
+built=$("$dest" version)
+echo "${built%%$'\n'*}"

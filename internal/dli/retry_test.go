@@ -92,7 +92,7 @@ func TestRetryAfterLongerThanTheDeadlineIsNotWaitedFor(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 429, Header: map[string]string{"Retry-After": "3600"}, Body: `{"error_code":"APIGW.0308","error_msg":"throttled"}`})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	_, err := c.BatchState(ctx, testProject, testBatch)
+	_, err := readWithin(t, ctx, c, "reading after a Retry-After of an hour")
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.Kind != KindThrottled {
 		t.Fatalf("err = %v, want the 429 reported at once", err)
@@ -107,7 +107,7 @@ func TestDeadlineDuringBackoffReportsTheLastAnswer(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 503})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	_, err := c.BatchState(ctx, testProject, testBatch)
+	_, err := readWithin(t, ctx, c, "reading past a 50ms deadline during an hour's backoff")
 	var ie *InterruptedError
 	if !errors.As(err, &ie) || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "HTTP 503") || !strings.Contains(err.Error(), "X-Request-Id: mock-00000001") {
 		t.Fatalf("err = %v, want an interruption naming the last answer (HTTP 503) and its request ID", err)

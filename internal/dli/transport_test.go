@@ -57,7 +57,7 @@ func TestAHungAttemptIsCutShortAndRetried(t *testing.T) {
 	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 500 * time.Millisecond })
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute, Times: 1})
-	s, err := c.BatchState(context.Background(), testProject, testBatch)
+	s, err := readWithin(t, context.Background(), c, "reading past a hung attempt")
 	if err != nil || s.State != "running" {
 		t.Fatalf("got %+v, %v; want the retry after the hung attempt to succeed", s, err)
 	}
@@ -69,7 +69,7 @@ func TestAHungAttemptIsCutShortAndRetried(t *testing.T) {
 func TestHungAttemptsAreANetworkErrorNotATimeoutOfTheRead(t *testing.T) {
 	c, srv := newTestClient(t, func(c *Config) { c.RequestTimeout = 20 * time.Millisecond; c.MaxRetries = 1 })
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
-	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	_, err := readWithin(t, context.Background(), c, "reading when every attempt hangs")
 	var n *NetworkError
 	if !errors.As(err, &n) || n.Attempts != 2 || !strings.Contains(err.Error(), "no answer within the per-attempt limit of 20ms") {
 		t.Fatalf("err = %v, want a network error after 2 timed-out attempts", err)

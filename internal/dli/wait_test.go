@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,7 +61,7 @@ func TestWaitReturnsAsSoonAsTheStateMatches(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "Success")
 	clock := &fakeClock{}
-	s, err := Waiter{Client: c, Clock: clock, Schedule: DefaultPollSchedule}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	s, err := waitWithin(t, context.Background(), Waiter{Client: c, Clock: clock, Schedule: DefaultPollSchedule}, "waiting for success", "success")
 	if err != nil || s.State != "Success" {
 		t.Fatalf("got %+v, %v; want Success (matched ignoring case)", s, err)
 	}
@@ -75,7 +76,7 @@ func TestWaitReturnsAsSoonAsTheStateMatches(t *testing.T) {
 func TestWaitFailsFastOnAnotherTerminalState(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running", "dead", "success")
-	s, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	s, err := waitWithin(t, context.Background(), Waiter{Client: c, Clock: &fakeClock{}}, "waiting past a dead batch", "success")
 	var u *UnexpectedStateError
 	if !errors.As(err, &u) || s.State != "dead" {
 		t.Fatalf("got %+v, %v; want an unexpected-state error at dead", s, err)
@@ -93,7 +94,7 @@ func TestWaitFailsFastOnAnotherTerminalState(t *testing.T) {
 func TestWaitForATerminalStateThatIsReachedSucceeds(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running", "dead")
-	s, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(context.Background(), testProject, testBatch, []string{"success", "dead"})
+	s, err := waitWithin(t, context.Background(), Waiter{Client: c, Clock: &fakeClock{}}, "waiting for success or dead", "success", "dead")
 	if err != nil || s.State != "dead" {
 		t.Fatalf("got %+v, %v; want dead accepted", s, err)
 	}
@@ -104,7 +105,7 @@ func TestWaitTimesOutWithTheLastStateSeen(t *testing.T) {
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running")
 	ctx := newEndableCtx()
 	clock := &fakeClock{ctx: ctx, budget: 35 * time.Second}
-	_, err := Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}.Wait(ctx, testProject, testBatch, []string{"success"})
+	_, err := waitWithin(t, ctx, Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}, "waiting past the deadline", "success")
 	var to *WaitTimeoutError
 	if !errors.As(err, &to) || !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want a wait timeout", err)
@@ -123,7 +124,7 @@ func TestWaitStopsAtOnceWhenCancelled(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	ctx := newEndableCtx()
-	_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, cancel: true}}.Wait(ctx, testProject, testBatch, []string{"success"})
+	_, err := waitWithin(t, ctx, Waiter{Client: c, Clock: &fakeClock{ctx: ctx, cancel: true}}, "waiting after a cancel", "success")
 	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stopped waiting") {
 		t.Fatalf("err = %v, want a cancellation", err)
 	}
@@ -132,18 +133,47 @@ func TestWaitStopsAtOnceWhenCancelled(t *testing.T) {
 	}
 }
 
+// Cancelling during the sleep between polls (Ctrl-C) ends the wait at
+// once: well before the first interval, PollFirst, would have passed.
 func TestWaitCancelledWithTheRealClock(t *testing.T) {
-	c, srv := newTestClient(t)
+	rec := &logRecorder{}
+	c, srv := newTestClient(t, func(c *Config) { c.Logger = rec })
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := Waiter{Client: c}.Wait(ctx, testProject, testBatch, []string{"success"})
+	defer cancel()
+	var cancelledAt atomic.Int64
+	// Besides the per-attempt lines, the waiter logs one line of its own,
+	// just before it sleeps: cancel 20 ms into that sleep.
+	rec.onDebug = func(msg string) {
+		if msg != "DLI request" && msg != "DLI response" {
+			time.AfterFunc(20*time.Millisecond, func() { cancelledAt.CompareAndSwap(0, time.Now().UnixNano()); cancel() })
+		}
+	}
+	_, err := waitWithin(t, ctx, Waiter{Client: c}, "waiting after a cancel", "success")
+	returned := time.Now()
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if waited := time.Since(start); waited > PollFirst {
-		t.Fatalf("cancel took %v; the first poll interval is %v, so it did not stop at once", waited, PollFirst)
+	const bound = 300 * time.Millisecond
+	if took := returned.Sub(time.Unix(0, cancelledAt.Load())); took > bound {
+		t.Fatalf("the wait returned %v after the cancel, want within %v (the first poll interval is %v): the sleep ignored the cancel", took, bound, PollFirst)
+	}
+	if n := srv.Mock.RequestCount(); n != 1 {
+		t.Fatalf("sent %d requests, want 1: the cancel came during the first sleep", n)
+	}
+}
+
+func TestRealClockSleepReturnsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(20*time.Millisecond, cancel)
+	var err error
+	start := time.Now()
+	finishWithin(t, 5*time.Second, "sleeping an hour after a cancel", func() { err = RealClock{}.Sleep(ctx, time.Hour) })
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 300*time.Millisecond {
+		t.Fatalf("Sleep returned %v after %v, want context.Canceled at once", err, time.Since(start))
+	}
+	if err := (RealClock{}).Sleep(context.Background(), time.Millisecond); err != nil {
+		t.Fatalf("an uncancelled Sleep returned %v", err)
 	}
 }
 
@@ -152,7 +182,7 @@ func TestWaitTimeoutWithTheRealClock(t *testing.T) {
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
-	_, err := Waiter{Client: c, Schedule: func(int) time.Duration { return 5 * time.Millisecond }}.Wait(ctx, testProject, testBatch, []string{"success"})
+	_, err := waitWithin(t, ctx, Waiter{Client: c, Schedule: func(int) time.Duration { return 5 * time.Millisecond }}, "waiting past a 100ms deadline", "success")
 	var to *WaitTimeoutError
 	if !errors.As(err, &to) || to.LastState != "running" || to.Polls < 1 {
 		t.Fatalf("err = %v, want a timeout with last state running", err)
@@ -166,7 +196,7 @@ func TestWaitReportsAPollsOwnTimeoutAsSuch(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
 	defer cancel()
-	_, err := Waiter{Client: c, Clock: &fakeClock{}}.Wait(ctx, testProject, testBatch, []string{"success"})
+	_, err := waitWithin(t, ctx, Waiter{Client: c, Clock: &fakeClock{}}, "waiting on a poll that gets no answer", "success")
 	var n *NetworkError
 	if !errors.As(err, &n) || errors.As(err, new(*WaitTimeoutError)) {
 		t.Fatalf("err = %v, want the poll's network error, not a wait timeout", err)

@@ -57,6 +57,7 @@ func TestAccFaults_slowServerIsBoundedByTimeoutsRead(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute}) // every request hangs
+	guardAgainstHangs(t, srv, readHangLimit)
 	start := time.Now()
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"

@@ -1,0 +1,158 @@
+package dli
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// Distinctive credential values, so that any appearance is found.
+const (
+	logAK    = "LOGCHECKACCESSKEY001"
+	logSK    = "log-check-secret-key-0123456789"
+	logSTS   = "log-check-security-token-abcdef"
+	logToken = "log-check-iam-token-fedcba"
+)
+
+// credentialKind is one way the client can be given credentials. Adding a
+// source (a profile, ECS metadata, an agency) is one more row: use may start
+// whatever mock the source needs on t.
+type credentialKind struct {
+	name    string
+	mock    dlimock.Credentials // what the mock DLI accepts
+	use     func(t *testing.T, cfg *Config)
+	secrets []string // every value that must never be logged
+}
+
+var credentialKinds = []credentialKind{
+	{"AK/SK", dlimock.Credentials{AccessKey: logAK, SecretKey: logSK},
+		func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{AccessKey: logAK, SecretKey: logSK} },
+		[]string{logAK, logSK}},
+	{"temporary AK/SK", dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
+		func(_ *testing.T, cfg *Config) {
+			cfg.Credentials = Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS}
+		},
+		[]string{logAK, logSK, logSTS}},
+	{"IAM token", dlimock.Credentials{Token: logToken},
+		func(_ *testing.T, cfg *Config) { cfg.Credentials = Credentials{Token: logToken} },
+		[]string{logToken}},
+}
+
+// logScenario is one path through the client: a read, retries, a wait, or
+// an error of each kind. Error answers echo every credential value in their
+// body and headers, as a misbehaving gateway or proxy might.
+type logScenario struct {
+	name   string
+	config func(*Config)
+	setup  func(m *dlimock.Mock, echo string)
+	run    func(c *Client) error
+	logged []string // lines that must appear, so the check is never empty
+	ok     bool     // the call succeeds; otherwise it must fail
+}
+
+func readOnce(c *Client) error {
+	_, err := c.BatchState(context.Background(), testProject, testBatch)
+	return err
+}
+
+// waitFor waits with a clock that does not sleep; budget > 0 ends the wait
+// with a timeout after that much virtual time.
+func waitFor(budget time.Duration) func(c *Client) error {
+	return func(c *Client) error {
+		ctx := newEndableCtx()
+		_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, budget: budget}, Schedule: everyTenSeconds}.Wait(ctx, testProject, testBatch, []string{"success"})
+		return err
+	}
+}
+
+func echoFault(status int, code string) func(m *dlimock.Mock, echo string) {
+	return func(m *dlimock.Mock, echo string) {
+		m.InjectFault(dlimock.Fault{Status: status, Body: `{"error_code":"` + code + `","error_msg":"` + echo + `"}`,
+			Header: map[string]string{"X-Echo": echo}})
+	}
+}
+
+var (
+	request  = []string{"DLI request"}
+	answered = []string{"DLI request", "DLI response"}
+	polled   = []string{"DLI request", "DLI response", "DLI batch not yet in a target state"}
+)
+
+var logScenarios = []logScenario{
+	{name: "successful read", setup: func(m *dlimock.Mock, _ string) { m.AddBatch(testProject, testBatch, "running") },
+		run: readOnce, logged: answered, ok: true},
+	{name: "retries then success", setup: func(m *dlimock.Mock, echo string) {
+		m.AddBatch(testProject, testBatch, "running")
+		m.InjectFault(dlimock.Fault{Status: 503, Body: `{"error_code":"APIGW.0201","error_msg":"` + echo + `"}`, Header: map[string]string{"X-Echo": echo}, Times: 2})
+	}, run: readOnce, logged: answered, ok: true},
+	{name: "wait until success", setup: func(m *dlimock.Mock, _ string) { m.AddBatch(testProject, testBatch, "starting", "running", "success") },
+		run: waitFor(0), logged: polled, ok: true},
+	{name: "wait times out", setup: func(m *dlimock.Mock, _ string) { m.AddBatch(testProject, testBatch, "running") },
+		run: waitFor(25 * time.Second), logged: polled},
+	{name: "wait ends in another terminal state", setup: func(m *dlimock.Mock, _ string) { m.AddBatch(testProject, testBatch, "running", "dead") },
+		run: waitFor(0), logged: polled},
+	{name: "not found", setup: echoFault(400, "DLI.0002"), run: readOnce, logged: answered},
+	{name: "API not found", setup: echoFault(404, "APIGW.0101"), run: readOnce, logged: answered},
+	{name: "authentication", setup: echoFault(401, "APIGW.0301"), run: readOnce, logged: answered},
+	{name: "permission", setup: echoFault(403, "DLI.0003"), run: readOnce, logged: answered},
+	{name: "throttled", setup: echoFault(429, "APIGW.0308"), run: readOnce, logged: answered},
+	{name: "server error", setup: echoFault(500, "DLI.0999"), run: readOnce, logged: answered},
+	{name: "malformed", setup: func(m *dlimock.Mock, echo string) {
+		m.InjectFault(dlimock.Fault{Status: 200, ContentType: "text/plain", Body: "X-Auth-Token: " + echo, Header: map[string]string{"X-Echo": echo}})
+	}, run: readOnce, logged: answered},
+	{name: "redirected", setup: func(m *dlimock.Mock, echo string) {
+		m.InjectFault(dlimock.Fault{Status: 302, Header: map[string]string{"Location": "https://elsewhere.invalid/", "X-Echo": echo}})
+	}, run: readOnce, logged: answered},
+	{name: "network error (no answer in time)", config: func(c *Config) { c.RequestTimeout = 20 * time.Millisecond; c.MaxRetries = 1 },
+		setup: func(m *dlimock.Mock, _ string) { m.InjectFault(dlimock.Fault{Delay: time.Minute}) },
+		run:   readOnce, logged: request},
+	{name: "interrupted during a backoff", config: func(c *Config) { c.RetryWaitMin, c.RetryWaitMax = time.Hour, time.Hour },
+		setup: echoFault(503, "APIGW.0201"),
+		run: func(c *Client) error {
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			_, err := c.BatchState(ctx, testProject, testBatch)
+			return err
+		}, logged: answered},
+}
+
+// TestNoCredentialInTheClientsLogLines: whatever the credentials and
+// whatever happens to a call, no credential value reaches a message or a
+// field the client logs, nor its error.
+func TestNoCredentialInTheClientsLogLines(t *testing.T) {
+	for _, kind := range credentialKinds {
+		for _, sc := range logScenarios {
+			t.Run(kind.name+"/"+sc.name, func(t *testing.T) {
+				rec := &logRecorder{}
+				srv := dlimock.NewServer(dlimock.New(kind.mock), nil, false)
+				t.Cleanup(srv.Close)
+				sc.setup(srv.Mock, strings.Join(kind.secrets, " "))
+				cfg := Config{Endpoint: srv.URL, MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: 2 * time.Millisecond, Logger: rec}
+				kind.use(t, &cfg)
+				if sc.config != nil {
+					sc.config(&cfg)
+				}
+				c, err := New(cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				finishWithin(t, 10*time.Second, "running "+sc.name, func() { err = sc.run(c) })
+
+				if (err == nil) != sc.ok {
+					t.Fatalf("err = %v, want success %v: the scenario did not run as set up", err, sc.ok)
+				}
+				assertNoSecretsLogged(t, rec, kind.secrets, sc.logged...)
+				if err != nil {
+					for _, s := range kind.secrets {
+						if strings.Contains(err.Error(), s) {
+							t.Errorf("the error shows the credential %q: %v", s, err)
+						}
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// argumentCheck is a data source configuration and what validation must
+// say of it: the attribute an error is on and a pattern of its text, or no
+// error at all when attr is empty. It applies to every data source that has
+// all of its arguments, so dli_batch and the like are checked as they come.
+type argumentCheck struct {
+	args map[string]any // string, int or []string (a set); the rest null
+	attr string
+	want string
+}
+
+var argumentChecks = map[string]argumentCheck{
+	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": "p", "wait_for": []string{"SUCCESS", "dead"}}},
+	"batch_id not a UUID":    {args: map[string]any{"batch_id": "not-a-uuid"}, attr: "batch_id", want: `UUID`},
+	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `UUID`},
+	"batch_id with a suffix": {args: map[string]any{"batch_id": testBatch + "x"}, attr: "batch_id", want: `UUID`},
+	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `at least 1`},
+	"wait_for unknown state": {args: map[string]any{"batch_id": testBatch, "wait_for": []string{"success", "finished"}}, attr: "wait_for", want: `finished`},
+	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `at least 1`},
+}
+
+// TestDataSourceArgumentsAreValidatedBySchema runs the provider's own
+// validation, as terraform validate does, in process and without TF_ACC:
+// a validator dropped from a schema fails here, not only in acceptance tests.
+func TestDataSourceArgumentsAreValidatedBySchema(t *testing.T) {
+	ctx := context.Background()
+	server, schemas := protocolServer(t)
+	if _, ok := schemas.DataSourceSchemas["dli_batch_state"]; !ok {
+		t.Fatal("the provider has no dli_batch_state data source")
+	}
+	for typeName, schema := range schemas.DataSourceSchemas {
+		runArgumentChecks(t, typeName, schema, argumentChecks, func(config *tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
+			resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: config})
+			if err != nil {
+				return nil, err
+			}
+			return resp.Diagnostics, nil
+		})
+	}
+}
+
+var providerArgumentChecks = map[string]argumentCheck{
+	"valid":                     {args: map[string]any{"region": "cn-north-4", "cloud": "myhuaweicloud.com", "endpoint": "https://dli.example.invalid", "max_retries": 100}},
+	"max_retries negative":      {args: map[string]any{"max_retries": -1}, attr: "max_retries", want: `between 0 and 100`},
+	"max_retries over 100":      {args: map[string]any{"max_retries": 101}, attr: "max_retries", want: `between 0 and 100`},
+	"endpoint not a URL":        {args: map[string]any{"endpoint": "dli.example.invalid"}, attr: "endpoint", want: `dli\.example\.invalid`},
+	"region not a region name":  {args: map[string]any{"region": "cn north"}, attr: "region", want: `region name`},
+	"cloud not a domain name":   {args: map[string]any{"cloud": "evil.invalid/path"}, attr: "cloud", want: `domain name`},
+	"empty strings count unset": {args: map[string]any{"region": "", "cloud": "", "endpoint": ""}},
+}
+
+func TestProviderArgumentsAreValidatedBySchema(t *testing.T) {
+	ctx := context.Background()
+	server, schemas := protocolServer(t)
+	runArgumentChecks(t, "provider", schemas.Provider, providerArgumentChecks, func(config *tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
+		resp, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: config})
+		if err != nil {
+			return nil, err
+		}
+		return resp.Diagnostics, nil
+	})
+}
+
+// protocolServer is the provider as Terraform sees it, in process.
+func protocolServer(t *testing.T) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	t.Helper()
+	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil || len(schemas.Diagnostics) > 0 {
+		t.Fatalf("GetProviderSchema: %v %v", err, schemas.Diagnostics)
+	}
+	return server, schemas
+}
+
+// runArgumentChecks validates, with validate, each check whose arguments
+// the schema has, as a subtest named after the schema and the check.
+func runArgumentChecks(t *testing.T, schemaName string, schema *tfprotov6.Schema, checks map[string]argumentCheck,
+	validate func(*tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error)) {
+	objectType := schema.ValueType().(tftypes.Object)
+	for name, check := range checks {
+		if !hasAttributes(objectType, check.args) {
+			continue
+		}
+		t.Run(schemaName+"/"+name, func(t *testing.T) {
+			config, err := tfprotov6.NewDynamicValue(objectType, configValue(t, objectType, check.args))
+			if err != nil {
+				t.Fatal(err)
+			}
+			diags, err := validate(&config)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertValidation(t, diags, check)
+		})
+	}
+}
+
+func assertValidation(t *testing.T, diags []*tfprotov6.Diagnostic, check argumentCheck) {
+	t.Helper()
+	if check.attr == "" {
+		if len(diags) > 0 {
+			t.Fatalf("a valid configuration got diagnostics: %s", describe(diags))
+		}
+		return
+	}
+	want := regexp.MustCompile(check.want)
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityError && d.Attribute != nil && len(d.Attribute.Steps()) > 0 &&
+			d.Attribute.Steps()[0] == tftypes.AttributeName(check.attr) && want.MatchString(d.Summary+" "+d.Detail) {
+			return
+		}
+	}
+	t.Fatalf("want an error on %s matching %q, got: %s", check.attr, check.want, describe(diags))
+}
+
+func describe(diags []*tfprotov6.Diagnostic) string {
+	if len(diags) == 0 {
+		return "no diagnostics"
+	}
+	var s string
+	for _, d := range diags {
+		s += "\n  " + d.Attribute.String() + ": " + d.Summary + ": " + d.Detail
+	}
+	return s
+}
+
+func hasAttributes(objectType tftypes.Object, args map[string]any) bool {
+	for name := range args {
+		if _, ok := objectType.AttributeTypes[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// configValue is a configuration of objectType with args set and every
+// other attribute and block null.
+func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) tftypes.Value {
+	t.Helper()
+	values := map[string]tftypes.Value{}
+	for name, typ := range objectType.AttributeTypes {
+		switch v := args[name].(type) {
+		case nil:
+			values[name] = tftypes.NewValue(typ, nil)
+		case string:
+			values[name] = tftypes.NewValue(tftypes.String, v)
+		case int:
+			values[name] = tftypes.NewValue(tftypes.Number, v)
+		case []string:
+			elems := make([]tftypes.Value, len(v))
+			for i, s := range v {
+				elems[i] = tftypes.NewValue(tftypes.String, s)
+			}
+			values[name] = tftypes.NewValue(typ, elems)
+		default:
+			t.Fatalf("argument %s: unsupported value %#v", name, v)
+		}
+	}
+	return tftypes.NewValue(objectType, values)
+}
