@@ -2,39 +2,21 @@ package dli
 
 import (
 	"context"
-	"sync"
 	"testing"
 )
-
-// recordingLogger keeps every log line's message and fields.
-type recordingLogger struct {
-	mu    sync.Mutex
-	lines []logLine
-}
-
-type logLine struct {
-	msg    string
-	fields map[string]any
-}
-
-func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.lines = append(l.lines, logLine{msg, fields})
-}
 
 // Debug logs count HTTP attempts (retries of one request) and wait polls
 // (one request each, plus its retries) under different names, so that
 // "attempt 2" always means a retry.
 func TestLogsNameAttemptsAndPollsApart(t *testing.T) {
-	logger := &recordingLogger{}
+	logger := &logRecorder{}
 	c, srv := newTestClient(t, func(c *Config) { c.Logger = logger })
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "success")
 	if _, err := (Waiter{Client: c, Clock: &fakeClock{}}).Wait(context.Background(), testProject, testBatch, []string{"success"}); err != nil {
 		t.Fatal(err)
 	}
 	var polls []any
-	for _, l := range logger.lines {
+	for _, l := range logger.all() {
 		_, hasAttempt := l.fields["attempt"]
 		poll, hasPoll := l.fields["poll"]
 		switch l.msg {

@@ -1,15 +1,11 @@
 package provider
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
-	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
 // A 401's advice depends on how requests were authenticated: clocks matter
@@ -39,16 +35,4 @@ func TestAuthenticationAdviceFitsTheMethod(t *testing.T) {
 			}
 		}
 	}
-}
-
-// A 404 that neither DLI nor its gateway sent (any web server's) is not
-// reported as a missing batch: the endpoint may be wrong.
-func TestAccFaults_bare404NamesTheEndpointHost(t *testing.T) {
-	srv := newMock(t)
-	srv.Mock.InjectFault(dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"})
-	host := strings.TrimPrefix(srv.URL, "http://")
-	accTest(t, resource.TestStep{
-		Config:      akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"`),
-		ExpectError: expectError(`DLI endpoint or batch not found.*HTTP 404 from ` + regexp.QuoteMeta(host) + `.*endpoint may be wrong.*404 page not found.*check endpoint \(HW_DLI_ENDPOINT\)`),
-	})
 }
