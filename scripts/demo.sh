@@ -2,10 +2,15 @@
 # make demo: build the provider, start the bundled mock DLI on a free
 # loopback port, and run examples/demo against it with a dev_overrides CLI
 # configuration of its own. The mock is stopped however the script ends.
+# It runs in a process group of its own, so that a Ctrl-C (which the terminal
+# sends to the foreground group: this script, terraform and the provider)
+# does not stop it before the provider's last request: an interrupted demo
+# then says "cancelled" rather than "could not reach DLI".
 set -euo pipefail
 
 TF=${TF:-terraform}
 root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" # go build needs to run inside the module
 demo="$root/.demo"
 rm -rf "$demo/work" "$demo/url" "$demo/mirror"
 mkdir -p "$demo/bin" "$demo/work"
@@ -15,8 +20,10 @@ go build -o "$demo/bin/terraform-provider-dli" "$root"
 go build -o "$demo/bin/dlimock" "$root/internal/dlimock/cmd/dlimock"
 
 echo "==> starting the mock DLI on a free loopback port"
+set -m # job control: the next background job gets its own process group
 "$demo/bin/dlimock" -listen 127.0.0.1:0 -url-file "$demo/url" >"$demo/dlimock.log" 2>&1 &
 mock_pid=$!
+set +m
 trap 'kill "$mock_pid" 2>/dev/null || true; wait "$mock_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
   [ -s "$demo/url" ] && break
@@ -25,7 +32,7 @@ for _ in $(seq 1 100); do
 done
 [ -s "$demo/url" ] || { echo "the mock did not start" >&2; exit 1; }
 endpoint=$(cat "$demo/url")
-echo "    mock DLI at $endpoint"
+echo "    mock DLI at $endpoint (its batches: $demo/dlimock.log)"
 
 # Our own CLI configuration: use the provider just built, ask no registry.
 # dev_overrides makes plan and apply use .demo/bin; the filesystem mirror
@@ -61,7 +68,9 @@ echo "==> $(basename "$TF") init"
 echo "==> $(basename "$TF") apply (waits for the ETL batch: starting -> running -> success)"
 start=$(date +%s)
 "$TF" apply -input=false -auto-approve -no-color -compact-warnings -var "endpoint=$endpoint"
-echo "==> waited $(( $(date +%s) - start ))s; the batches' states:"
-"$TF" output -no-color batch_states
+echo "==> done in $(( $(date +%s) - start ))s; the batches' states:"
+# Printed once, here: the console reads the demo's local.batch_states from
+# the state, sending no request.
+"$TF" console -var "endpoint=$endpoint" <<<"local.batch_states" | sed -e '/^<<EOT$/d' -e '/^EOT$/d' -e 's/^/    /'
 kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
 echo "==> $(tail -n 1 "$demo/dlimock.log")"

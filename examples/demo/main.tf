@@ -61,13 +61,15 @@ data "dli_batch_state" "failed" {
   batch_id = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 }
 
-output "batch_states" {
-  value = {
+# make demo prints this once the apply is done (an output would be printed
+# by the plan and the apply as well).
+locals {
+  batch_states = join("\n", [
     for name, b in {
       etl      = data.dli_batch_state.etl
       reported = data.dli_batch_state.reported
       nightly  = data.dli_batch_state.nightly
       failed   = data.dli_batch_state.failed
-    } : name => "${b.id}: ${b.state}${b.terminal ? " (terminal)" : ""}"
-  }
+    } : format("%-9s %s  %s%s", name, b.id, b.state, b.terminal ? " (terminal)" : "")
+  ])
 }

@@ -35,6 +35,9 @@ const (
 	KindThrottled                       // HTTP 429
 	KindServer                          // HTTP 5xx, DLI.0999
 	KindNoAPI                           // the endpoint does not serve this API (APIGW 404)
+	// KindNotFoundAtEndpoint is a 404 without DLI's or the gateway's error
+	// body: what any web server answers, so the endpoint may be wrong.
+	KindNotFoundAtEndpoint
 )
 
 func (k ErrorKind) String() string {
@@ -51,6 +54,8 @@ func (k ErrorKind) String() string {
 		return "server error"
 	case KindNoAPI:
 		return "no such API at the endpoint"
+	case KindNotFoundAtEndpoint:
+		return "not found at the endpoint"
 	default:
 		return "request rejected"
 	}
@@ -66,19 +71,29 @@ type APIError struct {
 	Attempts   int
 	// Subject says what was asked for, e.g. `batch "…" in project "…"`.
 	Subject string
+	// Host is the endpoint's host that answered.
+	Host string
 }
 
 func (e *APIError) Error() string {
 	var b strings.Builder
-	if e.Subject != "" && e.Kind == KindNotFound {
-		fmt.Fprintf(&b, "%s was not found", e.Subject)
-	} else {
+	switch {
+	case e.Kind == KindNotFoundAtEndpoint:
+		// Say first that this answer may not be DLI's at all.
+		fmt.Fprintf(&b, "HTTP %d from %s", e.StatusCode, e.Host)
+		if e.Subject != "" {
+			fmt.Fprintf(&b, " reading %s", e.Subject)
+		}
+		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the batch missing)")
+	case e.Subject != "" && e.Kind == KindNotFound:
+		fmt.Fprintf(&b, "%s was not found: HTTP %d", e.Subject, e.StatusCode)
+	default:
 		b.WriteString(e.Kind.String())
 		if e.Subject != "" {
 			fmt.Fprintf(&b, " reading %s", e.Subject)
 		}
+		fmt.Fprintf(&b, ": HTTP %d", e.StatusCode)
 	}
-	fmt.Fprintf(&b, ": HTTP %d", e.StatusCode)
 	if e.Code != "" {
 		fmt.Fprintf(&b, ", error code %s", e.Code)
 	}
@@ -182,15 +197,20 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func classify(status int, code string) ErrorKind {
+// classify sorts an error answer; dliForm says its body was an error in one
+// of DLI's own forms (a DLI.* code, or the older is_success form).
+func classify(status int, code string, dliForm bool) ErrorKind {
 	switch {
 	case code == "DLI.0002" || code == "DLI.0023":
 		return KindNotFound
 	case status == http.StatusNotFound && strings.HasPrefix(code, "APIGW."):
 		// The gateway knows no such route: a wrong endpoint, not a missing batch.
 		return KindNoAPI
-	case status == http.StatusNotFound:
+	case status == http.StatusNotFound && dliForm:
 		return KindNotFound
+	case status == http.StatusNotFound:
+		// Neither DLI nor its gateway: perhaps not DLI at all.
+		return KindNotFoundAtEndpoint
 	case code == "DLI.0999":
 		return KindServer
 	case code == "DLI.0013" || code == "DLI.0014" || status == http.StatusUnauthorized:

@@ -16,6 +16,7 @@ import (
 type response struct {
 	service   string
 	status    int
+	host      string // the endpoint's, which answered
 	requestID string
 	body      []byte
 	attempts  int
@@ -58,6 +59,9 @@ func (b body) keystoneMessage() string {
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
 	attempts := tr.attempts
 	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	if resp.Request != nil && resp.Request.URL != nil {
+		r.host = resp.Request.URL.Host
+	}
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
@@ -109,9 +113,10 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" && len(r.body) > 0 {
 		msg = "the answer has no error message: " + snippet(r.body)
 	}
+	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
 	return &APIError{
-		Kind: classify(r.status, b.ErrorCode), StatusCode: r.status, Code: b.ErrorCode,
-		Message: msg, RequestID: r.requestID, Attempts: r.attempts,
+		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
+		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host,
 	}
 }
 

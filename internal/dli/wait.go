@@ -150,7 +150,7 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 		}
 		next := schedule(n)
 		w.Client.logger.Debug(ctx, "DLI batch not yet in a target state", map[string]any{
-			"batch_id": batchID, "attempt": n + 1, "state": s.State,
+			"batch_id": batchID, "poll": n + 1, "state": s.State,
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
 		if err := clock.Sleep(ctx, next); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -17,8 +16,6 @@ import (
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
-
-const defaultReadTimeout = 20 * time.Minute
 
 // Plan-time checks of the data source's arguments.
 var (
@@ -44,7 +41,10 @@ type batchStateDataSource struct {
 	data *providerData
 }
 
-var _ datasource.DataSourceWithConfigure = (*batchStateDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*batchStateDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*batchStateDataSource)(nil)
+)
 
 func newBatchStateDataSource() datasource.DataSource { return &batchStateDataSource{} }
 
@@ -92,9 +92,13 @@ func (d *batchStateDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx),
+			"timeouts": readTimeoutsBlock(ctx),
 		},
 	}
+}
+
+func (d *batchStateDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{positiveReadTimeout{}}
 }
 
 func (d *batchStateDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -129,6 +133,8 @@ func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 
+	ctx, stop := d.data.stopOnInterrupt(ctx)
+	defer stop()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	projectID, diags := d.data.projectFor(ctx, m.ProjectID)

@@ -205,19 +205,28 @@ func TestAccBatchState_notFound(t *testing.T) {
 	}
 }
 
-func TestAccBatchState_wrongSecretKey(t *testing.T) {
-	srv := newMock(t)
-	srv.Mock.AddBatch(testProject, testBatch, "running")
-	accTest(t, resource.TestStep{
-		Config: `provider "dli" {
+// A 401 names the credentials sent, and its advice fits their kind: clocks
+// matter to signatures only.
+func TestAccBatchState_wrongCredentials(t *testing.T) {
+	for name, tc := range map[string]struct{ credentials, want string }{
+		"secret key": {`access_key = "` + testAK + `"
+  secret_key = "not-the-right-secret"`, `DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK signature \(access key from the provider block.s access_key\).*clock`},
+		"token": {`token = "not-the-right-token"`, `DLI authentication failed.*HTTP 401.*IAM token from.*token has not expired`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newMock(t)
+			srv.Mock.AddBatch(testProject, testBatch, "running")
+			accTest(t, resource.TestStep{
+				Config: `provider "dli" {
   endpoint   = "` + srv.URL + `"
   project_id = "` + testProject + `"
-  access_key = "` + testAK + `"
-  secret_key = "not-the-right-secret"
+  ` + tc.credentials + `
 }
 ` + batchConfig(`batch_id = "`+testBatch+`"`),
-		ExpectError: expectError(`DLI authentication failed.*HTTP 401.*APIGW\.0301.*AK/SK signature \(access key from the provider block.s access_key\)`),
-	})
+				ExpectError: expectError(tc.want),
+			})
+		})
+	}
 }
 
 func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
@@ -228,6 +237,8 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `wait_for.*starting.*running.*recovering.*success.*dead.*finished`},
 		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `wait_for.*at least 1`},
 		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `timeouts.*soon`},
+		"timeouts.read zero":           {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "0s" }`, `Invalid timeouts.read.*positive duration, got "0s".*ns, us \(or µs\), ms, s, m and h`},
+		"timeouts.read negative":       {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "-5s" }`, `Invalid timeouts.read.*positive duration, got "-5s"`},
 		"max_retries negative":         {"max_retries = -1", `batch_id = "` + testBatch + `"`, `max_retries.*between 0 and 100`},
 		"endpoint not a URL":           {`endpoint = "dli.example.invalid"`, `batch_id = "` + testBatch + `"`, `Invalid DLI endpoint.*dli\.example\.invalid`},
 	} {

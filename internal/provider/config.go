@@ -206,6 +206,15 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	return s, diags
 }
 
+// authMethod is how requests are authenticated: temporary keys from the
+// metadata service or an agency are signed AK/SK with a security token.
+func (s settings) authMethod() dli.AuthMethod {
+	if s.agency != nil || s.credentials.static == nil {
+		return dli.AuthTemporaryAKSK
+	}
+	return s.credentials.static.Method()
+}
+
 // unknownAttributes: the provider cannot be configured with values that
 // depend on resources not yet created.
 func unknownAttributes(m providerModel) diag.Diagnostics {

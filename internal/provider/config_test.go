@@ -137,8 +137,8 @@ func TestPlainHTTPToARemoteHostIsFlagged(t *testing.T) {
 }
 
 func TestServerErrorsSayWhetherTheyWereRetried(t *testing.T) {
-	once := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, "", time.Minute)
-	many := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, "", time.Minute)
+	once := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, authInUse{}, time.Minute)
+	many := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, authInUse{}, time.Minute)
 	if !strings.Contains(once.Detail(), "was not retried") || !strings.Contains(many.Detail(), "was retried as far as") {
 		t.Fatalf("details:\n%s\n%s", once.Detail(), many.Detail())
 	}

@@ -11,10 +11,16 @@ import (
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
+// authInUse describes the credentials in use, never their values, so that
+// an error can say which ones were sent and what to check about them.
+type authInUse struct {
+	description string // e.g. "IAM token from the HW_AUTH_TOKEN environment variable"
+	method      dli.AuthMethod
+}
+
 // readErrorDiagnostic turns a client error into a diagnostic whose summary
-// says what went wrong and whose detail says what to do. auth describes the
-// credentials in use without their values.
-func readErrorDiagnostic(err error, auth string, timeout time.Duration) diag.Diagnostic {
+// says what went wrong and whose detail says what to do.
+func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.Diagnostic {
 	if d, ok := credentialsErrorDiagnostic(err); ok {
 		return d
 	}
@@ -51,17 +57,20 @@ func readErrorDiagnostic(err error, auth string, timeout time.Duration) diag.Dia
 	return diag.NewErrorDiagnostic("Reading the DLI batch failed", err.Error()+".")
 }
 
-func apiErrorDiagnostic(e *dli.APIError, auth string) diag.Diagnostic {
+func apiErrorDiagnostic(e *dli.APIError, auth authInUse) diag.Diagnostic {
 	switch e.Kind {
 	case dli.KindNotFound:
 		return diag.NewErrorDiagnostic("DLI batch not found",
 			e.Error()+". Check batch_id, and that project_id names the project the batch was submitted in.")
+	case dli.KindNotFoundAtEndpoint:
+		return diag.NewErrorDiagnostic("DLI endpoint or batch not found",
+			e.Error()+". DLI and its API gateway answer a missing batch or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check batch_id and project_id.")
 	case dli.KindAuthentication:
 		return diag.NewErrorDiagnostic("DLI authentication failed",
-			e.Error()+fmt.Sprintf(". Requests are authenticated by %s. Check that these credentials are current and belong to this account; for AK/SK, also that this machine's clock is right (signatures expire after 15 minutes).", auth))
+			e.Error()+fmt.Sprintf(". Requests are authenticated by %s. %s", auth.description, authAdvice(auth.method)))
 	case dli.KindPermission:
 		return diag.NewErrorDiagnostic("DLI permission denied",
-			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth))
+			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth.description))
 	case dli.KindNoAPI:
 		return diag.NewErrorDiagnostic("DLI API not found at the endpoint",
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
@@ -73,6 +82,18 @@ func apiErrorDiagnostic(e *dli.APIError, auth string) diag.Diagnostic {
 			e.Error()+retried(e)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
 	}
 	return diag.NewErrorDiagnostic("DLI rejected the request", e.Error()+".")
+}
+
+// authAdvice says what to check after a 401: clocks matter only to
+// signatures, which expire; tokens expire by themselves.
+func authAdvice(m dli.AuthMethod) string {
+	switch m {
+	case dli.AuthToken:
+		return "Check that the token has not expired (IAM tokens are valid for 24 hours) and was issued for this account and project."
+	case dli.AuthTemporaryAKSK:
+		return "Check that the temporary credentials and their security token have not expired and belong to this account, and that this machine's clock is right (signatures expire after 15 minutes)."
+	}
+	return "Check that the access key is current and belongs to this account, and that this machine's clock is right (signatures expire after 15 minutes)."
 }
 
 // retried says whether an error that is worth retrying was.

@@ -1,23 +1,43 @@
+//go:build unix
+
 package provider
 
 import (
 	"bytes"
-
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
 )
 
-// TestAccBatchState_interruptStopsWaiting: Ctrl-C during a wait stops it at
-// once, rather than after timeouts.read (here 10 minutes), and no poll
-// follows. It drives the real CLI with the built provider and its real
-// polling schedule.
+// TestAccBatchState_interruptStopsWaiting: one Ctrl-C during a wait stops it
+// at once, rather than after timeouts.read, and no poll follows. It drives
+// the real CLI with the built provider and its real polling schedule.
+//
+// During plan, Terraform tells the provider to stop (StopProvider), so an
+// interrupt of terraform alone is enough. During apply it does not: there,
+// only the SIGINT that a terminal sends to the whole process group, the
+// provider included, stops the read.
 func TestAccBatchState_interruptStopsWaiting(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		toGroup bool // signal the process group, as a terminal's Ctrl-C does
+	}{
+		{"plan", []string{"plan", "-no-color", "-input=false"}, false},
+		{"apply", []string{"apply", "-auto-approve", "-no-color", "-input=false"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			interruptWhileWaiting(t, tc.args, tc.toGroup)
+		})
+	}
+}
+
+func interruptWhileWaiting(t *testing.T, args []string, toGroup bool) {
 	bin := providerBinDir(t)
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
@@ -25,47 +45,63 @@ func TestAccBatchState_interruptStopsWaiting(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchConfig(`batch_id = "`+testBatch+`"
 wait_for = ["success"]
 timeouts {
-  read = "10m"
+  read = "2m"
 }`))
 	rc := filepath.Join(dir, ".cli.tfrc")
 	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(terraformCLI(t), "plan", "-no-color", "-input=false")
+	cmd := exec.Command(terraformCLI(t), args...)
 	cmd.Dir = dir
 	cmd.Env = baseCLIEnv(dir, rc)
+	// Its own process group, as a shell gives a foreground job: the group is
+	// terraform and the provider it starts.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	killGroup := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	t.Cleanup(killGroup)
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 
 	// Wait until the provider is polling (the first poll has been answered).
 	for deadline := time.Now().Add(time.Minute); srv.Mock.RequestCount() == 0; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			_ = cmd.Process.Kill()
-			t.Fatalf("the plan never polled:\n%s", out.String())
+			killGroup()
+			t.Fatalf("terraform never polled:\n%s", out.String())
 		}
 	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	target := cmd.Process.Pid
+	if toGroup {
+		target = -target
+	}
+	if err := syscall.Kill(target, syscall.SIGINT); err != nil {
 		t.Fatal(err)
 	}
 	polled := srv.Mock.RequestCount()
+	// Well under timeouts.read (2m), which is when a wait that ignored the
+	// interrupt would end.
 	select {
 	case err := <-done:
 		if err == nil {
-			t.Fatalf("the interrupted plan succeeded:\n%s", out.String())
+			t.Fatalf("the interrupted run succeeded:\n%s", out.String())
 		}
-	case <-time.After(time.Minute):
-		_ = cmd.Process.Kill()
-		t.Fatalf("the plan was still waiting a minute after Ctrl-C:\n%s", out.String())
+	case <-time.After(30 * time.Second):
+		killGroup()
+		err := <-done // and its output is complete
+		t.Fatalf("terraform was still waiting 30s after one Ctrl-C (%d polls since; then %v):\n%s", srv.Mock.RequestCount()-polled, err, out.String())
 	}
 	if n := srv.Mock.RequestCount(); n > polled+1 {
 		t.Fatalf("%d polls after Ctrl-C, want none (one may have been in flight)", n-polled)
 	}
-	if !strings.Contains(out.String(), "Reading the DLI batch was cancelled") || !strings.Contains(out.String(), "stopped waiting") {
-		t.Fatalf("the output does not say the wait was stopped:\n%s", out.String())
+	got := out.String()
+	if !strings.Contains(got, "Reading the DLI batch was cancelled") || !strings.Contains(got, "stopped waiting") {
+		t.Fatalf("the output does not say the wait was stopped:\n%s", got)
+	}
+	if strings.Contains(got, "Plugin did not respond") {
+		t.Fatalf("the provider was killed rather than stopped:\n%s", got)
 	}
 }

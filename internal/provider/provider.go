@@ -49,6 +49,8 @@ type options struct {
 	pollSchedule dli.PollSchedule
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
 	now          func() time.Time
+	// interrupted ends when the process receives SIGINT; nil (never) in tests.
+	interrupted context.Context
 }
 
 type dliProvider struct {
@@ -59,8 +61,9 @@ type dliProvider struct {
 var _ provider.Provider = (*dliProvider)(nil)
 
 // New returns the provider factory that main serves.
+// It stops reads at the first SIGINT (see interrupt.go).
 func New(version string) func() provider.Provider {
-	return newWithOptions(version, options{})
+	return newWithOptions(version, options{interrupted: interruptedOnSIGINT()})
 }
 
 func newWithOptions(version string, opts options) func() provider.Provider {
@@ -181,8 +184,10 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	tflog.Debug(maskSecrets(ctx, client.Secrets()), "configured DLI provider", fields)
 	data := &providerData{
-		client: client, projectID: settings.projectID, region: settings.region, auth: settings.authDescription,
-		waiter: dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+		client: client, projectID: settings.projectID, region: settings.region,
+		auth:        authInUse{description: settings.authDescription, method: settings.authMethod()},
+		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+		interrupted: p.opts.interrupted,
 	}
 	if settings.projectID == "" && settings.authURL != nil && settings.projectName != "" {
 		data.projectLookup = hwauth.NewProjectLookup(client, settings.authURL, settings.projectName)
@@ -248,5 +253,6 @@ type providerData struct {
 	projectID     string
 	projectLookup *hwauth.ProjectLookup
 	region        string
-	auth          string // how requests are authenticated, in words, never values
+	auth          authInUse       // how requests are authenticated, never the values
+	interrupted   context.Context // nil: never
 }

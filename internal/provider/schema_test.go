@@ -15,7 +15,7 @@ import (
 // error at all when attr is empty. It applies to every data source that has
 // all of its arguments, so dli_batch and the like are checked as they come.
 type argumentCheck struct {
-	args map[string]any // string, int or []string (a set); the rest null
+	args map[string]any // string, int, []string (a set) or map[string]string (a block); the rest null
 	attr string
 	want string
 }
@@ -28,6 +28,9 @@ var argumentChecks = map[string]argumentCheck{
 	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `at least 1`},
 	"wait_for unknown state": {args: map[string]any{"batch_id": testBatch, "wait_for": []string{"success", "finished"}}, attr: "wait_for", want: `finished`},
 	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `at least 1`},
+	"timeouts.read valid":    {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "1h30m"}}},
+	"timeouts.read zero":     {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "0s"}}, attr: "timeouts", want: `positive duration, got "0s"`},
+	"timeouts.read negative": {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "-5s"}}, attr: "timeouts", want: `positive duration, got "-5s"`},
 }
 
 // TestDataSourceArgumentsAreValidatedBySchema runs the provider's own
@@ -166,6 +169,16 @@ func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) t
 				elems[i] = tftypes.NewValue(tftypes.String, s)
 			}
 			values[name] = tftypes.NewValue(typ, elems)
+		case map[string]string: // a block of string attributes, such as timeouts
+			block := map[string]tftypes.Value{}
+			for attr, attrType := range typ.(tftypes.Object).AttributeTypes {
+				if s, ok := v[attr]; ok {
+					block[attr] = tftypes.NewValue(attrType, s)
+				} else {
+					block[attr] = tftypes.NewValue(attrType, nil)
+				}
+			}
+			values[name] = tftypes.NewValue(typ, block)
 		default:
 			t.Fatalf("argument %s: unsupported value %#v", name, v)
 		}

@@ -40,7 +40,9 @@ type secretsCase struct {
 	wantErr   bool
 }
 
-func fixedAttrs(s string) func(string, string) string { return func(string, string) string { return s } }
+func fixedAttrs(s string) func(string, string) string {
+	return func(string, string) string { return s }
+}
 
 var secretsCases = []secretsCase{
 	{name: "aksk in attributes", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
@@ -57,8 +59,10 @@ var secretsCases = []secretsCase{
 		env:  func(string, string) []string { return []string{"HW_AUTH_TOKEN=" + leakToken} },
 		auth: "IAM token from the HW_AUTH_TOKEN environment variable"},
 	{name: "hcloud profile", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
-		attrs: func(_, dir string) string { return fmt.Sprintf("shared_config_file = %q", filepath.Join(dir, "config.json")) },
-		auth:  "AK/SK signature from profile aksk in "},
+		attrs: func(_, dir string) string {
+			return fmt.Sprintf("shared_config_file = %q", filepath.Join(dir, "config.json"))
+		},
+		auth: "AK/SK signature from profile aksk in "},
 	{name: "SSO profile in environment", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK, SecurityToken: leakSTS},
 		env: func(_, dir string) []string {
 			return []string{"HW_PROFILE=sso", "HW_SHARED_CONFIG_FILE=" + filepath.Join(dir, "config.json")}

@@ -1,11 +1,13 @@
 // Command dlimock serves the in-memory DLI on a loopback port, seeded with a
-// few batches, for the demo and the benchmarks. It prints its URL and, with
-// -url-file, writes it to a file once it is listening.
+// few batches, for the demo and the benchmarks. It prints its URL, the
+// seeded batches and the keys it accepts and, with -url-file, writes the URL
+// to a file once it is listening. -h lists the same.
 package main
 
 import (
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"os"
@@ -16,14 +18,41 @@ import (
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
-// Seeded batches; their IDs are in examples/demo.
+// DemoProject holds the seeded batches; examples/demo reads them.
 const DemoProject = "0123456789abcdef0123456789abcdef"
 
-var seeded = []struct{ id, states string }{
-	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success"}, // progresses per request
-	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success"},                  // as the seed's example spells it
-	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running"},
-	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead"},
+// The keys the mock accepts unless told otherwise; examples/demo uses them.
+const (
+	demoAccessKey = "DEMOACCESSKEY"
+	demoSecretKey = "demo-secret-key"
+)
+
+// seeded are the batches every dlimock serves: states is the script (one
+// step per request, then the last state stays), scenario says what it is for.
+var seeded = []struct{ id, states, scenario string }{
+	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "finishes: one state per request, so a wait for success polls three times"},
+	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "finished, spelled as in DLI's own example (compare with lower())"},
+	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running", "never finishes: a wait runs until timeouts.read (or Ctrl-C)"},
+	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "failed: a wait_for = [\"success\"] fails at once"},
+}
+
+// describeSeeds writes what a configuration needs to read the seeded
+// batches. A secret key other than the demo's is not shown.
+func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
+	fmt.Fprintf(w, "Project %s holds these batches:\n", DemoProject)
+	for _, b := range seeded {
+		fmt.Fprintf(w, "  %s  %-31s %s\n", b.id, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+	}
+	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
+	shownSecret := fmt.Sprintf("%q", secretKey)
+	if secretKey != demoSecretKey {
+		shownSecret = "(the -secret-key value)"
+	}
+	fmt.Fprintf(w, "Requests must be signed with AK/SK: access_key %q, secret_key %s", accessKey, shownSecret)
+	if token != "" {
+		fmt.Fprint(w, ", or carry the -token value as X-Auth-Token")
+	}
+	fmt.Fprintln(w, ".")
 }
 
 func main() {
@@ -31,10 +60,17 @@ func main() {
 	urlFile := flag.String("url-file", "", "write the server's URL to this file once listening")
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a self-signed certificate (clients need insecure = true)")
 	latency := flag.Duration("latency", 0, "added to every answer")
-	accessKey := flag.String("access-key", "DEMOACCESSKEY", "access key accepted (AK/SK signing)")
-	secretKey := flag.String("secret-key", "demo-secret-key", "secret key that signatures are checked with")
+	accessKey := flag.String("access-key", demoAccessKey, "access key accepted (AK/SK signing)")
+	secretKey := flag.String("secret-key", demoSecretKey, "secret key that signatures are checked with")
 	token := flag.String("token", "", "IAM token accepted as X-Auth-Token")
 	defaultState := flag.String("default-state", "", "state of any batch not seeded (for load tests); unset: DLI.0002")
+	flag.Usage = func() {
+		out := flag.CommandLine.Output()
+		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI batch state API on a loopback port, for the demo and tests.\n\n")
+		describeSeeds(out, demoAccessKey, demoSecretKey, "")
+		fmt.Fprintf(out, "\nFlags:\n")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
 
 	host, _, err := net.SplitHostPort(*listen)
@@ -55,7 +91,8 @@ func main() {
 	srv := dlimock.NewServer(m, l, *useTLS)
 	defer srv.Close()
 
-	fmt.Printf("dlimock: serving DLI at %s (project %s)\n", srv.URL, DemoProject)
+	fmt.Printf("dlimock: serving DLI at %s\n", srv.URL)
+	describeSeeds(os.Stdout, *accessKey, *secretKey, *token)
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(srv.URL+"\n"), 0o600); err != nil {
 			log.Fatalf("dlimock: %v", err)

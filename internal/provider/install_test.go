@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAccInstall_initFindsTheProviderWithoutCLIConfiguration: make install,
+// then terraform init and plan work as for a provider from the registry,
+// with no CLI configuration at all (no dev_overrides), in a fresh HOME.
+func TestAccInstall_initFindsTheProviderWithoutCLIConfiguration(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("set TF_ACC=1 to run tests that run make install and the Terraform CLI")
+	}
+	tf := terraformCLI(t)
+	home := t.TempDir()
+
+	// Go's caches stay where they are, so that nothing is downloaded or
+	// rebuilt from scratch under the fresh HOME.
+	goEnv, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	caches := strings.Fields(string(goEnv))
+	install := exec.Command("make", "-s", "install")
+	install.Dir = filepath.Join("..", "..")
+	install.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home,
+		"GOCACHE=" + caches[0], "GOMODCACHE=" + caches[1], "GOPATH=" + caches[2], "GOFLAGS=" + os.Getenv("GOFLAGS")}
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("make install: %v\n%s", err, out)
+	}
+
+	srv := newMock(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchConfig(`batch_id = "`+testBatch+`"`)+`
+output "state" {
+  value = data.dli_batch_state.test.state
+}
+`)
+	run := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(tf, args...)
+		cmd.Dir = dir
+		// A CLI configuration file that does not exist: only the implicit
+		// local mirror under HOME can supply the provider.
+		cmd.Env = baseCLIEnv(home, filepath.Join(home, "none.tfrc"))
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("%s %s: %v\n%s", filepath.Base(tf), strings.Join(args, " "), err, out.String())
+		}
+		return out.String()
+	}
+	if out := run("init", "-no-color", "-input=false"); !strings.Contains(out, "Installed dli-terraform/dli v") {
+		t.Fatalf("init did not install the provider from the local mirror:\n%s", out)
+	}
+	if out := run("plan", "-no-color", "-input=false"); !strings.Contains(out, `state = "running"`) {
+		t.Fatalf("the plan did not read the batch:\n%s", out)
+	}
+}

@@ -1,0 +1,38 @@
+package provider
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"testing"
+)
+
+// A terminal's Ctrl-C sends SIGINT to Terraform and to this provider alike.
+// During plan, Terraform then tells the provider to stop, which cancels the
+// reads' contexts; during apply it does not, and a wait would go on until
+// timeouts.read, or until a second Ctrl-C kills the provider. So the served
+// provider listens for SIGINT itself. go-plugin also listens (to keep the
+// process alive), and still does.
+
+// interruptedOnSIGINT returns a context that ends at the process's first
+// SIGINT, for the lifetime of the process. The served binary calls it
+// (through New). In a test binary it returns nil and listens for nothing,
+// even when a test calls New: go test's own Ctrl-C must still work.
+func interruptedOnSIGINT() context.Context {
+	if testing.Testing() {
+		return nil
+	}
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt)
+	return ctx
+}
+
+// stopOnInterrupt ends ctx when the process is interrupted. Each data
+// source's Read wraps its context with it, once, before any request.
+func (p *providerData) stopOnInterrupt(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	if p.interrupted == nil {
+		return ctx, cancel
+	}
+	unregister := context.AfterFunc(p.interrupted, cancel)
+	return ctx, func() { unregister(); cancel() }
+}
