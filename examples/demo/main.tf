@@ -16,8 +16,11 @@ variable "endpoint" {
 }
 
 provider "dli" {
-  endpoint   = var.endpoint
-  project_id = "0123456789abcdef0123456789abcdef"
+  region   = "cn-north-4"
+  endpoint = var.endpoint
+  # No project_id: the provider looks the project up by the region's name
+  # from IAM, which the mock plays too, once for all reads.
+  auth_url = "${var.endpoint}/v3"
   # The mock checks real SDK-HMAC-SHA256 signatures made with these demo keys.
   access_key = "DEMOACCESSKEY"
   secret_key = "demo-secret-key"

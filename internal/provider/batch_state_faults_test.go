@@ -57,8 +57,10 @@ func TestAccFaults_slowServerIsBoundedByTimeoutsRead(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "running")
 	srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute}) // every request hangs
+	// A read that timeouts.read does not cut short trips the watchdog (and
+	// fails with another error). No wall-clock bound here: a parallel test
+	// waits for its turn, and that wait would count.
 	guardAgainstHangs(t, srv, readHangLimit)
-	start := time.Now()
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 timeouts {
@@ -66,9 +68,6 @@ timeouts {
 }`),
 		ExpectError: expectError(`Timed out reading the DLI batch.*deadline exceeded.*timeouts.read \(now 500ms\)`),
 	})
-	if took := time.Since(start); took > 30*time.Second {
-		t.Fatalf("the read was not cut short by timeouts.read (took %v)", took)
-	}
 }
 
 func TestAccFaults_malformedAnswers(t *testing.T) {

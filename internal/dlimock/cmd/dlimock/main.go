@@ -53,7 +53,17 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprint(w, ", or carry the -token value as X-Auth-Token")
 	}
 	fmt.Fprintln(w, ".")
+	fmt.Fprintf(w, "It also plays IAM (auth_url = URL/v3): project %q is %s, and agency %q of domain %q may be assumed;\n", demoRegion, DemoProject, demoAgency, demoDomain)
+	fmt.Fprintln(w, "and the ECS metadata service (HW_ECS_METADATA_ENDPOINT = URL), which hands out temporary keys it accepts.")
 }
+
+// What the mock's IAM knows, so that a configuration without project_id,
+// or with assume_role, works against it too.
+const (
+	demoRegion = "cn-north-4"
+	demoAgency = "dli-reader"
+	demoDomain = "acme"
+)
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address to listen on")
@@ -88,6 +98,9 @@ func main() {
 	for _, b := range seeded {
 		m.AddBatch(DemoProject, b.id, strings.Split(b.states, ",")...)
 	}
+	m.AddProject(demoRegion, DemoProject)
+	m.AddAgency(demoDomain, demoAgency)
+	m.ServeMetadata()
 	srv := dlimock.NewServer(m, l, *useTLS)
 	defer srv.Close()
 
