@@ -3,6 +3,7 @@ package dli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -96,7 +97,8 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 
 // withSubject names what an API error was about.
 func withSubject(err error, subject string) error {
-	if apiErr, ok := err.(*APIError); ok {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
 		apiErr.Subject = subject
 	}
 	return err

@@ -32,8 +32,9 @@ func get(t *testing.T, m *Mock, path string, authorize func(*http.Request)) (*ht
 	return rec, body
 }
 
-func signed(sk string, at time.Time) func(*http.Request) {
-	return func(r *http.Request) { sign.SignRequest(r, "AK", sk, at) }
+// signed signs a request with the accepted AK/SK, now.
+func signed() func(*http.Request) {
+	return func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }
 }
 
 func statePath(id string) string { return "/v2.0/" + project + "/batches/" + id + "/state" }
@@ -43,7 +44,7 @@ func TestScriptAdvancesOneStepPerRequestThenStays(t *testing.T) {
 	m.AddBatch(project, batchID, "starting", "running", "success")
 	var got []string
 	for range 5 {
-		rec, body := get(t, m, statePath(batchID), signed("SK", time.Now()))
+		rec, body := get(t, m, statePath(batchID), signed())
 		if rec.Code != 200 || body["id"] != batchID {
 			t.Fatalf("HTTP %d %v", rec.Code, body)
 		}
@@ -56,7 +57,7 @@ func TestScriptAdvancesOneStepPerRequestThenStays(t *testing.T) {
 
 func TestUnknownBatchIsDLI0002(t *testing.T) {
 	m := New(creds)
-	rec, body := get(t, m, statePath(batchID), signed("SK", time.Now()))
+	rec, body := get(t, m, statePath(batchID), signed())
 	if rec.Code != 400 || body["error_code"] != "DLI.0002" || rec.Header().Get("X-Request-Id") == "" {
 		t.Fatalf("HTTP %d %v, want 400 DLI.0002 with a request ID", rec.Code, body)
 	}
@@ -107,7 +108,7 @@ func TestFaultsApplyInOrderForTheirCount(t *testing.T) {
 	m.InjectFault(Fault{Status: 200, Body: "not json", Times: 1})
 	var codes []int
 	for range 4 {
-		rec, _ := get(t, m, statePath(batchID), signed("SK", time.Now()))
+		rec, _ := get(t, m, statePath(batchID), signed())
 		codes = append(codes, rec.Code)
 		if rec.Code == 503 && rec.Header().Get("Retry-After") != "3" {
 			t.Fatal("Retry-After not sent")

@@ -35,21 +35,22 @@ func TestCachedFetchesAgainOnlyOnceStale(t *testing.T) {
 	clock := newFakeClock()
 	c := newCached[int]()
 	n := 0
-	fetch := func(context.Context) (int, time.Time, time.Time, error) {
-		n++
-		return n, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
-	}
 	get := func() int {
-		v, err := c.get(context.Background(), clock.Now, fetch)
+		v, err := c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+			n++
+			return n, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return v
 	}
-	if get() != 1 || get() != 1 {
-		t.Fatal("fetched again before stale")
+	first := get()
+	_ = clock.Sleep(context.Background(), 59*time.Second)
+	if second := get(); first != 1 || second != 1 {
+		t.Fatalf("values %d, %d: fetched again before stale", first, second)
 	}
-	_ = clock.Sleep(context.Background(), time.Minute)
+	_ = clock.Sleep(context.Background(), time.Second)
 	if v := get(); v != 2 {
 		t.Fatalf("value %d once stale, want a second fetch", v)
 	}

@@ -20,9 +20,9 @@ func TestMetadataKeysAreRenewedBeforeTheyExpireDuringALongWait(t *testing.T) {
 	srv := newServer(t, clock)
 	srv.Mock.ServeMetadata()
 	srv.Mock.TemporaryTTL = 30 * time.Minute
-	states := make([]string, 90) // a poll every 30 s for 45 minutes
-	for i := range states {
-		states[i] = "running"
+	states := make([]string, 0, 91) // a poll every 30 s for 45 minutes
+	for range 90 {
+		states = append(states, "running")
 	}
 	srv.Mock.AddBatch(testProject, testBatch, append(states, "success")...)
 	base := newBase(t, srv, clock)
