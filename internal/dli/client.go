@@ -16,6 +16,8 @@ import (
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // Defaults that a Config may leave zero.
@@ -141,14 +143,18 @@ func newTransport(insecure bool) *http.Transport {
 	return t
 }
 
-// get sends one GET (with retries) for path segments below the endpoint and
-// returns the response with its body read (at most MaxResponseBytes).
-func (c *Client) get(ctx context.Context, segments ...string) (*response, error) {
+// get sends one GET (with retries) for path segments below the endpoint,
+// with query parameters (nil for none), and returns the response with its
+// body read (at most MaxResponseBytes). Every call goes through it, so all
+// share the retries, redirect refusal, error types and request trace.
+func (c *Client) get(ctx context.Context, query url.Values, segments ...string) (*response, error) {
 	// Each segment is escaped on its own, so that "..", "?" or "a/b" in an ID
 	// cannot change the route (url.JoinPath would clean them away).
 	u := *c.endpoint
 	u.Path = c.endpoint.Path + "/" + strings.Join(segments, "/")
 	u.RawPath = c.endpoint.EscapedPath() + "/" + joinEscaped(segments)
+	// Sent exactly as signed: sorted, spaces as %20 (not Encode's "+").
+	u.RawQuery = sign.CanonicalQuery(query)
 
 	tr := &trace{}
 	ctx = context.WithValue(ctx, traceKey{}, tr)
