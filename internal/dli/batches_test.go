@@ -22,6 +22,14 @@ func addBatches(srv *dlimock.Server, n int) {
 	}
 }
 
+// shortCtx bounds a list in a test: a paging loop that does not stop
+// fails the test instead of hanging it.
+func shortCtx(t *testing.T) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
 func listQueries(t *testing.T, srv *dlimock.Server) []url.Values {
 	t.Helper()
 	var out []url.Values
@@ -38,7 +46,7 @@ func listQueries(t *testing.T, srv *dlimock.Server) []url.Values {
 func TestBatchesPagesUntilTheEnd(t *testing.T) {
 	c, srv := newTestClient(t)
 	addBatches(srv, 250)
-	bs, err := c.Batches(context.Background(), testProject, BatchFilter{}, 1000)
+	bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +66,7 @@ func TestBatchesStopsAtTheLimit(t *testing.T) {
 	for limit, want := range map[int]string{1: "0+1", 100: "0+100", 150: "0+100 100+50"} {
 		c, srv := newTestClient(t)
 		addBatches(srv, 250)
-		bs, err := c.Batches(context.Background(), testProject, BatchFilter{}, limit)
+		bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, limit)
 		if err != nil || len(bs) != limit {
 			t.Fatalf("limit %d: %d batches, %v", limit, len(bs), err)
 		}
@@ -75,7 +83,7 @@ func TestBatchesStopsAtTheLimit(t *testing.T) {
 func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	c, srv := newTestClient(t)
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)
-	_, err := c.Batches(context.Background(), testProject, BatchFilter{
+	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{
 		JobName: "nightly etl", QueueName: "etl", ClusterName: "c1", Owner: "alice", State: "SUCCESS",
 		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: OrderDurationAsc,
 	}, 10)
@@ -101,7 +109,7 @@ func TestBatchesEndsOnAnEmptyOrShortPageWithoutATotal(t *testing.T) {
 	} {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
-		if _, err := c.Batches(context.Background(), testProject, BatchFilter{}, 100); err != nil {
+		if _, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100); err != nil {
 			t.Fatal(err)
 		}
 		if n := srv.Mock.RequestCount(); n != want {
@@ -118,7 +126,7 @@ func TestBatchesMalformedAnswers(t *testing.T) {
 	} {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
-		_, err := c.Batches(context.Background(), testProject, BatchFilter{}, 100)
+		_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)
 		var m *MalformedResponseError
 		if !errors.As(err, &m) || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want malformed saying %q", body, err, want)
@@ -132,11 +140,11 @@ func TestBatchesSharesTheClientPath(t *testing.T) {
 	c, srv := newTestClient(t, func(c *Config) { c.MaxRetries = 1 })
 	addBatches(srv, 3)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 503, Times: 1})
-	if bs, err := c.Batches(context.Background(), testProject, BatchFilter{}, 100); err != nil || len(bs) != 3 {
+	if bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100); err != nil || len(bs) != 3 {
 		t.Fatalf("got %d, %v after a 503, want 3 batches", len(bs), err)
 	}
 	srv.Mock.InjectFault(dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`})
-	_, err := c.Batches(context.Background(), testProject, BatchFilter{}, 100)
+	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
 		t.Fatalf("got %v, want permission denied reading the project's batches", err)

@@ -98,37 +98,40 @@ func first(values []string) string {
 func (m *Mock) matching(project string, q map[string][]string) []map[string]any {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := []map[string]any{}
+	var matched []*batch
 	for key, b := range m.batches {
-		if key.project != project {
-			continue
-		}
-		entry := maps.Clone(b.details)
-		if entry == nil {
-			entry = map[string]any{}
-		}
-		entry["id"], entry["state"] = b.id, b.states[min(max(b.next-1, 0), len(b.states)-1)]
-		if matchesFilters(entry, q) {
-			out = append(out, entry)
+		if key.project == project && matchesFilters(b.details, b.current(), q) {
+			matched = append(matched, b)
 		}
 	}
-	slices.SortFunc(out, func(a, b map[string]any) int { return strings.Compare(a["id"].(string), b["id"].(string)) })
+	slices.SortFunc(matched, func(a, b *batch) int { return strings.Compare(a.id, b.id) })
+	out := make([]map[string]any, len(matched))
+	for i, b := range matched {
+		out[i] = maps.Clone(b.details)
+		if out[i] == nil {
+			out[i] = map[string]any{}
+		}
+		out[i]["id"], out[i]["state"] = b.id, b.current()
+	}
 	return out
 }
+
+// current is the state the batch last answered (its first before any).
+func (b *batch) current() string { return b.states[min(max(b.next-1, 0), len(b.states)-1)] }
 
 // listFilters maps the list's query parameters to the fields they match.
 var listFilters = map[string]string{"job_name": "name", "queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
 
-func matchesFilters(entry map[string]any, q map[string][]string) bool {
+func matchesFilters(details map[string]any, state string, q map[string][]string) bool {
 	for param, field := range listFilters {
-		if want := first(q[param]); want != "" && entry[field] != want {
+		if want := first(q[param]); want != "" && details[field] != want {
 			return false
 		}
 	}
-	if want := first(q["state"]); want != "" && !strings.EqualFold(entry["state"].(string), want) {
+	if want := first(q["state"]); want != "" && !strings.EqualFold(state, want) {
 		return false
 	}
-	created := millis(entry["create_time"])
+	created := millis(details["create_time"])
 	if start := first(q["start"]); start != "" && created < atoi64(start) {
 		return false
 	}

@@ -1,14 +1,22 @@
 package dlimock
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
+
+// signedNow signs a request as the mock's credentials allow, now.
+func signedNow() func(*http.Request) {
+	return func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }
+}
 
 func listIDs(t *testing.T, m *Mock, query string) (int, []string, []string) {
 	t.Helper()
-	rec, body := get(t, m, "/v2.0/"+project+"/batches?"+query, signed("SK", time.Now()))
+	rec, body := get(t, m, "/v2.0/"+project+"/batches?"+query, signedNow())
 	if rec.Code != 200 {
 		t.Fatalf("%s: HTTP %d %v", query, rec.Code, body)
 	}
@@ -27,17 +35,17 @@ func TestDetailsAdvanceTheScriptAndTheListShowsTheCurrentState(t *testing.T) {
 	if _, _, states := listIDs(t, m, ""); strings.Join(states, ",") != "starting" {
 		t.Fatalf("list before any read shows %v, want starting", states)
 	}
-	_, body := get(t, m, "/v2.0/"+project+"/batches/"+batchID, signed("SK", time.Now()))
+	_, body := get(t, m, "/v2.0/"+project+"/batches/"+batchID, signedNow())
 	if body["state"] != "starting" || body["name"] != "etl" || body["id"] != batchID || body["duration"] != nil {
 		t.Fatalf("details %v", body)
 	}
-	_, body = get(t, m, statePath(batchID), signed("SK", time.Now()))
+	_, body = get(t, m, statePath(batchID), signedNow())
 	for range 3 { // the list does not advance the script
 		if _, _, states := listIDs(t, m, ""); strings.Join(states, ",") != body["state"] {
 			t.Fatalf("list shows %v, want the last answered state %v", states, body["state"])
 		}
 	}
-	if rec, body := get(t, m, "/v2.0/"+project+"/batches/"+strings.Repeat("0", 8)+batchID[8:], signed("SK", time.Now())); rec.Code != 400 || body["error_code"] != "DLI.0002" {
+	if rec, body := get(t, m, "/v2.0/"+project+"/batches/"+strings.Repeat("0", 8)+batchID[8:], signedNow()); rec.Code != 400 || body["error_code"] != "DLI.0002" {
 		t.Fatalf("unknown batch: HTTP %d %v, want DLI.0002", rec.Code, body)
 	}
 }
@@ -75,7 +83,7 @@ func TestListFiltersOrdersAndPages(t *testing.T) {
 	if total, _, _ := listIDs(t, m, "from=1&size=1"); total != 4 {
 		t.Errorf("total = %d, want every match (4)", total)
 	}
-	if rec, body := get(t, m, "/v2.0/"+project+"/batches?size=101", signed("SK", time.Now())); rec.Code != 400 || body["error_code"] != "DLI.0001" {
+	if rec, body := get(t, m, "/v2.0/"+project+"/batches?size=101", signedNow()); rec.Code != 400 || body["error_code"] != "DLI.0001" {
 		t.Fatalf("size=101: HTTP %d %v, want DLI.0001", rec.Code, body)
 	}
 }
