@@ -1,0 +1,64 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+const defaultReadTimeout = 20 * time.Minute
+
+// dataSourceBase is what every data source of this provider shares: the
+// provider's data, and the way a read starts and fails.
+type dataSourceBase struct {
+	data *providerData
+}
+
+func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return // validation runs before the provider is configured
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data", fmt.Sprintf("got %T; this is a bug in the provider, please report it", req.ProviderData))
+		return
+	}
+	b.data = data
+}
+
+// readScope is what a started read knows besides its context.
+type readScope struct {
+	projectID string
+	timeout   time.Duration
+}
+
+// startRead begins every read the same way: secrets masked in ctx's logs,
+// the project resolved, and ctx bounded by timeouts.read (default 20m).
+// The caller must call cancel when the returned diagnostics have no error.
+func (b *dataSourceBase) startRead(ctx context.Context, project types.String, t timeouts.Value) (context.Context, context.CancelFunc, readScope, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if b.data == nil {
+		diags.AddError("DLI provider not configured", "The provider was not configured before the read; this is a bug in the provider, please report it.")
+		return ctx, nil, readScope{}, diags
+	}
+	ctx = maskSecrets(ctx, b.data.credentials)
+	projectID, d := b.data.projectFor(ctx, project)
+	diags.Append(d...)
+	timeout, d := t.Read(ctx, defaultReadTimeout)
+	diags.Append(d...)
+	if diags.HasError() {
+		return ctx, nil, readScope{}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	return ctx, cancel, readScope{projectID: projectID, timeout: timeout}, diags
+}
+
+// failed is the diagnostic of a read that the client could not complete.
+func (b *dataSourceBase) failed(err error, scope readScope) diag.Diagnostic {
+	return readErrorDiagnostic(err, b.data.auth, scope.timeout)
+}
