@@ -43,17 +43,27 @@ func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
 	s, err := c.readBatchState(ctx, projectID, batchID)
 	if err != nil {
-		var apiErr *APIError
-		if errors.As(err, &apiErr) {
-			apiErr.Subject = fmt.Sprintf("batch %q in project %q", batchID, projectID)
-		}
-		return BatchState{}, c.redact(err)
+		return BatchState{}, c.explain(err, batchSubject(projectID, batchID))
 	}
 	return s, nil
 }
 
+func batchSubject(projectID, batchID string) string {
+	return fmt.Sprintf("batch %q in project %q", batchID, projectID)
+}
+
+// explain finishes every call's error the same way: an API error names
+// what was asked for, and no error quotes a credential.
+func (c *Client) explain(err error, subject string) error {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		apiErr.Subject = subject
+	}
+	return c.redact(err)
+}
+
 func (c *Client) readBatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	resp, err := c.get(ctx, "v2.0", projectID, "batches", batchID, "state")
+	resp, err := c.get(ctx, nil, "v2.0", projectID, "batches", batchID, "state")
 	if err != nil {
 		return BatchState{}, err
 	}

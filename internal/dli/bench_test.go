@@ -55,6 +55,24 @@ func BenchmarkBatchState(b *testing.B) {
 	}
 }
 
+// BenchmarkBatch is the detail read (dli_batch) of a batch with every
+// field, over AK/SK without TLS: compare it with BenchmarkBatchState/aksk.
+func BenchmarkBatch(b *testing.B) {
+	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	srv.Mock.SetDetails(testProject, testBatch, map[string]any{
+		"appId": "application_1732838400000_0001", "name": "nightly-etl", "owner": "alice", "proxyUser": "",
+		"kind": "", "log": []string{"line 1", "line 2", "line 3"}, "sc_type": "A", "cluster_name": "", "queue": "etl",
+		"image": "", "create_time": int64(1732838400000), "update_time": int64(1732842000000), "feature": "basic", "spark_version": "3.3.1",
+	})
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if bt, err := c.Batch(ctx, testProject, testBatch); err != nil || bt.Name == nil {
+			b.Fatal(bt, err)
+		}
+	}
+}
+
 // BenchmarkBatchStateParallel reads with Terraform's default parallelism.
 func BenchmarkBatchStateParallel(b *testing.B) {
 	c, _ := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)

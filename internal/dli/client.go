@@ -16,6 +16,8 @@ import (
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // Defaults that a Config may leave zero.
@@ -181,10 +183,16 @@ func newTransport(insecure bool) *http.Transport {
 	return t
 }
 
-// get sends one GET (with retries) for path segments below the endpoint and
-// returns the response with its body read (at most MaxResponseBytes).
-func (c *Client) get(ctx context.Context, segments ...string) (*response, error) {
-	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: c.below(c.endpoint, segments...), credentials: c.credentials})
+// get sends one GET (with retries) for path segments below the endpoint,
+// with query parameters (nil for none), and returns the response with its
+// body read (at most MaxResponseBytes). Every DLI call goes through it, and
+// it through send, so all share the retries, redirect refusal, error types
+// and request trace.
+func (c *Client) get(ctx context.Context, query url.Values, segments ...string) (*response, error) {
+	u := c.below(c.endpoint, segments...)
+	// Sent exactly as signed: sorted, spaces as %20 (not Encode's "+").
+	u.RawQuery = sign.CanonicalQuery(query)
+	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: u, credentials: c.credentials})
 }
 
 // below is base with path segments appended, each escaped on its own so

@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // IAMRoot is IAM's host root: auth_url without its final /v3.
@@ -37,7 +39,7 @@ func (e *ProjectLookupError) Error() string {
 // with the client's credentials: GET {authURL}/projects?name={name}.
 func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (string, error) {
 	u := c.below(authURL, "projects")
-	u.RawQuery = url.Values{"name": {name}}.Encode()
+	u.RawQuery = sign.CanonicalQuery(url.Values{"name": {name}})
 	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
 	if err != nil {
 		return "", c.redact(withSubject(err, fmt.Sprintf("IAM project %q", name)))

@@ -22,9 +22,9 @@ type response struct {
 	attempts  int
 }
 
-// body is every field DLI puts in a JSON answer to this call: the result,
-// the current error form and the older is_success form. Unknown fields are
-// ignored.
+// body is every field DLI puts in a JSON answer to the state call: the
+// result, the current error form and the older is_success form. Unknown
+// fields are ignored. The other calls' answer types embed it.
 type body struct {
 	ID        *string `json:"id"`
 	State     *string `json:"state"`
@@ -83,13 +83,25 @@ func readResponse(resp *http.Response, tr *trace) (*response, error) {
 // API error even with HTTP 200.
 func (r *response) decode() (body, error) {
 	var b body
-	if err := json.Unmarshal(r.body, &b); err != nil {
-		return b, r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
+	err := r.decodeInto(&b)
+	return b, err
+}
+
+// envelope is an answer's JSON type: it embeds body, so that every call's
+// answer is checked for the error forms in the same way.
+type envelope interface{ envelope() *body }
+
+func (b *body) envelope() *body { return b }
+
+// decodeInto is decode for an answer type that embeds body.
+func (r *response) decodeInto(v envelope) error {
+	if err := json.Unmarshal(r.body, v); err != nil {
+		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
 	}
-	if (b.IsSuccess != nil && !*b.IsSuccess) || b.ErrorCode != "" {
-		return b, r.errorFrom(b)
+	if b := v.envelope(); (b.IsSuccess != nil && !*b.IsSuccess) || b.ErrorCode != "" {
+		return r.errorFrom(*b)
 	}
-	return b, nil
+	return nil
 }
 
 func (r *response) apiError(contentType string) error {

@@ -105,11 +105,31 @@ func (e *WaitTimeoutError) Error() string {
 
 func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
-// Wait polls until the batch's state is one of targets (ignoring case) and
-// returns it. It fails at once on a terminal state that is not a target,
-// with a *WaitTimeoutError when ctx's deadline passes, and with ctx.Err()
-// (wrapped) when ctx is cancelled.
+// Wait polls the state call until the batch's state is one of targets
+// (ignoring case) and returns it. It fails at once on a terminal state that
+// is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
+// with ctx.Err() (wrapped) when ctx is cancelled.
 func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
+	return waitUntil(ctx, w, batchID, targets, func(ctx context.Context) (BatchState, error) {
+		return w.Client.BatchState(ctx, projectID, batchID)
+	})
+}
+
+// WaitBatch is Wait polling the details call, so that the final answer
+// carries all of the batch's fields.
+func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
+	return waitUntil(ctx, w, batchID, targets, func(ctx context.Context) (Batch, error) {
+		return w.Client.Batch(ctx, projectID, batchID)
+	})
+}
+
+// pollable is what a Waiter can poll: BatchState and Batch.
+type pollable interface{ state() string }
+
+func (s BatchState) state() string { return s.State }
+
+// waitUntil is the polling loop of Wait and WaitBatch around one read.
+func waitUntil[T pollable](ctx context.Context, w Waiter, batchID string, targets []string, read func(context.Context) (T, error)) (T, error) {
 	schedule, clock := w.Schedule, w.Clock
 	if schedule == nil {
 		schedule = DefaultPollSchedule
@@ -118,14 +138,15 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 		clock = RealClock{}
 	}
 	start := clock.Now()
-	var last BatchState
+	var last T
+	lastState := ""
 	// stopped explains why waiting ended early, on a failed poll or sleep:
 	// past the caller's deadline it is the timeout (with a failed poll as its
 	// cause); a cancellation is reported as such; otherwise err itself.
 	stopped := func(err error, pollFailed bool, polls int) error {
 		switch {
 		case errors.Is(ctx.Err(), context.DeadlineExceeded):
-			timeout := &WaitTimeoutError{BatchID: batchID, LastState: last.State, Targets: targets,
+			timeout := &WaitTimeoutError{BatchID: batchID, LastState: lastState, Targets: targets,
 				Waited: clock.Now().Sub(start), Polls: polls}
 			if pollFailed {
 				timeout.Cause = err
@@ -137,20 +158,20 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 		return err
 	}
 	for n := 0; ; n++ {
-		s, err := w.Client.BatchState(ctx, projectID, batchID)
+		s, err := read(ctx)
 		if err != nil {
 			return last, stopped(err, true, n)
 		}
-		last = s
-		if matches(s.State, targets) {
+		last, lastState = s, s.state()
+		if matches(lastState, targets) {
 			return s, nil
 		}
-		if s.Terminal() {
-			return s, &UnexpectedStateError{BatchID: batchID, State: s.State, Targets: targets}
+		if IsTerminal(lastState) {
+			return s, &UnexpectedStateError{BatchID: batchID, State: lastState, Targets: targets}
 		}
 		next := schedule(n)
 		w.Client.logger.Debug(ctx, "DLI batch not yet in a target state", map[string]any{
-			"batch_id": batchID, "poll": n + 1, "state": s.State,
+			"batch_id": batchID, "poll": n + 1, "state": lastState,
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
 		if err := clock.Sleep(ctx, next); err != nil {

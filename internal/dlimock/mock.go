@@ -39,13 +39,15 @@ type Fault struct {
 type Request struct {
 	Method string
 	Path   string // as sent, escaped
+	Query  string // as sent, raw
 	Host   string
 	Header http.Header
 	At     time.Time // arrival
 }
 
 // Mock is an http.Handler serving GET /v2.0/{project_id}/batches/{batch_id}/state,
-// and the IAM and ECS metadata calls that find credentials and projects.
+// the batch details and the batch list (batches.go), and the IAM and ECS
+// metadata calls that find credentials and projects.
 type Mock struct {
 	// Now is the gateway's clock for X-Sdk-Date checks and for the expiry
 	// of the temporary credentials it issues.
@@ -76,8 +78,10 @@ type batchKey struct{ project, id string }
 // batch advances one step of its script per answered request and then stays
 // at the last state.
 type batch struct {
-	states []string
-	next   int
+	id      string // as added
+	states  []string
+	next    int
+	details map[string]any // set by SetDetails
 }
 
 // New returns a mock that accepts creds.
@@ -90,20 +94,23 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}/state", m.batchState)
 	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
+	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
+	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
 	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
 	})
 	return m
 }
 
-// AddBatch scripts a batch: request n answers states[min(n, len-1)].
+// AddBatch scripts a batch: request n (of the state or the details call)
+// answers states[min(n, len-1)].
 func (m *Mock) AddBatch(projectID, batchID string, states ...string) {
 	if len(states) == 0 {
 		panic("dlimock: AddBatch needs at least one state")
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.batches[batchKey{projectID, strings.ToLower(batchID)}] = &batch{states: states}
+	m.batches[batchKey{projectID, strings.ToLower(batchID)}] = &batch{id: batchID, states: states}
 }
 
 // InjectFault queues a fault; queued faults apply in order.
@@ -128,7 +135,8 @@ func (m *Mock) Requests() []Request {
 }
 
 // Calls is how many authenticated requests reached the handler named:
-// "batch_state", "projects", "securitytokens" or "securitykey".
+// "batch_state", "batch", "batches", "projects", "securitytokens" or
+// "securitykey".
 func (m *Mock) Calls(name string) int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -174,7 +182,7 @@ func (m *Mock) record(r *http.Request) (int, *Fault) {
 	if len(m.requests) == 1000 {
 		m.requests = m.requests[1:]
 	}
-	m.requests = append(m.requests, Request{Method: r.Method, Path: r.URL.EscapedPath(), Host: r.Host, Header: r.Header.Clone(), At: time.Now()})
+	m.requests = append(m.requests, Request{Method: r.Method, Path: r.URL.EscapedPath(), Query: r.URL.RawQuery, Host: r.Host, Header: r.Header.Clone(), At: time.Now()})
 	if len(m.faults) == 0 {
 		return m.served, nil
 	}
@@ -190,22 +198,33 @@ func (m *Mock) record(r *http.Request) (int, *Fault) {
 
 func (m *Mock) batchState(w http.ResponseWriter, r *http.Request) {
 	m.called("batch_state")
+	id := r.PathValue("batch")
+	if state, _, ok := m.advance(w, r); ok {
+		writeJSON(w, http.StatusOK, map[string]string{"id": id, "state": state})
+	}
+}
+
+// advance takes the batch's next scripted state and its details, or
+// answers DLI.0002 for a batch that does not exist.
+func (m *Mock) advance(w http.ResponseWriter, r *http.Request) (string, map[string]any, bool) {
 	project, id := r.PathValue("project"), r.PathValue("batch")
 	m.mu.Lock()
 	b := m.batches[batchKey{project, strings.ToLower(id)}]
 	var state string
+	var details map[string]any
 	if b != nil {
 		state = b.states[min(b.next, len(b.states)-1)]
 		b.next++
+		details = b.details
 	} else {
 		state = m.DefaultState
 	}
 	m.mu.Unlock()
 	if state == "" {
 		writeError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
-		return
+		return "", nil, false
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"id": id, "state": state})
+	return state, details, true
 }
 
 // sleep waits for d unless the client goes away first.

@@ -48,7 +48,7 @@ func TestAccExamples(t *testing.T) {
 			}
 		})
 	}
-	if validated < 3 {
-		t.Fatalf("validated %d example directories, want at least 3 (provider, data source, demo)", validated)
+	if validated < 5 {
+		t.Fatalf("validated %d example directories, want at least 5 (provider, each data source, demo)", validated)
 	}
 }

@@ -238,7 +238,7 @@ func (p *dliProvider) userAgent(terraformVersion string) string {
 }
 
 func (p *dliProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newBatchStateDataSource}
+	return []func() datasource.DataSource{newBatchStateDataSource, newBatchDataSource, newBatchesDataSource}
 }
 
 func (p *dliProvider) Resources(context.Context) []func() resource.Resource { return nil }
