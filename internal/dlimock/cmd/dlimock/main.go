@@ -12,8 +12,10 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
@@ -29,11 +31,11 @@ const (
 
 // seeded are the batches every dlimock serves: states is the script (one
 // step per request, then the last state stays), scenario says what it is for.
-var seeded = []struct{ id, states, scenario string }{
-	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "finishes: one state per request, so a wait for success polls three times"},
-	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "finished, spelled as in DLI's own example (compare with lower())"},
-	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running", "never finishes: a wait runs until timeouts.read (or Ctrl-C)"},
-	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "failed: a wait_for = [\"success\"] fails at once"},
+var seeded = []struct{ id, states, name, scenario string }{
+	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "nightly-etl", "finishes: one state per request, so a wait for success polls three times"},
+	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "daily-report", "finished, spelled as in DLI's own example (compare with lower())"},
+	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running", "hourly-sync", "never finishes: a wait runs until timeouts.read (or Ctrl-C)"},
+	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "nightly-etl", "failed: a wait_for = [\"success\"] fails at once"},
 }
 
 // describeSeeds writes what a configuration needs to read the seeded
@@ -41,7 +43,7 @@ var seeded = []struct{ id, states, scenario string }{
 func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	fmt.Fprintf(w, "Project %s holds these batches:\n", DemoProject)
 	for _, b := range seeded {
-		fmt.Fprintf(w, "  %s  %-31s %s\n", b.id, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		fmt.Fprintf(w, "  %s  %-13s %-31s %s\n", b.id, b.name, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
 	shownSecret := fmt.Sprintf("%q", secretKey)
@@ -64,6 +66,26 @@ const (
 	demoAgency = "dli-reader"
 	demoDomain = "acme"
 )
+
+// seed gives the mock the seeded batches, with job names and times for
+// dli_batch and dli_batches (the first in the list is the newest; they
+// were created an hour apart and each ran an hour), and what its IAM and
+// metadata service know.
+func seed(m *dlimock.Mock, now time.Time) {
+	now = now.Truncate(time.Second)
+	for i, b := range seeded {
+		m.AddBatch(DemoProject, b.id, strings.Split(b.states, ",")...)
+		created := now.Add(-time.Duration(i+1) * time.Hour)
+		m.SetDetails(DemoProject, b.id, map[string]any{
+			"name": b.name, "queue": "etl_queue", "owner": "demo", "appId": "application_1700000000000_000" + strconv.Itoa(i+1),
+			"create_time": created.UnixMilli(), "update_time": created.Add(time.Hour).UnixMilli(), "duration": time.Hour.Milliseconds(),
+			"spark_version": "3.3.1", "feature": "basic", "sc_type": "A",
+		})
+	}
+	m.AddProject(demoRegion, DemoProject)
+	m.AddAgency(demoDomain, demoAgency)
+	m.ServeMetadata()
+}
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "loopback address to listen on")
@@ -95,12 +117,7 @@ func main() {
 	m := dlimock.New(dlimock.Credentials{AccessKey: *accessKey, SecretKey: *secretKey, Token: *token})
 	m.Latency = *latency
 	m.DefaultState = *defaultState
-	for _, b := range seeded {
-		m.AddBatch(DemoProject, b.id, strings.Split(b.states, ",")...)
-	}
-	m.AddProject(demoRegion, DemoProject)
-	m.AddAgency(demoDomain, demoAgency)
-	m.ServeMetadata()
+	seed(m, time.Now())
 	srv := dlimock.NewServer(m, l, *useTLS)
 	defer srv.Close()
 

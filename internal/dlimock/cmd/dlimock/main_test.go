@@ -2,10 +2,17 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
 // A user writes a configuration against dlimock from what -h and the start
@@ -14,9 +21,10 @@ func TestDescribeSeedsListsWhatAConfigurationNeeds(t *testing.T) {
 	var out bytes.Buffer
 	describeSeeds(&out, demoAccessKey, demoSecretKey, "")
 	got := out.String()
-	want := []string{DemoProject, `access_key "` + demoAccessKey + `"`, `secret_key "` + demoSecretKey + `"`}
+	want := []string{DemoProject, `access_key "` + demoAccessKey + `"`, `secret_key "` + demoSecretKey + `"`,
+		`project "` + demoRegion + `"`, `agency "` + demoAgency + `" of domain "` + demoDomain + `"`, "HW_ECS_METADATA_ENDPOINT"}
 	for _, b := range seeded {
-		want = append(want, b.id+"  "+strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		want = append(want, b.id+"  "+b.name, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	// The demo reads these batches: each must be one that dlimock lists.
 	demo, err := os.ReadFile("../../../../examples/demo/main.tf")
@@ -38,5 +46,28 @@ func TestDescribeSeedsHidesASecretKeyThatIsNotTheDemos(t *testing.T) {
 	describeSeeds(&out, "AK", "my-own-secret", "my-own-token")
 	if strings.Contains(out.String(), "my-own-") {
 		t.Fatalf("the description shows a key given on the command line:\n%s", out.String())
+	}
+}
+
+// The seeded batches carry job names, newest first, so that a configuration
+// can try dli_batches' latest-run gate against the standalone mock.
+func TestSeededBatchesAreListedByJobNameNewestFirst(t *testing.T) {
+	m := dlimock.New(dlimock.Credentials{AccessKey: demoAccessKey, SecretKey: demoSecretKey})
+	seed(m, time.Now())
+	req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid/v2.0/"+DemoProject+"/batches?job_name=nightly-etl", nil)
+	sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now())
+	rec := httptest.NewRecorder()
+	m.ServeHTTP(rec, req)
+	var list struct {
+		Sessions []struct {
+			ID   string `json:"id"`
+			Name string `json:"name"`
+		} `json:"sessions"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &list); err != nil || rec.Code != 200 {
+		t.Fatalf("HTTP %d %s", rec.Code, rec.Body)
+	}
+	if len(list.Sessions) != 2 || list.Sessions[0].ID != seeded[0].id || list.Sessions[1].ID != seeded[3].id {
+		t.Fatalf("sessions %+v, want the two nightly-etl runs, the newest first", list.Sessions)
 	}
 }
