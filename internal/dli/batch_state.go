@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -55,8 +54,7 @@ func batchSubject(projectID, batchID string) string {
 // explain finishes every call's error the same way: an API error names
 // what was asked for, and no error quotes a credential.
 func (c *Client) explain(err error, subject string) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
+	if apiErr := ownAPIError(err); apiErr != nil {
 		apiErr.Subject = subject
 	}
 	return c.redact(err)

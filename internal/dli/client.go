@@ -105,7 +105,7 @@ func New(cfg Config) (*Client, error) {
 	c.http = c.retryingClient(auth, cfg, retryPolicy)
 	metadata := &authTransport{base: newMetadataTransport(), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.metadataHTTP = c.retryingClient(metadata, cfg, metadataRetryPolicy)
-	c.metadataHTTP.HTTPClient.Timeout = metadataRequestTimeout
+	c.metadataHTTP.HTTPClient.Timeout = min(cfg.RequestTimeout, metadataRequestTimeout)
 	return c, nil
 }
 
@@ -224,7 +224,7 @@ func (c *Client) send(ctx context.Context, k call) (*response, error) {
 	if k.credentials != nil {
 		creds, err := k.credentials.Retrieve(ctx)
 		if err != nil {
-			return nil, err
+			return nil, &CredentialsError{Err: err}
 		}
 		c.secrets.add(creds.Secrets()...)
 		ctx = context.WithValue(ctx, credentialsKey{}, creds)
@@ -245,7 +245,7 @@ func (c *Client) send(ctx context.Context, k call) (*response, error) {
 	}
 	httpClient := c.http
 	if k.metadata {
-		httpClient, tr.attemptTimeout = c.metadataHTTP, metadataRequestTimeout
+		httpClient, tr.attemptTimeout = c.metadataHTTP, c.metadataHTTP.HTTPClient.Timeout
 	}
 	resp, err := httpClient.Do(req)
 	if err != nil {

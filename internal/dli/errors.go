@@ -1,6 +1,7 @@
 package dli
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -231,4 +232,30 @@ func formatDuration(d time.Duration) string {
 		return d.Round(time.Second).String()
 	}
 	return d.Round(time.Millisecond).String()
+}
+
+// CredentialsError is a call that could not get its credentials: the
+// source's own error (a refused agency, no metadata service), already
+// explained and redacted by the call that fetched them. A source may hand
+// the same error to every call that asks it, so it is never changed.
+type CredentialsError struct {
+	Err error
+}
+
+func (e *CredentialsError) Error() string { return e.Err.Error() }
+
+func (e *CredentialsError) Unwrap() error { return e.Err }
+
+// ownAPIError is the API error of the call itself, which the caller may
+// finish (name its subject, redact it); nil when the call failed for want
+// of credentials, whose error is shared.
+func ownAPIError(err error) *APIError {
+	var (
+		creds  *CredentialsError
+		apiErr *APIError
+	)
+	if errors.As(err, &creds) || !errors.As(err, &apiErr) {
+		return nil
+	}
+	return apiErr
 }

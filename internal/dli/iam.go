@@ -3,7 +3,6 @@ package dli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -42,7 +41,7 @@ func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (
 	u.RawQuery = sign.CanonicalQuery(url.Values{"name": {name}})
 	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
 	if err != nil {
-		return "", c.redact(withSubject(err, fmt.Sprintf("IAM project %q", name)))
+		return "", c.explain(err, fmt.Sprintf("IAM project %q", name))
 	}
 	var answer struct {
 		Projects []struct {
@@ -92,18 +91,9 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
 	})
 	if err != nil {
-		return TemporaryCredentials{}, c.redact(withSubject(err, fmt.Sprintf("agency %q of domain %q", agency, domain)))
+		return TemporaryCredentials{}, c.explain(err, fmt.Sprintf("agency %q of domain %q", agency, domain))
 	}
 	return c.temporaryCredentialsFrom(resp)
-}
-
-// withSubject names what an API error was about.
-func withSubject(err error, subject string) error {
-	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		apiErr.Subject = subject
-	}
-	return err
 }
 
 // temporaryCredentialsFrom reads the credential answer of the agency and

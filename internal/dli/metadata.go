@@ -15,9 +15,9 @@ import (
 const DefaultMetadataEndpoint = "http://169.254.169.254"
 
 // Off an ECS the metadata address does not answer at all: give up within
-// seconds so that a laptop without credentials hears so at once. (Vars so
-// that a test can shorten them.)
-var (
+// seconds so that a laptop without credentials hears so at once. An
+// attempt is bounded by the shorter of this and Config.RequestTimeout.
+const (
 	metadataConnectTimeout = 2 * time.Second
 	metadataRequestTimeout = 5 * time.Second
 )

@@ -16,8 +16,6 @@ import (
 // firewall, a wrong endpoint) is given up on after the short per-attempt
 // limit, once, not after the DLI calls' minute and retries.
 func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
-	defer func(d time.Duration) { metadataRequestTimeout = d }(metadataRequestTimeout)
-	metadataRequestTimeout = 50 * time.Millisecond
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +36,7 @@ func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
 			_ = (<-accepted).Close()
 		}
 	}()
-	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5})
+	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +45,7 @@ func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
 		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()})
 	})
 	var network *NetworkError
-	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != metadataRequestTimeout ||
+	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond ||
 		!strings.Contains(got.Error(), "could not reach ECS metadata") {
 		t.Fatalf("err = %v, want one attempt cut off by the metadata limit", got)
 	}

@@ -168,8 +168,9 @@ func snippet(data []byte) string {
 // a diagnostic.
 func (c *Client) redact(err error) error {
 	secrets := c.secrets.list()
-	if err == nil || len(secrets) == 0 {
-		return err
+	var shared *CredentialsError
+	if err == nil || len(secrets) == 0 || errors.As(err, &shared) {
+		return err // a credential source's error was redacted where it arose
 	}
 	var (
 		apiErr    *APIError

@@ -3,7 +3,9 @@ package hwauth
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -87,5 +89,29 @@ func TestAgencyWithTheDefaultDurationAsksForAnHourAtIAMsRoot(t *testing.T) {
 	_ = clock.Sleep(context.Background(), 2*time.Minute)
 	if err := read(); err == nil || !strings.Contains(err.Error(), "expired") {
 		t.Fatalf("err = %v after 61 minutes, want the mock to refuse expired keys", err)
+	}
+}
+
+// Concurrent reads that all fail for want of the agency's keys each get the
+// agency's error as it is: no read's batch is written into it (it is one
+// error, shared by all of them; run with -race).
+func TestARefusedAgencyIsReportedUnchangedToConcurrentReads(t *testing.T) {
+	srv := newServer(t, nil)
+	base := newBase(t, srv, nil)
+	client := base.WithCredentials(AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "AK/SK signature", Agency{Name: "dli-reader", Domain: "acme"}, nil))
+	var n atomic.Int32
+	for _, err := range concurrently(8, func() error {
+		batch := fmt.Sprintf("00000000-0000-4000-8000-%012d", n.Add(1))
+		_, err := client.BatchState(context.Background(), testProject, batch)
+		return err
+	}) {
+		var agencyErr *AgencyError
+		if !errors.As(err, &agencyErr) || strings.Contains(err.Error(), "batch") ||
+			!strings.Contains(err.Error(), `permission denied reading agency "dli-reader" of domain "acme"`) {
+			t.Fatalf("err = %v, want the agency's own error, about the agency", err)
+		}
+	}
+	if n := srv.Mock.Calls("securitytokens"); n != 1 {
+		t.Fatalf("%d agency calls, want 1 (the refusal is kept)", n)
 	}
 }

@@ -2,15 +2,17 @@ package hwauth
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
 // cached holds one value fetched when first needed, shared by concurrent
 // callers (one fetch for all of them), and fetched again once stale. A
 // failure is kept and reported to every later caller, so that 500 reads
-// make one failing request, not 500; a failure caused by the caller's
-// context (Ctrl-C, timeouts.read) is not kept.
+// make one failing request, not 500 (timeouts included: a silent metadata
+// address costs one wait, not one per read); only a failure caused by the
+// caller's own context (Ctrl-C, timeouts.read) is not kept. A failed
+// renewal keeps the old value in use while it lasts, and is tried again
+// after renewalRetry, not by every caller.
 type cached[T any] struct {
 	lock chan struct{} // a mutex that a cancelled caller can stop waiting for
 
@@ -18,8 +20,12 @@ type cached[T any] struct {
 	has       bool
 	staleAt   time.Time // fetch again from then on; zero: never
 	expiresAt time.Time // unusable from then on; zero: never
+	retryAt   time.Time // after a failed renewal, the next try
 	err       error
 }
+
+// renewalRetry spaces renewals that fail while the old value still lasts.
+const renewalRetry = time.Minute
 
 func newCached[T any]() *cached[T] { return &cached[T]{lock: make(chan struct{}, 1)} }
 
@@ -40,16 +46,18 @@ func (c *cached[T]) get(ctx context.Context, now func() time.Time, fetch fetchFu
 	if c.err != nil {
 		return zero, c.err
 	}
-	if c.has && (c.staleAt.IsZero() || t.Before(c.staleAt)) {
+	fresh := c.has && (c.staleAt.IsZero() || t.Before(c.staleAt))
+	usable := c.has && (c.expiresAt.IsZero() || t.Before(c.expiresAt))
+	if fresh || (usable && t.Before(c.retryAt)) {
 		return c.value, nil
 	}
 	value, staleAt, expiresAt, err := fetch(ctx)
 	if err != nil {
-		// A failed renewal leaves the old value in use while it lasts.
-		if c.has && (c.expiresAt.IsZero() || t.Before(c.expiresAt)) {
+		if usable {
+			c.retryAt = t.Add(renewalRetry)
 			return c.value, nil
 		}
-		if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		if ctx.Err() == nil {
 			c.err = err
 		}
 		return zero, err

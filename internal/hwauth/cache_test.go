@@ -73,11 +73,28 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 		t.Fatalf("%d fetches for 3 calls, want the failure kept after 1", fetches)
 	}
 
+	// A timeout of the fetch's own (a silent metadata address) is kept too.
 	c = newCached[int]()
-	cancelled := func(context.Context) (int, time.Time, time.Time, error) {
-		return 0, time.Time{}, time.Time{}, context.Canceled
+	timedOut := func(context.Context) (int, time.Time, time.Time, error) {
+		fetches++
+		return 0, time.Time{}, time.Time{}, context.DeadlineExceeded
 	}
-	if _, err := c.get(context.Background(), time.Now, cancelled); !errors.Is(err, context.Canceled) {
+	fetches = 0
+	for range 3 {
+		_, _ = c.get(context.Background(), time.Now, timedOut)
+	}
+	if fetches != 1 {
+		t.Fatalf("%d fetches after a timeout of the fetch's own, want it kept after 1", fetches)
+	}
+
+	// The caller's own cancellation is not the source's failure.
+	c = newCached[int]()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancelled := func(ctx context.Context) (int, time.Time, time.Time, error) {
+		cancel()
+		return 0, time.Time{}, time.Time{}, ctx.Err()
+	}
+	if _, err := c.get(ctx, time.Now, cancelled); !errors.Is(err, context.Canceled) {
 		t.Fatal(err)
 	}
 	if v, err := c.get(context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
@@ -103,6 +120,41 @@ func TestCachedFailedRenewalKeepsTheValueWhileItLasts(t *testing.T) {
 	_ = clock.Sleep(context.Background(), time.Minute) // expired
 	if _, err := c.get(context.Background(), clock.Now, failing); err == nil {
 		t.Fatal("an expired value was used")
+	}
+}
+
+// During an IAM outage, concurrent reads keep the old keys and wait for no
+// renewal but the first; the next try comes a minute later.
+func TestCachedFailedRenewalIsNotRetriedByEveryCaller(t *testing.T) {
+	clock := newFakeClock()
+	c := newCached[int]()
+	_, _ = c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+		return 1, clock.Now().Add(time.Minute), clock.Now().Add(time.Hour), nil
+	})
+	_ = clock.Sleep(context.Background(), 2*time.Minute) // stale, not expired
+	var renewals atomic.Int32
+	failing := func(context.Context) (int, time.Time, time.Time, error) {
+		renewals.Add(1)
+		return 0, time.Time{}, time.Time{}, errors.New("IAM is down")
+	}
+	for _, err := range concurrently(20, func() error {
+		v, err := c.get(context.Background(), clock.Now, failing)
+		if err == nil && v != 1 {
+			return errors.New("not the old value")
+		}
+		return err
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := renewals.Load(); n != 1 {
+		t.Fatalf("%d renewals by 20 callers, want 1", n)
+	}
+	_ = clock.Sleep(context.Background(), renewalRetry)
+	_, _ = c.get(context.Background(), clock.Now, failing)
+	if n := renewals.Load(); n != 2 {
+		t.Fatalf("%d renewals after renewalRetry, want a second try", n)
 	}
 }
 

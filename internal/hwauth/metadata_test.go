@@ -89,3 +89,52 @@ func TestNoMetadataServiceIsAnErrorNamingItsAddress(t *testing.T) {
 		t.Fatal("DLI was called without credentials")
 	}
 }
+
+// silentListener takes connections and never answers, as a firewalled or
+// wrong metadata address might; it counts the connections.
+func silentListener(t *testing.T) (string, func() int) {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns := make(chan net.Conn, 100)
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns <- conn
+		}
+	}()
+	t.Cleanup(func() {
+		_ = l.Close()
+		for len(conns) > 0 {
+			_ = (<-conns).Close()
+		}
+	})
+	return "http://" + l.Addr().String(), func() int { return len(conns) }
+}
+
+// A metadata address that never answers costs one attempt's wait, once:
+// the failure is kept for every later read, not tried again by each.
+func TestASilentMetadataServiceCostsOneWaitForAllReads(t *testing.T) {
+	silent, connections := silentListener(t)
+	srv := newServer(t, nil)
+	base, err := dli.New(dli.Config{Endpoint: srv.URL, RequestTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := base.WithCredentials(FromMetadata(base, mustURL(t, silent), nil))
+	for i := range 5 {
+		_, err := client.BatchState(context.Background(), testProject, testBatch)
+		var metadata *MetadataError
+		if !errors.As(err, &metadata) {
+			t.Fatalf("read %d: err = %v, want the metadata failure", i, err)
+		}
+	}
+	if n := connections(); n != 1 {
+		t.Fatalf("%d connections to the silent metadata address for 5 reads, want 1", n)
+	}
+}

@@ -21,6 +21,9 @@ type credentialPlan struct {
 	profile     *hwauth.Profile  // the profile read, if any
 }
 
+// metadataDescription names the ECS metadata service as a credential source.
+const metadataDescription = "temporary AK/SK from the ECS metadata service"
+
 // credentialLayer is one place credentials can be given: the provider
 // block, or the environment. Each value is the raw setting.
 type credentialLayer struct {
@@ -78,7 +81,7 @@ func resolveCredentials(m providerModel, getenv func(string) string) (credential
 		}
 	}
 	if !layer.anything {
-		return credentialPlan{description: "temporary AK/SK from the ECS metadata service"}, nil
+		return credentialPlan{description: metadataDescription}, nil
 	}
 	return layer.plan(block.anything)
 }
@@ -170,7 +173,7 @@ func profilePlan(l credentialLayer) (credentialPlan, diag.Diagnostics) {
 		return credentialPlan{}, diags
 	}
 	if profile.Mode == hwauth.ModeECSAgency {
-		return credentialPlan{profile: &profile, description: "temporary AK/SK from the ECS metadata service (" + profile.String() + ")"}, nil
+		return credentialPlan{profile: &profile, description: metadataDescription + " (" + profile.String() + ")"}, nil
 	}
 	method := dli.AuthAKSK
 	if profile.Credentials.SecurityToken != "" {

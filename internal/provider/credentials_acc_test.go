@@ -272,3 +272,48 @@ func TestAccAssumeRole_fromTheEnvironmentAndRefused(t *testing.T) {
 		t.Fatalf("agency calls %d, reads %d: want 1 and none", srv.Mock.Calls("securitytokens"), srv.Mock.Calls("batch_state"))
 	}
 }
+
+// The project lookup is the first call that needs credentials: when they
+// cannot be had, the error is about them, not about the lookup.
+func TestAccProject_lookupWithoutCredentialsSaysWhyNotTheLookup(t *testing.T) {
+	for name, tc := range map[string]struct {
+		attrs func(srv *dlimock.Server) string
+		env   func(srv *dlimock.Server) map[string]string
+		want  string
+	}{
+		"no metadata service": {
+			func(*dlimock.Server) string { return "" },
+			func(*dlimock.Server) map[string]string {
+				return map[string]string{"HW_ECS_METADATA_ENDPOINT": closedURL(t)}
+			},
+			`Missing DLI credentials.*No credentials are set in the provider block or the environment, and no ECS metadata service answered`},
+		"an ecsAgency profile, no metadata service": {
+			func(*dlimock.Server) string {
+				return fmt.Sprintf("profile = \"ecs\"\n  shared_config_file = %q", profileFile(t))
+			},
+			func(*dlimock.Server) map[string]string {
+				return map[string]string{"HW_ECS_METADATA_ENDPOINT": closedURL(t)}
+			},
+			`Missing DLI credentials.*The profile ecs in .*config\.json asks for the ECS metadata service's temporary AK/SK, and no ECS metadata service answered`},
+		"a refused agency": {
+			func(*dlimock.Server) string { return fmt.Sprintf("access_key = %q\n  secret_key = %q", testAK, testSK) },
+			func(*dlimock.Server) map[string]string {
+				return map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "dli-reader", "HW_ASSUME_ROLE_DOMAIN_NAME": "acme"}
+			},
+			`Could not assume the IAM agency.*agency "dli-reader" of domain "acme".*permission denied reading agency`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := newMock(t)
+			srv.Mock.AddProject("cn-north-4", testProject)
+			config := fmt.Sprintf("provider \"dli\" {\n  region   = \"cn-north-4\"\n  endpoint = %q\n  auth_url = \"%s/v3\"\n  max_retries = 0\n  %s\n}\n",
+				srv.URL, srv.URL, tc.attrs(srv))
+			accTestEnv(t, tc.env(srv), resource.TestStep{
+				Config:      config + batchConfig(`batch_id = "`+testBatch+`"`),
+				ExpectError: expectError(tc.want),
+			})
+			if srv.Mock.Calls("projects") != 0 {
+				t.Fatal("the project was looked up without credentials")
+			}
+		})
+	}
+}

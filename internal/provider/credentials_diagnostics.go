@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -12,21 +14,29 @@ import (
 
 // credentialsErrorDiagnostic explains a read that failed before reaching
 // DLI for want of credentials: none from the ECS metadata service, or a
-// refused agency. ok is false for any other error.
-func credentialsErrorDiagnostic(err error) (d diag.Diagnostic, ok bool) {
+// refused agency. ok is false for any other error, and for a fetch that
+// Ctrl-C or timeouts.read cut short, which is no fault of the source.
+func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, ok bool) {
 	var (
-		metadata *hwauth.MetadataError
-		agency   *hwauth.AgencyError
+		metadata    *hwauth.MetadataError
+		agency      *hwauth.AgencyError
+		interrupted *dli.InterruptedError
 	)
 	switch {
+	case errors.As(err, &interrupted) || errors.Is(err, context.Canceled):
+		return nil, false
 	case errors.As(err, &metadata):
 		what := fmt.Sprintf("the ECS metadata service at %s gave none (%v)", metadata.Endpoint, metadata.Err)
 		var network *dli.NetworkError
 		if errors.As(err, &network) {
 			what = fmt.Sprintf("no ECS metadata service answered at %s (%v)", metadata.Endpoint, metadata.Err)
 		}
+		opening := "No credentials are set in the provider block or the environment"
+		if viaProfile, ok := strings.CutPrefix(auth.description, metadataDescription+" ("); ok {
+			opening = "The " + strings.TrimSuffix(viaProfile, ")") + " asks for the ECS metadata service's temporary AK/SK"
+		}
 		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
-			"No credentials are set in the provider block or the environment, and %s. "+
+			opening+", and %s. "+
 				"Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or token (%s) to use an IAM token; "+
 				"or profile and shared_config_file (%s, %s) to use an hcloud CLI profile. On an ECS, attach an agency to the ECS instead "+
 				"(%s sets the metadata service's address, default %s).",
@@ -46,7 +56,7 @@ func credentialsErrorDiagnostic(err error) (d diag.Diagnostic, ok bool) {
 
 // projectLookupDiagnostic explains a failed IAM project lookup, naming the
 // project name and region, and the way around it: set the project ID.
-func projectLookupDiagnostic(err error, name, region string) diag.Diagnostic {
+func projectLookupDiagnostic(err error, name, region string, auth authInUse) diag.Diagnostic {
 	why := ""
 	var (
 		apiErr *dli.APIError
@@ -56,7 +66,9 @@ func projectLookupDiagnostic(err error, name, region string) diag.Diagnostic {
 	case errors.As(err, &lookup) && len(lookup.Found) == 0:
 		why = fmt.Sprintf(" Check the region (%q) and project_name (%s): IAM names a region's default project after the region.", region, envProjectName)
 	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission:
-		why = " Listing projects needs IAM permission to list projects, which these credentials lack."
+		why = fmt.Sprintf(" Listing projects needs IAM permission to list projects, which these credentials (%s) lack.", auth.description)
+	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindAuthentication:
+		why = fmt.Sprintf(" IAM did not accept the credentials (%s): check that they are current and belong to this account.", auth.description)
 	}
 	return diag.NewErrorDiagnostic("Could not look up the DLI project ID", fmt.Sprintf(
 		"No project ID is set, so the provider looked up IAM project %q (project_name, else the region %q): %v.%s "+

@@ -58,7 +58,7 @@ func (b *dataSourceBase) startRead(ctx context.Context, project types.String, t 
 	ctx, stop := b.data.stopOnInterrupt(ctx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	cancel := func() { cancelTimeout(); stop() }
-	projectID, d := b.data.projectFor(ctx, project)
+	projectID, d := b.data.projectFor(ctx, project, timeout)
 	diags.Append(d...)
 	if diags.HasError() {
 		cancel()

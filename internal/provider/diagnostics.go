@@ -21,7 +21,7 @@ type authInUse struct {
 // readErrorDiagnostic turns a client error into a diagnostic whose summary
 // says what went wrong and whose detail says what to do.
 func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.Diagnostic {
-	if d, ok := credentialsErrorDiagnostic(err); ok {
+	if d, ok := credentialsErrorDiagnostic(err, auth); ok {
 		return d
 	}
 	var (

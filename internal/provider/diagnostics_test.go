@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/hwauth"
 )
 
 // A 401's advice depends on how requests were authenticated: clocks matter
@@ -34,5 +36,24 @@ func TestAuthenticationAdviceFitsTheMethod(t *testing.T) {
 				t.Errorf("%s: the advice mentions %q:\n%s", method, s, advice)
 			}
 		}
+	}
+}
+
+// Ctrl-C or timeouts.read while credentials are fetched is reported as
+// such, not as missing credentials or a refused agency.
+func TestAnInterruptedCredentialFetchIsNotACredentialProblem(t *testing.T) {
+	interrupted := &dli.InterruptedError{Service: "ECS metadata", Attempts: 1, Err: context.Canceled}
+	for _, err := range []error{
+		&dli.CredentialsError{Err: &hwauth.MetadataError{Endpoint: "http://127.0.0.1:1", Err: interrupted}},
+		&dli.CredentialsError{Err: &hwauth.AgencyError{Agency: hwauth.Agency{Name: "a", Domain: "d"}, Err: interrupted}},
+	} {
+		if d := readErrorDiagnostic(err, authInUse{}, time.Minute); d.Summary() != "Reading the DLI batch was cancelled" {
+			t.Errorf("%v: summary %q, want the cancellation", err, d.Summary())
+		}
+	}
+	timedOut := &dli.InterruptedError{Service: "IAM", Attempts: 1, Err: context.DeadlineExceeded}
+	err := &dli.CredentialsError{Err: &hwauth.AgencyError{Agency: hwauth.Agency{Name: "a", Domain: "d"}, Err: timedOut}}
+	if d := readErrorDiagnostic(err, authInUse{}, time.Minute); d.Summary() != "Timed out reading the DLI batch" {
+		t.Errorf("summary %q, want the timeout", d.Summary())
 	}
 }

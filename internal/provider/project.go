@@ -2,17 +2,22 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
 // projectFor is the project of a read: the data source's project_id, else
 // the provider's (project_id, HW_PROJECT_ID, the profile's projectId), else
 // the one looked up from IAM, once per provider.
-func (d *providerData) projectFor(ctx context.Context, configured types.String) (string, diag.Diagnostics) {
+// timeout is the read's timeouts.read, for the message of a lookup it cut short.
+func (d *providerData) projectFor(ctx context.Context, configured types.String, timeout time.Duration) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if id := configured.ValueString(); id != "" {
 		return id, nil
@@ -27,7 +32,16 @@ func (d *providerData) projectFor(ctx context.Context, configured types.String) 
 	}
 	id, err := d.projectLookup.ProjectID(ctx)
 	if err != nil {
-		diags.Append(projectLookupDiagnostic(err, d.projectLookup.Name(), d.region))
+		// The lookup is the first call that needs credentials: their own
+		// failure (no metadata service, a refused agency), a Ctrl-C or
+		// timeouts.read says so rather than blame the lookup.
+		if cd, ok := credentialsErrorDiagnostic(err, d.auth); ok {
+			diags.Append(cd)
+		} else if errors.As(err, new(*dli.InterruptedError)) || errors.Is(err, context.Canceled) {
+			diags.Append(readErrorDiagnostic(err, d.auth, timeout))
+		} else {
+			diags.Append(projectLookupDiagnostic(err, d.projectLookup.Name(), d.region, d.auth))
+		}
 		return "", diags
 	}
 	return id, nil
