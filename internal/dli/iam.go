@@ -119,7 +119,7 @@ func (c *Client) temporaryCredentialsFrom(resp *response) (TemporaryCredentials,
 	if err != nil {
 		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the credential answer's expires_at is not an RFC 3339 time (%q)", cred.ExpiresAt))
 	}
+	// send adds them to the secrets to redact before their first use.
 	creds := Credentials{AccessKey: cred.Access, SecretKey: cred.Secret, SecurityToken: cred.SecurityToken}
-	c.secrets.add(creds.Secrets()...)
 	return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
 }
