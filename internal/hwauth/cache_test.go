@@ -133,7 +133,7 @@ func TestCachedFailedRenewalIsNotRetriedByEveryCaller(t *testing.T) {
 	})
 	_ = clock.Sleep(context.Background(), 2*time.Minute) // stale, not expired
 	var renewals atomic.Int32
-	failing := func(context.Context) (int, time.Time, time.Time, error) {
+	failing := func(context.Context) (int, time.Time, time.Time, error) { //nolint:unparam // a fetchFunc
 		renewals.Add(1)
 		return 0, time.Time{}, time.Time{}, errors.New("IAM is down")
 	}
