@@ -64,6 +64,11 @@ type batchesDataSource struct {
 
 var _ datasource.DataSourceWithConfigure = (*batchesDataSource)(nil)
 
+// ConfigValidators adds the time range check to every data source's.
+func (d *batchesDataSource) ConfigValidators(ctx context.Context) []datasource.ConfigValidator {
+	return append(d.dataSourceBase.ConfigValidators(ctx), createdRange{})
+}
+
 func newBatchesDataSource() datasource.DataSource { return &batchesDataSource{} }
 
 func (d *batchesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {

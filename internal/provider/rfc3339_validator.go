@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // rfc3339Validator accepts a time in RFC 3339 form, as timestamp() gives it.
@@ -27,4 +30,33 @@ func (v rfc3339Validator) ValidateString(ctx context.Context, req validator.Stri
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid time",
 			fmt.Sprintf("%s %s; got %q.", req.Path, v.Description(ctx), req.ConfigValue.ValueString()))
 	}
+}
+
+// createdRange fails validate and plan when created_after is later than
+// created_before: no batch could match, and the read would look like an
+// empty result rather than a mistake.
+type createdRange struct{}
+
+var _ datasource.ConfigValidator = createdRange{}
+
+func (createdRange) Description(context.Context) string {
+	return "created_after must not be later than created_before"
+}
+
+func (v createdRange) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (createdRange) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var after, before types.String
+	if req.Config.GetAttribute(ctx, path.Root("created_after"), &after).HasError() ||
+		req.Config.GetAttribute(ctx, path.Root("created_before"), &before).HasError() {
+		return
+	}
+	a, errA := time.Parse(time.RFC3339, after.ValueString())
+	b, errB := time.Parse(time.RFC3339, before.ValueString())
+	if errA != nil || errB != nil || !a.After(b) { // null, unknown or malformed: nothing to compare
+		return
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("created_after"), "Empty time range",
+		fmt.Sprintf("created_after (%s) is later than created_before (%s), so no batch could match: swap them, or widen the range.",
+			after.ValueString(), before.ValueString()))
 }
