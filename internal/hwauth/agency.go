@@ -19,6 +19,12 @@ type Agency struct {
 	Duration time.Duration // DefaultAgencyDuration when zero
 }
 
+// AssumedWith describes the agency's credentials in words, for logs and
+// errors: "agency dli-reader of domain acme, assumed with <base>".
+func (a Agency) AssumedWith(base string) string {
+	return fmt.Sprintf("agency %s of domain %s, assumed with %s", a.Name, a.Domain, base)
+}
+
 // AgencyError is IAM refusing (or failing) to give credentials for an agency.
 type AgencyError struct {
 	Agency Agency
@@ -38,8 +44,7 @@ func AssumeRole(client *dli.Client, authURL *url.URL, base dli.CredentialSource,
 	if agency.Duration <= 0 {
 		agency.Duration = DefaultAgencyDuration
 	}
-	description := fmt.Sprintf("agency %s of domain %s, assumed with %s", agency.Name, agency.Domain, baseDescription)
-	return newTemporary(description, now, func(ctx context.Context) (dli.TemporaryCredentials, error) {
+	return newTemporary(agency.AssumedWith(baseDescription), now, func(ctx context.Context) (dli.TemporaryCredentials, error) {
 		creds, err := client.AssumeRole(ctx, authURL, base, agency.Name, agency.Domain, agency.Duration)
 		if err != nil {
 			return creds, &AgencyError{Agency: agency, Base: baseDescription, Err: err}

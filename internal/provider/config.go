@@ -167,7 +167,7 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	s.agency = agency
 	s.authDescription = plan.description
 	if agency != nil {
-		s.authDescription = fmt.Sprintf("agency %s of domain %s, assumed with %s", agency.Name, agency.Domain, plan.description)
+		s.authDescription = agency.AssumedWith(plan.description)
 	}
 
 	metadata := strings.TrimSpace(getenv(envMetadataEndpoint))

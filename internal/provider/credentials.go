@@ -21,9 +21,6 @@ type credentialPlan struct {
 	profile     *hwauth.Profile  // the profile read, if any
 }
 
-// metadataDescription names the ECS metadata service as a credential source.
-const metadataDescription = "temporary AK/SK from the ECS metadata service"
-
 // credentialLayer is one place credentials can be given: the provider
 // block, or the environment. Each value is the raw setting.
 type credentialLayer struct {
@@ -81,7 +78,7 @@ func resolveCredentials(m providerModel, getenv func(string) string) (credential
 		}
 	}
 	if !layer.anything {
-		return credentialPlan{description: metadataDescription}, nil
+		return credentialPlan{description: hwauth.MetadataDescription}, nil
 	}
 	return layer.plan(block.anything)
 }
@@ -173,13 +170,9 @@ func profilePlan(l credentialLayer) (credentialPlan, diag.Diagnostics) {
 		return credentialPlan{}, diags
 	}
 	if profile.Mode == hwauth.ModeECSAgency {
-		return credentialPlan{profile: &profile, description: metadataDescription + " (" + profile.String() + ")"}, nil
+		return credentialPlan{profile: &profile, description: hwauth.MetadataDescription + " (" + profile.String() + ")"}, nil
 	}
-	method := dli.AuthAKSK
-	if profile.Credentials.SecurityToken != "" {
-		method = dli.AuthTemporaryAKSK
-	}
-	return credentialPlan{static: &profile.Credentials, profile: &profile, description: fmt.Sprintf("%s from %s", method, profile)}, nil
+	return credentialPlan{static: &profile.Credentials, profile: &profile, description: fmt.Sprintf("%s from %s", profile.Credentials.Method(), profile)}, nil
 }
 
 // blockNote explains, when the provider block sets credentials, why the

@@ -32,7 +32,7 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 			what = fmt.Sprintf("no ECS metadata service answered at %s (%v)", metadata.Endpoint, metadata.Err)
 		}
 		opening := "No credentials are set in the provider block or the environment"
-		if viaProfile, ok := strings.CutPrefix(auth.description, metadataDescription+" ("); ok {
+		if viaProfile, ok := strings.CutPrefix(auth.description, hwauth.MetadataDescription+" ("); ok {
 			opening = "The " + strings.TrimSuffix(viaProfile, ")") + " asks for the ECS metadata service's temporary AK/SK"
 		}
 		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
