@@ -96,17 +96,13 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitMax <= 0 {
 		cfg.RetryWaitMax = RetryWaitMax
 	}
-	secrets := &secretSet{}
-	c := &Client{endpoint: endpoint, credentials: cfg.Credentials, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: secrets}
-	if static, ok := cfg.Credentials.(Credentials); ok {
-		c.secrets.add(static.Secrets()...)
-	}
+	c := &Client{endpoint: endpoint, requestTimeout: cfg.RequestTimeout, logger: cfg.Logger, secrets: &secretSet{}}
 	auth := &authTransport{base: newTransport(cfg.Insecure), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.http = c.retryingClient(auth, cfg, retryPolicy)
 	metadata := &authTransport{base: newMetadataTransport(), now: cfg.Now, userAgent: cfg.UserAgent}
 	c.metadataHTTP = c.retryingClient(metadata, cfg, metadataRetryPolicy)
 	c.metadataHTTP.HTTPClient.Timeout = min(cfg.RequestTimeout, metadataRequestTimeout)
-	return c, nil
+	return c.WithCredentials(cfg.Credentials), nil
 }
 
 // WithCredentials is a client of the same endpoint, connection pool and

@@ -48,7 +48,6 @@ type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
-	now          func() time.Time
 	// interrupted ends when the process receives SIGINT; nil (never) in tests.
 	interrupted context.Context
 }
@@ -208,7 +207,6 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 		Logger:       logger,
 		RetryWaitMin: p.opts.retryWait,
 		RetryWaitMax: 30 * p.opts.retryWait,
-		Now:          p.opts.now,
 	})
 	if err != nil {
 		return nil, err
@@ -217,13 +215,13 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 	if s.credentials.static != nil {
 		source = *s.credentials.static
 	} else {
-		source = hwauth.FromMetadata(base, s.metadataEndpoint, p.opts.now)
+		source = hwauth.FromMetadata(base, s.metadataEndpoint, nil)
 	}
 	if s.agency != nil {
 		if s.authURL == nil {
 			return nil, fmt.Errorf("assume_role needs IAM's address: set region (%s) or auth_url (%s)", envRegion, envAuthURL)
 		}
-		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, p.opts.now)
+		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, nil)
 	}
 	logger.secrets = base.Secrets
 	return base.WithCredentials(source), nil
