@@ -168,6 +168,10 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	s.authDescription = plan.description
 	if agency != nil {
 		s.authDescription = agency.AssumedWith(plan.description)
+		if s.authURL == nil && !authDiags.HasError() {
+			diags.AddAttributeError(path.Root("assume_role"), "Missing IAM address for assume_role",
+				fmt.Sprintf("Assuming agency %q asks IAM for its keys, and IAM's address is derived from the region: set region (%s), or auth_url (%s).", agency.Name, envRegion, envAuthURL))
+		}
 	}
 
 	metadata := strings.TrimSpace(getenv(envMetadataEndpoint))

@@ -204,3 +204,19 @@ func TestNoTestEverAsksTheRealMetadataAddress(t *testing.T) {
 		t.Fatalf("fastOptions gives %q", got)
 	}
 }
+
+// assume_role asks IAM, whose address comes from the region or auth_url:
+// with neither, configuring fails and says so, before any request.
+func TestAssumeRoleWithoutAnIAMAddressIsAConfigurationError(t *testing.T) {
+	m := providerModel{Endpoint: types.StringValue("https://dli.example.invalid"), Token: types.StringValue("t")}
+	env := map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "dli-reader", "HW_ASSUME_ROLE_DOMAIN_NAME": "acme"}
+	_, diags := resolveSettings(m, envOf(env))
+	if !diags.HasError() || diags[0].Summary() != "Missing IAM address for assume_role" ||
+		!strings.Contains(diags[0].Detail(), "HW_REGION_NAME") || !strings.Contains(diags[0].Detail(), "HW_AUTH_URL") {
+		t.Fatalf("diags = %v, want the missing IAM address naming region and auth_url", diags)
+	}
+	m.AuthURL = types.StringValue("https://iam.example.invalid/v3")
+	if _, diags := resolveSettings(m, envOf(env)); diags.HasError() {
+		t.Fatalf("with auth_url: %v", diags)
+	}
+}

@@ -217,10 +217,7 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 	} else {
 		source = hwauth.FromMetadata(base, s.metadataEndpoint, nil)
 	}
-	if s.agency != nil {
-		if s.authURL == nil {
-			return nil, fmt.Errorf("assume_role needs IAM's address: set region (%s) or auth_url (%s)", envRegion, envAuthURL)
-		}
+	if s.agency != nil { // resolveSettings made sure of s.authURL
 		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, nil)
 	}
 	logger.secrets = base.Secrets
