@@ -18,12 +18,11 @@ import (
 // Ctrl-C or timeouts.read cut short, which is no fault of the source.
 func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, ok bool) {
 	var (
-		metadata    *hwauth.MetadataError
-		agency      *hwauth.AgencyError
-		interrupted *dli.InterruptedError
+		metadata *hwauth.MetadataError
+		agency   *hwauth.AgencyError
 	)
 	switch {
-	case errors.As(err, &interrupted) || errors.Is(err, context.Canceled):
+	case interrupted(err):
 		return nil, false
 	case errors.As(err, &metadata):
 		what := fmt.Sprintf("the ECS metadata service at %s gave none (%v)", metadata.Endpoint, metadata.Err)
@@ -52,6 +51,13 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 		return diag.NewErrorDiagnostic("Could not assume the IAM agency", err.Error()+". "+hint), true
 	}
 	return nil, false
+}
+
+// interrupted reports a failure that Ctrl-C or timeouts.read caused, which
+// is no fault of the service that was being asked.
+func interrupted(err error) bool {
+	var i *dli.InterruptedError
+	return errors.As(err, &i) || errors.Is(err, context.Canceled)
 }
 
 // projectLookupDiagnostic explains a failed IAM project lookup, naming the

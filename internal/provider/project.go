@@ -2,15 +2,12 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
 // projectFor is the project of a read: the data source's project_id, else
@@ -34,10 +31,8 @@ func (d *providerData) projectFor(ctx context.Context, configured types.String, 
 	if err != nil {
 		// The lookup is the first call that needs credentials: their own
 		// failure (no metadata service, a refused agency), a Ctrl-C or
-		// timeouts.read says so rather than blame the lookup.
-		if cd, ok := credentialsErrorDiagnostic(err, d.auth); ok {
-			diags.Append(cd)
-		} else if errors.As(err, new(*dli.InterruptedError)) || errors.Is(err, context.Canceled) {
+		// timeouts.read is told as any read's, rather than blame the lookup.
+		if _, credentials := credentialsErrorDiagnostic(err, d.auth); credentials || interrupted(err) {
 			diags.Append(readErrorDiagnostic(err, d.auth, timeout))
 		} else {
 			diags.Append(projectLookupDiagnostic(err, d.projectLookup.Name(), d.region, d.auth))
