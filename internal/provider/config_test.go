@@ -21,32 +21,6 @@ func staticCredentials(s settings) dli.Credentials {
 	return *s.credentials.static
 }
 
-func TestDefaultEndpointIsDerivedFromRegionAndCloud(t *testing.T) {
-	for _, tc := range []struct {
-		model providerModel
-		env   map[string]string
-		want  string
-	}{
-		{providerModel{Region: types.StringValue("cn-north-4"), Cloud: types.StringValue("example.invalid")}, nil, "https://dli.cn-north-4.example.invalid"},
-		{providerModel{}, map[string]string{"HW_REGION_NAME": "ap-southeast-1", "HW_CLOUD": "cloud.invalid"}, "https://dli.ap-southeast-1.cloud.invalid"},
-		{providerModel{Region: types.StringValue("cn-north-4")}, nil, "https://dli.cn-north-4.myhuaweicloud.com"},
-		// endpoint: attribute, then HW_DLI_ENDPOINT, then the default derived from region and cloud.
-		{providerModel{Region: types.StringValue("cn-north-4")}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
-		{providerModel{}, map[string]string{"HW_REGION_NAME": "other", "HW_DLI_ENDPOINT": "http://127.0.0.1:1"}, "http://127.0.0.1:1"},
-		{providerModel{Region: types.StringValue(""), Endpoint: types.StringValue("")}, map[string]string{"HW_REGION_NAME": "ap-southeast-3"}, "https://dli.ap-southeast-3.myhuaweicloud.com"},
-		{providerModel{Endpoint: types.StringValue("https://dli.attr.invalid/")}, map[string]string{"HW_DLI_ENDPOINT": "https://dli.env.invalid"}, "https://dli.attr.invalid"},
-	} {
-		tc.model.Token = types.StringValue("t")
-		s, diags := resolveSettings(tc.model, envOf(tc.env))
-		if diags.HasError() {
-			t.Fatalf("%+v: %v", tc, diags)
-		}
-		if s.endpoint != tc.want {
-			t.Errorf("endpoint = %q, want %q", s.endpoint, tc.want)
-		}
-	}
-}
-
 func TestSettingsPrecedenceAndDefaults(t *testing.T) {
 	env := map[string]string{"HW_PROJECT_ID": "env-project", "HW_MAX_RETRIES": "2", "HW_INSECURE": "true", "HW_REGION_NAME": "r"}
 	m := providerModel{Token: types.StringValue("t")}
@@ -107,32 +81,6 @@ func TestCredentialsInTheBlockWinAsAWholeOverTheEnvironment(t *testing.T) {
 		envOf(map[string]string{"HW_AUTH_TOKEN": "env-token"}))
 	if staticCredentials(s).Token != "env-token" {
 		t.Fatalf("credentials = %+v, want the environment's token", s.credentials)
-	}
-}
-
-func TestRegionAndCloudMustBeHostNameParts(t *testing.T) {
-	for _, m := range []providerModel{
-		{Region: types.StringValue("x/"), Token: types.StringValue("t")},
-		{Region: types.StringValue("cn-north-4"), Cloud: types.StringValue("evil.invalid/path"), Token: types.StringValue("t")},
-	} {
-		if _, diags := resolveSettings(m, envOf(nil)); !diags.HasError() {
-			t.Errorf("%+v: want an error", m)
-		}
-	}
-}
-
-func TestPlainHTTPToARemoteHostIsFlagged(t *testing.T) {
-	for endpoint, want := range map[string]bool{
-		"http://dli.example.invalid": true, "http://10.1.2.3:80": true,
-		"http://127.0.0.1:8080": false, "http://[::1]:1": false, "http://localhost:1": false, "https://dli.example.invalid": false,
-	} {
-		u, err := dli.ParseEndpoint(endpoint)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := isPlainHTTPToRemote(u); got != want {
-			t.Errorf("isPlainHTTPToRemote(%q) = %v, want %v", endpoint, got, want)
-		}
 	}
 }
 

@@ -122,33 +122,6 @@ func TestTheProfileGivesRegionAndProjectUnlessTheConfigurationDoes(t *testing.T)
 	}
 }
 
-func TestProjectLookupSettings(t *testing.T) {
-	s, _ := resolveSettings(providerModel{Region: types.StringValue("cn-north-4"), Token: types.StringValue("t")}, envOf(nil))
-	if s.projectID != "" || s.projectName != "cn-north-4" || s.authURL.String() != "https://iam.cn-north-4.myhuaweicloud.com/v3" {
-		t.Fatalf("defaults: %+v", s)
-	}
-	s, _ = resolveSettings(providerModel{Region: types.StringValue("cn-north-4"), Token: types.StringValue("t"), ProjectName: types.StringValue("cn-north-4_etl")},
-		envOf(map[string]string{"HW_PROJECT_NAME": "env-name", "HW_AUTH_URL": "https://iam.example.invalid/v3"}))
-	if s.projectName != "cn-north-4_etl" || s.authURL.String() != "https://iam.example.invalid/v3" {
-		t.Fatalf("attribute and variable: %+v", s)
-	}
-}
-
-// getCloudDomain: the European regions' default domain is myhuaweicloud.eu,
-// for DLI and IAM alike, unless cloud says otherwise.
-func TestEuropeanRegionsDefaultToTheEuropeanDomain(t *testing.T) {
-	for region, want := range map[string]string{"eu-west-101": "myhuaweicloud.eu", "eu-west-0": "myhuaweicloud.com", "cn-north-4": "myhuaweicloud.com"} {
-		s, diags := resolveSettings(providerModel{Region: types.StringValue(region), Token: types.StringValue("t")}, envOf(nil))
-		if diags.HasError() || s.endpoint != "https://dli."+region+"."+want || s.authURL.String() != "https://iam."+region+"."+want+"/v3" {
-			t.Errorf("%s: endpoint %s, auth_url %v, want the %s domain", region, s.endpoint, s.authURL, want)
-		}
-	}
-	s, _ := resolveSettings(providerModel{Region: types.StringValue("eu-west-101"), Cloud: types.StringValue("example.invalid"), Token: types.StringValue("t")}, envOf(nil))
-	if s.endpoint != "https://dli.eu-west-101.example.invalid" {
-		t.Fatalf("cloud must win: %s", s.endpoint)
-	}
-}
-
 func TestAssumeRolePrecedence(t *testing.T) {
 	file := profileFile(t)
 	block := &assumeRoleModel{AgencyName: types.StringValue("block-agency"), DomainName: types.StringValue("block-domain"), Duration: types.Int64Value(1800)}

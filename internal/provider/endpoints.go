@@ -1,0 +1,137 @@
+package provider
+
+// Where the provider sends requests: the region and cloud domain, the DLI
+// endpoint and IAM's auth_url derived from them, and their plan-time checks.
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+)
+
+// Names that become part of the default endpoint's host name.
+var (
+	regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	cloudPattern  = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*\.[a-z]{2,}$`)
+)
+
+// resolveCloud: cloud, HW_CLOUD, else myhuaweicloud.eu for the European
+// regions (eu-west-1xx) and myhuaweicloud.com for the rest.
+func resolveCloud(m providerModel, getenv func(string) string, region string, regionSrc source) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	cloud, cloudSrc := lookup(m.Cloud, "cloud", envCloud, getenv)
+	switch {
+	case cloud != "":
+	case strings.HasPrefix(region, europeRegionPrefix):
+		cloud = defaultEuropeCloud
+	default:
+		cloud = defaultCloud
+	}
+	if region != "" && !regionPattern.MatchString(region) {
+		diags.AddAttributeError(pathRegion, "Invalid DLI region",
+			fmt.Sprintf("The region set by %s must be a region name such as cn-north-4 (lower-case letters, digits and hyphens), got %q.", regionSrc, region))
+	}
+	if !cloudPattern.MatchString(cloud) {
+		diags.AddAttributeError(pathCloud, "Invalid cloud domain",
+			fmt.Sprintf("The cloud set by %s must be a domain name such as myhuaweicloud.com, got %q.", cloudSrc, cloud))
+	}
+	return cloud, diags
+}
+
+// resolveEndpoint takes endpoint (attribute, then HW_DLI_ENDPOINT), or
+// else derives the default https://dli.{region}.{cloud}. It returns nil
+// with an error diagnostic when there is no valid endpoint.
+func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
+	if endpoint != "" {
+		u, err := dli.ParseEndpoint(endpoint)
+		if err != nil {
+			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
+				fmt.Sprintf("The endpoint set by %s is invalid: %v.", src, err))
+		}
+		return u, diags
+	}
+	if region == "" {
+		diags.AddAttributeError(pathRegion, "Missing DLI region",
+			fmt.Sprintf("Set region (or the %s environment variable), e.g. cn-north-4, or set endpoint (%s) to the DLI endpoint URL.", envRegion, envEndpoint))
+		return nil, diags
+	}
+	if !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
+		return nil, nil // resolveCloud has said why
+	}
+	return &url.URL{Scheme: "https", Host: "dli." + region + "." + cloud}, diags
+}
+
+// resolveAuthURL takes auth_url (attribute, then HW_AUTH_URL), or derives
+// https://iam.{region}.{cloud}/v3. Without a region it is nil: no lookup.
+func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	raw, src := lookup(m.AuthURL, "auth_url", envAuthURL, getenv)
+	if raw == "" {
+		if region == "" || !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
+			return nil, nil
+		}
+		return &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}, nil
+	}
+	u, err := dli.ParseEndpoint(raw)
+	if err != nil {
+		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
+			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as https://iam.cn-north-4.myhuaweicloud.com/v3 (%v).", src, err))
+	}
+	return u, diags
+}
+
+// unlessEmpty applies a validator to non-empty values only: an attribute
+// set to "" counts as unset, so its environment variable applies.
+type unlessEmpty struct{ validator.String }
+
+func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.ValueString() == "" {
+		return
+	}
+	v.String.ValidateString(ctx, req, resp)
+}
+
+// urlValidator checks a configured endpoint URL at validate time.
+type urlValidator struct {
+	summary, example, env string
+}
+
+func (v urlValidator) Description(context.Context) string {
+	return "must be an http(s) URL such as " + v.example
+}
+
+func (v urlValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v urlValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary,
+			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info (%v; environment variable %s).", req.Path, v.example, err, v.env))
+	}
+}
+
+// isPlainHTTPToRemote reports an http:// endpoint on anything but loopback:
+// tokens and access keys would cross the network in clear text.
+func isPlainHTTPToRemote(u *url.URL) bool {
+	if u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if host == "localhost" {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
+}
