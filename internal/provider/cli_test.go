@@ -38,7 +38,9 @@ var closedMetadataEndpoint = func() string {
 func TestMain(m *testing.M) {
 	// For anything that reads the process environment (the provider's
 	// production configuration does).
-	_ = os.Setenv(envMetadataEndpoint, closedMetadataEndpoint)
+	for k, v := range safeDefaults {
+		_ = os.Setenv(k, v)
+	}
 	code := m.Run()
 	if binDir != "" {
 		_ = os.RemoveAll(binDir)
@@ -122,12 +124,12 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 }
 
 // baseCLIEnv is the whole environment of a CLI run in dir: no HW_*
-// variable of the developer's, and the ECS metadata service pointed at a
-// closed loopback port unless a test sets it.
+// variable of the developer's, and the safe defaults (a closed loopback
+// metadata port, a .invalid cloud domain) unless a test sets them.
 func baseCLIEnv(dir, cliConfig string) []string {
 	return []string{
 		"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TF_CLI_CONFIG_FILE=" + cliConfig,
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", envMetadataEndpoint + "=" + closedMetadataEndpoint,
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", envMetadataEndpoint + "=" + closedMetadataEndpoint, envCloud + "=" + testCloud,
 	}
 }
 

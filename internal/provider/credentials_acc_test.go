@@ -177,9 +177,10 @@ func TestAccProfile_credentialsRegionAndProjectFromAnHcloudProfile(t *testing.T)
 		Config: fmt.Sprintf(`
 provider "dli" {
   endpoint           = %q
+  auth_url           = "%s/v3"
   shared_config_file = %q
 }
-`, srv.URL, file) + batchConfig(`batch_id = "`+testBatch+`"`),
+`, srv.URL, srv.URL, file) + batchConfig(`batch_id = "`+testBatch+`"`),
 		ConfigPlanChecks:  preApply(callsSoFar{srv, "projects", 0}),
 		ConfigStateChecks: expectState(testBatch, "running", false),
 	})

@@ -169,12 +169,18 @@ func TestAssumeRolePrecedence(t *testing.T) {
 	}
 }
 
-func TestNoTestEverAsksTheRealMetadataAddress(t *testing.T) {
-	if got := os.Getenv(envMetadataEndpoint); got != closedMetadataEndpoint {
-		t.Fatalf("%s = %q in the test process, want the closed loopback port", envMetadataEndpoint, got)
+func TestNoTestEverAsksARealAddress(t *testing.T) {
+	for k, want := range map[string]string{envMetadataEndpoint: closedMetadataEndpoint, envCloud: testCloud} {
+		if got := os.Getenv(k); got != want {
+			t.Errorf("%s = %q in the test process, want %q", k, got, want)
+		}
+		if got := fastOptions(nil).getenv(k); got != want {
+			t.Errorf("fastOptions gives %s = %q, want %q", k, got, want)
+		}
 	}
-	if got := fastOptions(nil).getenv(envMetadataEndpoint); got != closedMetadataEndpoint {
-		t.Fatalf("fastOptions gives %q", got)
+	s, _ := resolveSettings(providerModel{Region: types.StringValue("cn-north-4"), Token: types.StringValue("t")}, fastOptions(nil).getenv)
+	if s.endpoint != "https://dli.cn-north-4."+testCloud || s.authURL.Host != "iam.cn-north-4."+testCloud {
+		t.Fatalf("a test's derived endpoints are %s and %s, want them in %s", s.endpoint, s.authURL, testCloud)
 	}
 }
 

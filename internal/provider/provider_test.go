@@ -34,6 +34,17 @@ func newMock(t *testing.T) *dlimock.Server {
 	return srv
 }
 
+// safeDefaults stand in for variables a test leaves unset, so that no test
+// reaches a real address: the metadata service is a closed loopback port
+// (never 169.254.169.254), and endpoints derived from a region land in the
+// reserved .invalid domain, should a test forget to point one at the mock.
+var safeDefaults = map[string]string{
+	envMetadataEndpoint: closedMetadataEndpoint,
+	envCloud:            testCloud,
+}
+
+const testCloud = "never-huawei.invalid"
+
 // fastOptions keep acceptance tests in milliseconds: polls every 10 ms,
 // retries after a millisecond or so unless the server asks for a
 // Retry-After (which the production backoff honours). The
@@ -42,10 +53,10 @@ func newMock(t *testing.T) *dlimock.Server {
 func fastOptions(env map[string]string) options {
 	return options{
 		getenv: func(k string) string {
-			if v, ok := env[k]; ok || k != envMetadataEndpoint {
+			if v, ok := env[k]; ok {
 				return v
 			}
-			return closedMetadataEndpoint // never 169.254.169.254
+			return safeDefaults[k]
 		},
 		pollSchedule: func(int) time.Duration { return 10 * time.Millisecond },
 		retryWait:    time.Millisecond,
