@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,19 +13,17 @@ import (
 func TestAccBatchState_checkBlockWarnsWithoutGating(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "dead")
+	// The documented example itself, pointed at a batch that failed.
+	example, err := os.ReadFile("../../examples/data-sources/dli_batch_state/check.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const exampleBatch = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
+	if !strings.Contains(string(example), exampleBatch) {
+		t.Fatalf("check.tf no longer reads batch %s; update this test", exampleBatch)
+	}
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+`
-check "batch_succeeded" {
-  data "dli_batch_state" "scoped" {
-    batch_id = "`+testBatch+`"
-  }
-
-  assert {
-    condition     = lower(data.dli_batch_state.scoped.state) == "success"
-    error_message = "The batch is ${data.dli_batch_state.scoped.state}, not success."
-  }
-}
-
+	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+strings.Replace(string(example), exampleBatch, testBatch, 1)+`
 resource "terraform_data" "downstream" {
   input = "created anyway"
 }
@@ -34,7 +33,7 @@ resource "terraform_data" "downstream" {
 	if res.err != nil {
 		t.Fatalf("a failed check assertion stopped the apply: %v\n%s", res.err, out)
 	}
-	for _, want := range []string{"Warning: Check block assertion failed", "The batch is dead, not success.", "Apply complete! Resources: 1 added"} {
+	for _, want := range []string{"Warning: Check block assertion failed", "Last night's batch is dead, not success.", "Apply complete! Resources: 1 added"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the apply output does not say %q:\n%s", want, out)
 		}
