@@ -109,7 +109,12 @@ type cliResult struct {
 // the built provider and only the given environment on top of a minimal one.
 func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 	t.Helper()
-	bin := providerBinDir(t)
+	return runCLIWith(t, providerBinDir(t), dir, env, args...)
+}
+
+// runCLIWith is runCLI with the provider binary (or a stand-in for it) in bin.
+func runCLIWith(t *testing.T, bin, dir string, env []string, args ...string) cliResult {
+	t.Helper()
 	rc := filepath.Join(dir, ".cli.tfrc")
 	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)

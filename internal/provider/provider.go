@@ -50,6 +50,9 @@ type options struct {
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
 	// interrupted ends when the process receives SIGINT; nil (never) in tests.
 	interrupted context.Context
+	// quiet leaves the client's log lines out: nobody would read them
+	// (quiet_logs.go).
+	quiet bool
 }
 
 type dliProvider struct {
@@ -60,9 +63,10 @@ type dliProvider struct {
 var _ provider.Provider = (*dliProvider)(nil)
 
 // New returns the provider factory that main serves.
-// It stops reads at the first SIGINT (see interrupt.go).
+// It stops reads at the first SIGINT (see interrupt.go), and turns logging
+// off when Terraform would drop the logs (see quiet_logs.go).
 func New(version string) func() provider.Provider {
-	return newWithOptions(version, options{interrupted: interruptedOnSIGINT()})
+	return newWithOptions(version, options{interrupted: interruptedOnSIGINT(), quiet: quietWhenServed()})
 }
 
 func newWithOptions(version string, opts options) func() provider.Provider {
@@ -199,12 +203,16 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 // agency) through the same client, and so the same connection pool.
 func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Client, error) {
 	logger := &tflogLogger{}
+	var clientLogger dli.Logger = logger
+	if p.opts.quiet {
+		clientLogger = nil // the client's own no-op: not even the masking is done
+	}
 	base, err := dli.New(dli.Config{
 		Endpoint:     s.endpoint,
 		Insecure:     s.insecure,
 		MaxRetries:   s.maxRetries,
 		UserAgent:    p.userAgent(terraformVersion),
-		Logger:       logger,
+		Logger:       clientLogger,
 		RetryWaitMin: p.opts.retryWait,
 		RetryWaitMax: 30 * p.opts.retryWait,
 	})
