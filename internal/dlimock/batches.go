@@ -18,7 +18,8 @@ const maxPageSize = 100
 // list answers carry besides id and state, as DLI names them (name, queue,
 // owner, appId as a string or an array, create_time and duration in
 // milliseconds...). A field left out is absent from the answers. The list
-// filters on name, queue, cluster_name, owner and create_time.
+// filters on name, queue, cluster_name, owner, create_time and the batch
+// ID (job-id, as the official provider's huaweicloud_dli_spark_jobs sends).
 func (m *Mock) SetDetails(projectID, batchID string, details map[string]any) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -102,9 +103,15 @@ func (m *Mock) matching(project string, q map[string][]string) []map[string]any 
 	defer m.mu.Unlock()
 	var matched []*batch
 	for key, b := range m.batches {
-		if key.project == project && matchesFilters(b.details, b.current(), q) {
+		if key.project == project && matchesID(b.id, q) && matchesFilters(b.details, b.current(), q) {
 			matched = append(matched, b)
 		}
+	}
+	// A batch never added has DefaultState, as in the state call; the list
+	// can show it only when asked for it by ID.
+	if id := first(q["job-id"]); id != "" && len(matched) == 0 && m.DefaultState != "" &&
+		m.batches[batchKey{project, strings.ToLower(id)}] == nil && matchesFilters(nil, m.DefaultState, q) {
+		matched = append(matched, &batch{id: id, states: []string{m.DefaultState}})
 	}
 	slices.SortFunc(matched, func(a, b *batch) int { return strings.Compare(a.id, b.id) })
 	out := make([]map[string]any, len(matched))
@@ -123,6 +130,11 @@ func (b *batch) current() string { return b.states[min(max(b.next-1, 0), len(b.s
 
 // listFilters maps the list's query parameters to the fields they match.
 var listFilters = map[string]string{"job_name": "name", "queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
+
+func matchesID(id string, q map[string][]string) bool {
+	want := first(q["job-id"])
+	return want == "" || strings.EqualFold(id, want)
+}
 
 func matchesFilters(details map[string]any, state string, q map[string][]string) bool {
 	for param, field := range listFilters {

@@ -63,13 +63,15 @@ func TestListFiltersOrdersAndPages(t *testing.T) {
 		m.SetDetails(project, id, d)
 	}
 	for query, want := range map[string]string{
-		"job_name=etl":                       "b,c,a",
-		"job_name=etl&order=CREATE_TIME_ASC": "a,c,b",
-		"job_name=etl&order=DURATION_DESC":   "a,c,b",
-		"queue_name=q1&owner=alice":          "c,a",
-		"state=SUCCESS":                      "d,a",
-		"start=2000&end=3000":                "b,c",
-		"from=1&size=2":                      "b,c",
+		"job_name=etl":                           "b,c,a",
+		"job_name=etl&order=CREATE_TIME_ASC":     "a,c,b",
+		"job_name=etl&order=DURATION_DESC":       "a,c,b",
+		"queue_name=q1&owner=alice":              "c,a",
+		"state=SUCCESS":                          "d,a",
+		"start=2000&end=3000":                    "b,c",
+		"from=1&size=2":                          "b,c",
+		"job-id=C" + batchID[1:]:                 "c",
+		"job-id=c" + batchID[1:] + "&state=dead": "",
 	} {
 		total, ids, _ := listIDs(t, m, query)
 		var short []string
@@ -85,5 +87,26 @@ func TestListFiltersOrdersAndPages(t *testing.T) {
 	}
 	if rec, body := get(t, m, "/v2.0/"+project+"/batches?size=101", signedNow()); rec.Code != 400 || body["error_code"] != "DLI.0001" {
 		t.Fatalf("size=101: HTTP %d %v, want DLI.0001", rec.Code, body)
+	}
+}
+
+// The official provider's huaweicloud_dli_spark_jobs asks for one batch by
+// ID as size=100&job-id=...&from=0; a batch never added answers with the
+// mock's DefaultState, as in the state call.
+func TestListByJobIDShowsABatchNeverAddedInTheDefaultState(t *testing.T) {
+	m := New(creds)
+	if total, ids, _ := listIDs(t, m, "size=100&job-id="+batchID+"&from=0"); total != 0 || len(ids) != 0 {
+		t.Fatalf("without DefaultState: %d %v, want nothing", total, ids)
+	}
+	m.DefaultState = "success"
+	total, ids, states := listIDs(t, m, "size=100&job-id="+batchID+"&from=0")
+	if total != 1 || strings.Join(ids, ",") != batchID || strings.Join(states, ",") != "success" {
+		t.Fatalf("got %d %v %v, want the batch in the default state", total, ids, states)
+	}
+	if total, _, _ := listIDs(t, m, "job-id="+batchID+"&state=running"); total != 0 {
+		t.Fatalf("state filter ignored for the default batch")
+	}
+	if total, _, _ := listIDs(t, m, ""); total != 0 {
+		t.Fatalf("a list without job-id shows %d batches never added", total)
 	}
 }

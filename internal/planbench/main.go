@@ -1,9 +1,12 @@
 // Command planbench measures what a plan with many dli_batch_state data
 // sources costs: terraform plan of 1, 100 and 500 reads against the mock
-// DLI with added latency, over HTTP and TLS, reporting wall time (median),
-// requests, TCP connections, TLS handshakes and the provider's peak RSS;
-// and terraform validate of an empty and a one-data-source configuration.
-// Results are printed in Go's benchmark format (benchstat reads them).
+// DLI with added latency, over HTTP and TLS, reporting wall time and CPU
+// (medians), requests, TCP connections, TLS handshakes and the provider's
+// peak RSS; and terraform validate of an empty and a one-data-source
+// configuration. With -peer, it runs the same plans against peer providers
+// built from source (scripts/bench-peers.sh), in paired, alternating runs,
+// and reports the ratios. Results are printed in Go's benchmark format
+// (benchstat reads them).
 package main
 
 import (
@@ -28,17 +31,28 @@ import (
 const project = "0123456789abcdef0123456789abcdef"
 
 type bench struct {
-	tf, work, rssFile string
-	runs              int
-	out               io.Writer
+	tf, work, rssFile, profileDir string
+	runs                          int
+	subjects                      []subject
+	out                           io.Writer
 }
+
+// peerFlags collects -peer name=binary.
+type peerFlags []string
+
+func (p *peerFlags) String() string     { return strings.Join(*p, ",") }
+func (p *peerFlags) Set(v string) error { *p = append(*p, v); return nil }
 
 func main() {
 	tf := flag.String("tf", "terraform", "terraform or tofu binary")
 	sizes := flag.String("sizes", "1,100,500", "numbers of data sources")
 	latencies := flag.String("latencies", "0s,20ms", "per-request latency added by the mock")
+	transports := flag.String("transports", "http,tls", "http, tls or both")
 	runs := flag.Int("runs", 5, "plans per configuration (the median is reported)")
 	outPath := flag.String("out", "", "also write the results to this file")
+	profileDir := flag.String("cpuprofile", "", "run a build of this provider that writes a CPU profile per process into this directory")
+	var peers peerFlags
+	flag.Var(&peers, "peer", "name=binary of a peer provider to measure alongside (huaweicloud, http); repeatable")
 	flag.Parse()
 
 	work, err := os.MkdirTemp("", "dli-planbench-")
@@ -46,15 +60,17 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(work)
-	b := &bench{tf: *tf, work: work, rssFile: filepath.Join(work, "rss"), runs: *runs, out: os.Stdout}
+	b := &bench{tf: *tf, work: work, rssFile: filepath.Join(work, "rss"), runs: *runs, profileDir: *profileDir}
 	var results bytes.Buffer
 	b.out = io.MultiWriter(os.Stdout, &results)
-	b.build()
+	b.build(peers)
 
 	fmt.Fprintf(b.out, "goos: %s\ngoarch: %s\ncpu-count: %d\nterraform: %s\ndate: %s\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.version(), time.Now().UTC().Format(time.RFC3339))
-	b.validate()
-	for _, transport := range []string{"http", "tls"} {
+	if len(peers) == 0 {
+		b.validate()
+	}
+	for _, transport := range strings.Split(*transports, ",") {
 		for _, lat := range strings.Split(*latencies, ",") {
 			latency, err := time.ParseDuration(lat)
 			if err != nil {
@@ -76,13 +92,35 @@ func main() {
 	}
 }
 
-// build compiles the provider and the RSS wrapper, and writes a CLI
-// configuration that makes terraform run the wrapper as the provider.
-func (b *bench) build() {
-	bin := filepath.Join(b.work, "bin")
-	run("go", "build", "-o", filepath.Join(b.work, "terraform-provider-dli"), "github.com/dli-terraform/terraform-provider-dli")
-	run("go", "build", "-o", filepath.Join(bin, "terraform-provider-dli"), "github.com/dli-terraform/terraform-provider-dli/internal/planbench/rsswrap")
-	must(devcli.WriteConfig(filepath.Join(b.work, "cli.tfrc"), bin))
+// build compiles this provider (or its profiling build) and the RSS
+// wrapper, and writes a CLI configuration that makes terraform run the
+// wrapper in place of each subject's provider.
+func (b *bench) build(peers []string) {
+	self := filepath.Join(b.work, "terraform-provider-dli")
+	pkg := "github.com/dli-terraform/terraform-provider-dli"
+	if b.profileDir != "" {
+		pkg += "/internal/planbench/profiled"
+	}
+	run("go", "build", "-o", self, pkg)
+	b.subjects = []subject{dliSubject(self)}
+	for _, p := range peers {
+		name, binary, _ := strings.Cut(p, "=")
+		newSubject, ok := peerSubjects[name]
+		if !ok || binary == "" {
+			log.Fatalf("-peer %q: want huaweicloud=BINARY or http=BINARY", p)
+		}
+		if _, err := os.Stat(binary); err != nil {
+			log.Fatal(err)
+		}
+		b.subjects = append(b.subjects, newSubject(binary))
+	}
+	overrides := map[string]string{}
+	for _, s := range b.subjects {
+		bin := filepath.Join(b.work, "bin-"+s.name)
+		run("go", "build", "-o", filepath.Join(bin, "terraform-provider-"+s.name), "github.com/dli-terraform/terraform-provider-dli/internal/planbench/rsswrap")
+		overrides[s.source] = bin
+	}
+	must(devcli.WriteOverrides(filepath.Join(b.work, "cli.tfrc"), overrides))
 }
 
 func (b *bench) version() string {
@@ -93,49 +131,76 @@ func (b *bench) version() string {
 // validate times terraform validate of an empty configuration (no provider
 // started), of a provider block alone, and of one data source.
 func (b *bench) validate() {
+	config := b.subjects[0].config(1, "http://127.0.0.1:9")
 	for _, tc := range []struct{ name, config string }{
 		{"empty", ""},
-		{"provider-only", strings.Split(dataSources(1, "http://127.0.0.1:9"), "data ")[0]},
-		{"one-data-source", dataSources(1, "http://127.0.0.1:9")},
+		{"provider-only", strings.Split(config, "data ")[0]},
+		{"one-data-source", config},
 	} {
 		dir := b.configDir("validate-"+tc.name, tc.config)
 		var times []time.Duration
 		for range b.runs {
-			start := time.Now()
-			b.terraform(dir, "validate", "-no-color")
-			times = append(times, time.Since(start))
+			times = append(times, b.terraform(dir, b.subjects[0], "validate", "-no-color").wall)
 		}
 		fmt.Fprintf(b.out, "BenchmarkValidate/%s \t%d\t%d ns/op\n", tc.name, b.runs, median(times).Nanoseconds())
 	}
 }
 
-// plan times terraform plan of n reads against a fresh mock per run.
+// sample is what one plan cost.
+type sample struct {
+	wall, cpu   time.Duration // cpu: terraform's and its providers' user + system time
+	providerCPU time.Duration
+	rss         int // the largest provider process's peak, KiB
+	stats       dlimock.Stats
+}
+
+// plan times terraform plan of n reads for each subject, against a fresh
+// mock per run; the subjects take turns, so that a change in the machine's
+// load touches them alike.
 func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
-	var times []time.Duration
-	var st dlimock.Stats
-	var rss int
+	samples := make([][]sample, len(b.subjects))
 	for range b.runs {
-		m := dlimock.New(dlimock.Credentials{AccessKey: "BENCHAK", SecretKey: "bench-sk"})
-		m.Latency, m.DefaultState = latency, "success"
-		srv := dlimock.NewServer(m, nil, useTLS)
-		dir := b.configDir(fmt.Sprintf("plan-%d", n), dataSources(n, srv.URL))
-		_ = os.Remove(b.rssFile)
-		start := time.Now()
-		b.terraform(dir, "plan", "-no-color", "-input=false", "-lock=false", "-parallelism=10")
-		times = append(times, time.Since(start))
-		srv.Close()
-		st = srv.Stats()
-		rss = max(rss, peakRSS(b.rssFile))
-		if st.Requests != n {
-			log.Fatalf("plan of %d data sources sent %d requests", n, st.Requests)
+		for i, s := range b.subjects {
+			samples[i] = append(samples[i], b.planOnce(s, n, latency, useTLS))
 		}
 	}
 	transport := "http"
 	if useTLS {
 		transport = "tls"
 	}
-	fmt.Fprintf(b.out, "BenchmarkPlan/reads=%d/latency=%s/%s \t%d\t%d ns/op\t%d requests/op\t%d conns/op\t%d tls-handshakes/op\t%d provider-peak-rss-KiB\n",
-		n, latency, transport, b.runs, median(times).Nanoseconds(), st.Requests, st.Connections, st.TLSHandshakes, rss)
+	for i, s := range b.subjects {
+		st := samples[i][len(samples[i])-1].stats
+		fmt.Fprintf(b.out, "BenchmarkPlan/reads=%d/latency=%s/%s/provider=%s \t%d\t%d ns/op\t%d cpu-ns/op\t%d provider-cpu-ns/op\t%d requests/op\t%d conns/op\t%d tls-handshakes/op\t%d provider-peak-rss-KiB\n",
+			n, latency, transport, s.name, b.runs, medianOf(samples[i], func(x sample) time.Duration { return x.wall }).Nanoseconds(),
+			medianOf(samples[i], func(x sample) time.Duration { return x.cpu }).Nanoseconds(),
+			medianOf(samples[i], func(x sample) time.Duration { return x.providerCPU }).Nanoseconds(),
+			st.Requests, st.Connections, st.TLSHandshakes, slices.Max(rssOf(samples[i])))
+	}
+	for i := 1; i < len(b.subjects); i++ {
+		fmt.Fprintf(b.out, "# reads=%d latency=%s %s: dli/%s, medians of %d paired runs: wall %.2fx, cpu %.2fx, provider cpu %.2fx, provider peak rss %.2fx\n",
+			n, latency, transport, b.subjects[i].name, b.runs,
+			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.wall) }),
+			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.cpu) }),
+			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.providerCPU) }),
+			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.rss) }))
+	}
+}
+
+func (b *bench) planOnce(s subject, n int, latency time.Duration, useTLS bool) sample {
+	m := dlimock.New(benchCredentials)
+	m.Latency, m.DefaultState = latency, "success"
+	srv := dlimock.NewServer(m, nil, useTLS)
+	defer srv.Close()
+	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.name, n), s.config(n, srv.URL))
+	_ = os.Remove(b.rssFile)
+	res := b.terraform(dir, s, "plan", "-no-color", "-input=false", "-lock=false", "-parallelism=10")
+	srv.Close()
+	res.stats = srv.Stats()
+	if reads := s.reads(srv); reads != n {
+		log.Fatalf("%s: plan of %d data sources made %d reads", s.name, n, reads)
+	}
+	res.rss, res.providerCPU = providerUsage(b.rssFile)
+	return res
 }
 
 func (b *bench) configDir(name, config string) string {
@@ -145,49 +210,60 @@ func (b *bench) configDir(name, config string) string {
 	return dir
 }
 
-func (b *bench) terraform(dir string, args ...string) {
+// terraform runs the CLI with the subject's provider under the RSS wrapper.
+func (b *bench) terraform(dir string, s subject, args ...string) sample {
 	cmd := exec.Command(b.tf, args...) //nolint:gosec // the benchmark's chosen CLI
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+filepath.Join(b.work, "cli.tfrc"), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
-		"DLI_BENCH_PROVIDER="+filepath.Join(b.work, "terraform-provider-dli"), "DLI_BENCH_RSS_FILE="+b.rssFile)
-	if out, err := cmd.CombinedOutput(); err != nil {
+		"DLI_BENCH_PROVIDER="+s.binary, "DLI_BENCH_RSS_FILE="+b.rssFile, "DLI_BENCH_CPUPROFILE_DIR="+b.profileDir)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
 		log.Fatalf("%s %s: %v\n%s", b.tf, strings.Join(args, " "), err, out)
 	}
+	// The rusage of a reaped process includes the children it reaped: the providers.
+	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 }
 
-// dataSources is a configuration of n reads of distinct batches.
-func dataSources(n int, endpoint string) string {
-	return fmt.Sprintf(`terraform {
-  required_providers {
-    dli = { source = "dli-terraform/dli" }
-  }
-}
-
-provider "dli" {
-  endpoint   = %q
-  project_id = %q
-  access_key = "BENCHAK"
-  secret_key = "bench-sk"
-  insecure   = %t
-}
-
-data "dli_batch_state" "batch" {
-  count    = %d
-  batch_id = format("00000000-0000-4000-8000-%%012d", count.index)
-}
-`, endpoint, project, strings.HasPrefix(endpoint, "https"), n)
-}
-
-func peakRSS(path string) int {
+// providerUsage reads the wrapper's lines: the largest peak RSS and the
+// summed CPU time of the plan's provider processes.
+func providerUsage(path string) (peakKiB int, cpu time.Duration) {
 	data, _ := os.ReadFile(path)
-	peak := 0
-	for _, line := range strings.Fields(string(data)) {
-		if v, err := strconv.Atoi(line); err == nil {
-			peak = max(peak, v)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var rss, ns int64
+		if _, err := fmt.Sscan(line, &rss, &ns); err == nil {
+			peakKiB, cpu = max(peakKiB, int(rss)), cpu+time.Duration(ns)
 		}
 	}
-	return peak
+	return peakKiB, cpu
+}
+
+func rssOf(samples []sample) []int {
+	out := make([]int, len(samples))
+	for i, s := range samples {
+		out[i] = s.rss
+	}
+	return out
+}
+
+func medianOf(samples []sample, value func(sample) time.Duration) time.Duration {
+	ds := make([]time.Duration, len(samples))
+	for i, s := range samples {
+		ds[i] = value(s)
+	}
+	return median(ds)
+}
+
+// pairedRatio is the median over runs of ours/theirs, run by run.
+func pairedRatio(ours, theirs []sample, value func(sample) float64) float64 {
+	ratios := make([]float64, len(ours))
+	for i := range ours {
+		ratios[i] = value(ours[i]) / value(theirs[i])
+	}
+	slices.Sort(ratios)
+	return ratios[len(ratios)/2]
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -1,7 +1,8 @@
-// Command rsswrap stands in for terraform-provider-dli during the plan-scale
-// benchmark: it runs the real provider (DLI_BENCH_PROVIDER) with the same
-// arguments and standard streams, and when it exits appends its peak RSS in
-// KiB to DLI_BENCH_RSS_FILE.
+// Command rsswrap stands in for a provider during the plan-scale benchmark:
+// it runs the real provider (DLI_BENCH_PROVIDER) with the same arguments
+// and standard streams, and when it exits appends a line to
+// DLI_BENCH_RSS_FILE: its peak RSS in KiB and its CPU time (user + system)
+// in nanoseconds.
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"syscall"
+	"time"
 )
 
 func main() {
@@ -18,7 +20,8 @@ func main() {
 	err := cmd.Run()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		if f, ferr := os.OpenFile(os.Getenv("DLI_BENCH_RSS_FILE"), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600); ferr == nil {
-			_, _ = fmt.Fprintf(f, "%d\n", ru.Maxrss)
+			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			_, _ = fmt.Fprintf(f, "%d %d\n", ru.Maxrss, cpu.Nanoseconds())
 			_ = f.Close()
 		}
 	}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// A subject is a provider whose plans are measured: this one, or a peer
+// built from its source by scripts/bench-peers.sh. Each reads one DLI batch
+// per data source from the same mock.
+type subject struct {
+	name   string // the provider's type, as in terraform-provider-<name>
+	source string // its registry source, for dev_overrides
+	binary string
+	// config is a configuration of n reads of distinct batches at endpoint.
+	config func(n int, endpoint string) string
+	// reads is how many of the mock's requests were reads of a batch.
+	reads func(srv *dlimock.Server) int
+}
+
+// The mock accepts the AK/SK that this provider and the official one sign
+// with, and the IAM token the http data source sends as a header.
+var benchCredentials = dlimock.Credentials{AccessKey: "BENCHAK", SecretKey: "bench-sk", Token: "bench-token"}
+
+func batchID(index string) string {
+	return fmt.Sprintf("format(\"00000000-0000-4000-8000-%%012d\", %s)", index)
+}
+
+func requests(srv *dlimock.Server) int { return srv.Stats().Requests }
+
+// dliSubject is this provider: n dli_batch_state data sources.
+func dliSubject(binary string) subject {
+	return subject{name: "dli", source: "dli-terraform/dli", binary: binary, reads: requests,
+		config: func(n int, endpoint string) string {
+			return fmt.Sprintf(`terraform {
+  required_providers {
+    dli = { source = "dli-terraform/dli" }
+  }
+}
+
+provider "dli" {
+  endpoint   = %q
+  project_id = %q
+  access_key = "BENCHAK"
+  secret_key = "bench-sk"
+  insecure   = %t
+}
+
+data "dli_batch_state" "batch" {
+  count    = %d
+  batch_id = %s
+}
+`, endpoint, project, isTLS(endpoint), n, batchID("count.index"))
+		}}
+}
+
+// huaweicloudSubject is the official provider: n huaweicloud_dli_spark_jobs
+// data sources filtered by job_id, the list call with job-id. Its DLI
+// endpoint and IAM both point at the mock; domain_id is set so that it asks
+// IAM nothing at configure time (project_id is set, so no project lookup).
+func huaweicloudSubject(binary string) subject {
+	return subject{name: "huaweicloud", source: "huaweicloud/huaweicloud", binary: binary,
+		reads: func(srv *dlimock.Server) int { return srv.Mock.Calls("batches") },
+		config: func(n int, endpoint string) string {
+			return fmt.Sprintf(`terraform {
+  required_providers {
+    huaweicloud = { source = "huaweicloud/huaweicloud" }
+  }
+}
+
+provider "huaweicloud" {
+  region     = "cn-north-4"
+  project_id = %q
+  domain_id  = "0123456789abcdef0123456789abcdef"
+  access_key = "BENCHAK"
+  secret_key = "bench-sk"
+  auth_url   = "%s/v3"
+  insecure   = %t
+  endpoints = {
+    dli = "%s/"
+  }
+}
+
+data "huaweicloud_dli_spark_jobs" "batch" {
+  count  = %d
+  job_id = %s
+}
+`, project, endpoint, isTLS(endpoint), endpoint, n, batchID("count.index"))
+		}}
+}
+
+// httpSubject is hashicorp/http: n http data sources, each a GET of a
+// batch's state URL with an IAM token header, as a generic alternative
+// would read it.
+func httpSubject(binary string) subject {
+	return subject{name: "http", source: "hashicorp/http", binary: binary, reads: requests,
+		config: func(n int, endpoint string) string {
+			return fmt.Sprintf(`terraform {
+  required_providers {
+    http = { source = "hashicorp/http" }
+  }
+}
+
+data "http" "batch" {
+  count    = %d
+  url      = "%s/v2.0/%s/batches/${%s}/state"
+  insecure = %t
+  request_headers = {
+    X-Auth-Token = "bench-token"
+    X-Project-Id = %q
+    Content-Type = "application/json"
+  }
+}
+`, n, endpoint, project, batchID("count.index"), isTLS(endpoint), project)
+		}}
+}
+
+// peerSubjects maps the -peer flag's names to their subjects.
+var peerSubjects = map[string]func(binary string) subject{"huaweicloud": huaweicloudSubject, "http": httpSubject}
+
+func isTLS(endpoint string) bool { return strings.HasPrefix(endpoint, "https") }
