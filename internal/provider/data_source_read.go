@@ -40,16 +40,19 @@ type readScope struct {
 	timeout   time.Duration
 }
 
-// startRead begins every read the same way: secrets masked in ctx's logs,
-// ctx ended by timeouts.read (default 20m) or the process's first Ctrl-C,
-// and the project resolved within it (it may be looked up from IAM). The
-// caller must call cancel when the returned diagnostics have no error.
+// startRead begins every read the same way: secrets masked in ctx's logs
+// (unless logging is off), ctx ended by timeouts.read (default 20m) or the
+// process's first Ctrl-C, and the project resolved within it (it may be
+// looked up from IAM). The caller must call cancel when the returned
+// diagnostics have no error.
 func (b *dataSourceBase) startRead(ctx context.Context, project types.String, t timeouts.Value) (_ context.Context, _ context.CancelFunc, _ readScope, diags diag.Diagnostics) {
 	if b.data == nil {
 		diags.AddError("DLI provider not configured", "The provider was not configured before the read; this is a bug in the provider, please report it.")
 		return ctx, nil, readScope{}, diags
 	}
-	ctx = maskSecrets(ctx, b.data.client.Secrets())
+	if !b.data.quiet { // with logging off, there is no log line to mask
+		ctx = maskSecrets(ctx, b.data.client.Secrets())
+	}
 	timeout, d := t.Read(ctx, defaultReadTimeout)
 	diags.Append(d...)
 	if diags.HasError() {

@@ -190,7 +190,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		client: client, projectID: settings.projectID, region: settings.region,
 		auth:        authInUse{description: settings.authDescription, method: settings.authMethod()},
 		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
-		interrupted: p.opts.interrupted,
+		interrupted: p.opts.interrupted, quiet: p.opts.quiet,
 	}
 	if settings.projectID == "" && settings.authURL != nil && settings.projectName != "" {
 		data.projectLookup = hwauth.NewProjectLookup(client, settings.authURL, settings.projectName)
@@ -258,4 +258,5 @@ type providerData struct {
 	region        string
 	auth          authInUse       // how requests are authenticated, never the values
 	interrupted   context.Context // nil: never
+	quiet         bool            // logging is off (quiet_logs.go): no masking needed
 }
