@@ -2,6 +2,7 @@ package dlimock
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -88,6 +89,9 @@ func TestAuthentication(t *testing.T) {
 		"IAM token":                   {func(r *http.Request) { r.Header.Set("X-Auth-Token", "TOKEN") }, 200, ""},
 		"wrong IAM token":             {func(r *http.Request) { r.Header.Set("X-Auth-Token", "OTHER") }, 401, "token"},
 		"tampered path after signing": {func(r *http.Request) { withSTS("SK", "STS")(r); r.URL.Path = statePath("other") }, 401, "signature"},
+		// As the official provider's SDK signs: the headers it set, not host.
+		"host not signed":       {signedHeaders("SK", "STS", "content-type", "x-sdk-date", "x-security-token"), 200, ""},
+		"x-sdk-date not signed": {signedHeaders("SK", "STS", "host", "x-security-token"), 401, "x-sdk-date must be signed"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			rec, body := get(t, m, statePath(batchID), tc.authorize)
@@ -158,5 +162,20 @@ func TestServerCountsConnectionsAndServesStats(t *testing.T) {
 	}
 	if st.Requests != 3 || st.Connections != 1 || st.TLSHandshakes != 0 {
 		t.Fatalf("stats = %+v, want 3 requests over 1 kept-alive connection", st)
+	}
+}
+
+// signedHeaders signs a request with the security token, signing only the
+// headers named (lower case).
+func signedHeaders(sk, sts string, names ...string) func(*http.Request) {
+	return func(r *http.Request) {
+		date := time.Now().UTC().Format(sign.DateFormat)
+		r.Header.Set(sign.DateHeader, date)
+		r.Header.Set("X-Security-Token", sts)
+		r.Header.Set("Content-Type", "application/json")
+		canonical := sign.CanonicalRequest(sign.Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header,
+			Host: r.Host, SignedHeaders: names, BodyHash: sign.BodyHash(nil)})
+		r.Header.Set("Authorization", fmt.Sprintf("%s Access=AK, SignedHeaders=%s, Signature=%s",
+			sign.Algorithm, strings.Join(names, ";"), sign.Signature(sign.StringToSign(canonical, date), sk)))
 	}
 }

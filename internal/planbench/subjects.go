@@ -59,7 +59,9 @@ data "dli_batch_state" "batch" {
 // huaweicloudSubject is the official provider: n huaweicloud_dli_spark_jobs
 // data sources filtered by job_id, the list call with job-id. Its DLI
 // endpoint and IAM both point at the mock; domain_id is set so that it asks
-// IAM nothing at configure time (project_id is set, so no project lookup).
+// IAM nothing at configure time (project_id is set, so no project lookup),
+// and its configure-time probes of Huawei's BSS website and of its own
+// upgrades are skipped: they would leave the machine.
 func huaweicloudSubject(binary string) subject {
 	return subject{name: "huaweicloud", source: "huaweicloud/huaweicloud", binary: binary,
 		reads: func(srv *dlimock.Server) int { return srv.Mock.Calls("batches") },
@@ -81,6 +83,8 @@ provider "huaweicloud" {
   endpoints = {
     dli = "%s/"
   }
+  skip_check_website_type = true
+  skip_check_upgrade      = true
 }
 
 data "huaweicloud_dli_spark_jobs" "batch" {
