@@ -5,8 +5,10 @@
 // peak RSS; and terraform validate of an empty and a one-data-source
 // configuration. With -peer, it runs the same plans against peer providers
 // built from source (scripts/bench-peers.sh), in paired, alternating runs,
-// and reports the ratios. Results are printed in Go's benchmark format
-// (benchstat reads them).
+// and reports the ratios; with -logging-baseline, against this provider
+// with the SDK's logging on, as before 0.3; with -cpuprofile, it runs a
+// build that writes a CPU profile per provider process (profiled/).
+// Results are printed in Go's benchmark format (benchstat reads them).
 package main
 
 import (
@@ -51,6 +53,7 @@ func main() {
 	runs := flag.Int("runs", 5, "plans per configuration (the median is reported)")
 	outPath := flag.String("out", "", "also write the results to this file")
 	profileDir := flag.String("cpuprofile", "", "run a build of this provider that writes a CPU profile per process into this directory")
+	baseline := flag.Bool("logging-baseline", false, "also measure this provider with the SDK's logging on and dropped by Terraform, as before 0.3")
 	var peers peerFlags
 	flag.Var(&peers, "peer", "name=binary of a peer provider to measure alongside (huaweicloud, http); repeatable")
 	flag.Parse()
@@ -63,11 +66,11 @@ func main() {
 	b := &bench{tf: *tf, work: work, rssFile: filepath.Join(work, "rss"), runs: *runs, profileDir: *profileDir}
 	var results bytes.Buffer
 	b.out = io.MultiWriter(os.Stdout, &results)
-	b.build(peers)
+	b.build(peers, *baseline)
 
 	fmt.Fprintf(b.out, "goos: %s\ngoarch: %s\ncpu-count: %d\nterraform: %s\ndate: %s\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.version(), time.Now().UTC().Format(time.RFC3339))
-	if len(peers) == 0 {
+	if len(b.subjects) == 1 {
 		b.validate()
 	}
 	for _, transport := range strings.Split(*transports, ",") {
@@ -95,7 +98,7 @@ func main() {
 // build compiles this provider (or its profiling build) and the RSS
 // wrapper, and writes a CLI configuration that makes terraform run the
 // wrapper in place of each subject's provider.
-func (b *bench) build(peers []string) {
+func (b *bench) build(peers []string, baseline bool) {
 	self := filepath.Join(b.work, "terraform-provider-dli")
 	pkg := "github.com/dli-terraform/terraform-provider-dli"
 	if b.profileDir != "" {
@@ -103,6 +106,9 @@ func (b *bench) build(peers []string) {
 	}
 	run("go", "build", "-o", self, pkg)
 	b.subjects = []subject{dliSubject(self)}
+	if baseline {
+		b.subjects = append(b.subjects, loggingBaseline(self))
+	}
 	for _, p := range peers {
 		name, binary, _ := strings.Cut(p, "=")
 		newSubject, ok := peerSubjects[name]
@@ -118,7 +124,7 @@ func (b *bench) build(peers []string) {
 	for _, s := range b.subjects {
 		bin := filepath.Join(b.work, "bin-"+s.name)
 		run("go", "build", "-o", filepath.Join(bin, "terraform-provider-"+s.name), "github.com/dli-terraform/terraform-provider-dli/internal/planbench/rsswrap")
-		overrides[s.source] = bin
+		overrides[s.source] = bin // the same for a subject's variants
 	}
 	must(devcli.WriteOverrides(filepath.Join(b.work, "cli.tfrc"), overrides))
 }
@@ -171,14 +177,14 @@ func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
 	for i, s := range b.subjects {
 		st := samples[i][len(samples[i])-1].stats
 		fmt.Fprintf(b.out, "BenchmarkPlan/reads=%d/latency=%s/%s/provider=%s \t%d\t%d ns/op\t%d cpu-ns/op\t%d provider-cpu-ns/op\t%d requests/op\t%d conns/op\t%d tls-handshakes/op\t%d provider-peak-rss-KiB\n",
-			n, latency, transport, s.name, b.runs, medianOf(samples[i], func(x sample) time.Duration { return x.wall }).Nanoseconds(),
+			n, latency, transport, s.label, b.runs, medianOf(samples[i], func(x sample) time.Duration { return x.wall }).Nanoseconds(),
 			medianOf(samples[i], func(x sample) time.Duration { return x.cpu }).Nanoseconds(),
 			medianOf(samples[i], func(x sample) time.Duration { return x.providerCPU }).Nanoseconds(),
 			st.Requests, st.Connections, st.TLSHandshakes, slices.Max(rssOf(samples[i])))
 	}
 	for i := 1; i < len(b.subjects); i++ {
 		fmt.Fprintf(b.out, "# reads=%d latency=%s %s: dli/%s, medians of %d paired runs: wall %.2fx, cpu %.2fx, provider cpu %.2fx, provider peak rss %.2fx\n",
-			n, latency, transport, b.subjects[i].name, b.runs,
+			n, latency, transport, b.subjects[i].label, b.runs,
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.wall) }),
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.cpu) }),
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.providerCPU) }),
@@ -191,13 +197,13 @@ func (b *bench) planOnce(s subject, n int, latency time.Duration, useTLS bool) s
 	m.Latency, m.DefaultState = latency, "success"
 	srv := dlimock.NewServer(m, nil, useTLS)
 	defer srv.Close()
-	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.name, n), s.config(n, srv.URL))
+	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.label, n), s.config(n, srv.URL))
 	_ = os.Remove(b.rssFile)
 	res := b.terraform(dir, s, "plan", "-no-color", "-input=false", "-lock=false", "-parallelism=10")
 	srv.Close()
 	res.stats = srv.Stats()
 	if reads := s.reads(srv); reads != n {
-		log.Fatalf("%s: plan of %d data sources made %d reads", s.name, n, reads)
+		log.Fatalf("%s: plan of %d data sources made %d reads", s.label, n, reads)
 	}
 	res.rss, res.providerCPU = providerUsage(b.rssFile)
 	return res
@@ -217,6 +223,7 @@ func (b *bench) terraform(dir string, s subject, args ...string) sample {
 	cmd.Env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+filepath.Join(b.work, "cli.tfrc"), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
 		"DLI_BENCH_PROVIDER="+s.binary, "DLI_BENCH_RSS_FILE="+b.rssFile, "DLI_BENCH_CPUPROFILE_DIR="+b.profileDir)
+	cmd.Env = append(cmd.Env, s.env...)
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	wall := time.Since(start)

@@ -11,6 +11,7 @@ import (
 // built from its source by scripts/bench-peers.sh. Each reads one DLI batch
 // per data source from the same mock.
 type subject struct {
+	label  string // what the results call it
 	name   string // the provider's type, as in terraform-provider-<name>
 	source string // its registry source, for dev_overrides
 	binary string
@@ -18,6 +19,7 @@ type subject struct {
 	config func(n int, endpoint string) string
 	// reads is how many of the mock's requests were reads of a batch.
 	reads func(srv *dlimock.Server) int
+	env   []string // added to terraform's environment
 }
 
 // The mock accepts the AK/SK that this provider and the official one sign
@@ -32,7 +34,7 @@ func requests(srv *dlimock.Server) int { return srv.Stats().Requests }
 
 // dliSubject is this provider: n dli_batch_state data sources.
 func dliSubject(binary string) subject {
-	return subject{name: "dli", source: "dli-terraform/dli", binary: binary, reads: requests,
+	return subject{label: "dli", name: "dli", source: "dli-terraform/dli", binary: binary, reads: requests,
 		config: func(n int, endpoint string) string {
 			return fmt.Sprintf(`terraform {
   required_providers {
@@ -63,7 +65,7 @@ data "dli_batch_state" "batch" {
 // and its configure-time probes of Huawei's BSS website and of its own
 // upgrades are skipped: they would leave the machine.
 func huaweicloudSubject(binary string) subject {
-	return subject{name: "huaweicloud", source: "huaweicloud/huaweicloud", binary: binary,
+	return subject{label: "huaweicloud", name: "huaweicloud", source: "huaweicloud/huaweicloud", binary: binary,
 		reads: func(srv *dlimock.Server) int { return srv.Mock.Calls("batches") },
 		config: func(n int, endpoint string) string {
 			return fmt.Sprintf(`terraform {
@@ -99,7 +101,7 @@ data "huaweicloud_dli_spark_jobs" "batch" {
 // batch's state URL with an IAM token header, as a generic alternative
 // would read it.
 func httpSubject(binary string) subject {
-	return subject{name: "http", source: "hashicorp/http", binary: binary, reads: requests,
+	return subject{label: "http", name: "http", source: "hashicorp/http", binary: binary, reads: requests,
 		config: func(n int, endpoint string) string {
 			return fmt.Sprintf(`terraform {
   required_providers {
@@ -125,3 +127,13 @@ data "http" "batch" {
 var peerSubjects = map[string]func(binary string) subject{"huaweicloud": huaweicloudSubject, "http": httpSubject}
 
 func isTLS(endpoint string) bool { return strings.HasPrefix(endpoint, "https") }
+
+// loggingBaseline is this provider as it was before it turned logging off
+// when nobody reads it: TF_LOG_PROVIDER=off counts as set, so the provider
+// logs as before, and Terraform drops every line, as it does with neither
+// variable set.
+func loggingBaseline(binary string) subject {
+	s := dliSubject(binary)
+	s.label, s.env = "dli-sdk-logging", []string{"TF_LOG_PROVIDER=off"}
+	return s
+}
