@@ -165,6 +165,7 @@ type sample struct {
 // load touches them alike.
 func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
 	samples := make([][]sample, len(b.subjects))
+	loadBefore := loadAverage()
 	for range b.runs {
 		for i, s := range b.subjects {
 			samples[i] = append(samples[i], b.planOnce(s, n, latency, useTLS))
@@ -182,6 +183,7 @@ func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
 			medianOf(samples[i], func(x sample) time.Duration { return x.providerCPU }).Nanoseconds(),
 			st.Requests, st.Connections, st.TLSHandshakes, slices.Max(rssOf(samples[i])))
 	}
+	fmt.Fprintf(b.out, "# reads=%d: 1-minute load average %s before, %s after\n", n, loadBefore, loadAverage())
 	for i := 1; i < len(b.subjects); i++ {
 		fmt.Fprintf(b.out, "# reads=%d latency=%s %s: dli/%s, medians of %d paired runs: wall %.2fx, cpu %.2fx, provider cpu %.2fx, provider peak rss %.2fx\n",
 			n, latency, transport, b.subjects[i].label, b.runs,
@@ -232,6 +234,15 @@ func (b *bench) terraform(dir string, s subject, args ...string) sample {
 	}
 	// The rusage of a reaped process includes the children it reaped: the providers.
 	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+}
+
+// loadAverage is the machine's 1-minute load average (Linux), or "?".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if fields := strings.Fields(string(data)); err == nil && len(fields) > 0 {
+		return fields[0]
+	}
+	return "?"
 }
 
 // providerUsage reads the wrapper's lines: the largest peak RSS and the
