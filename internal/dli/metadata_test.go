@@ -42,7 +42,7 @@ func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
 	}
 	var got error
 	finishWithin(t, 10*time.Second, "asking a silent metadata service", func() {
-		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()})
+		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()}, "")
 	})
 	var network *NetworkError
 	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond ||
@@ -62,7 +62,11 @@ func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(srv.URL)
-	creds, err := c.MetadataSecurityKey(context.Background(), u)
+	token, ok, err := c.MetadataToken(context.Background(), u)
+	if err != nil || !ok {
+		t.Fatalf("session token: %q %v %v", token, ok, err)
+	}
+	creds, err := c.MetadataSecurityKey(context.Background(), u, token)
 	if err != nil || creds.AccessKey == "" || creds.SecurityToken == "" || creds.ExpiresAt.Before(time.Now()) {
 		t.Fatalf("%+v %v", creds.ExpiresAt, err)
 	}
@@ -81,7 +85,7 @@ func TestAMetadataAnswerWithoutKeysIsMalformedAndNotQuoted(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"credential":{"access":"SOMEACCESSKEY","secret":"half-a-secret-value"}}`})
 	c, _ := New(Config{Endpoint: srv.URL})
 	u, _ := url.Parse(srv.URL)
-	_, err := c.MetadataSecurityKey(context.Background(), u)
+	_, err := c.MetadataSecurityKey(context.Background(), u, "")
 	var malformed *MalformedResponseError
 	if !errors.As(err, &malformed) || strings.Contains(err.Error(), "half-a-secret-value") || !strings.Contains(err.Error(), "ECS metadata") {
 		t.Fatalf("err = %v, want a malformed answer from the ECS metadata service that quotes nothing", err)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 func TestProjectsAreListedByNameToSignedRequestsOnly(t *testing.T) {
@@ -30,7 +28,8 @@ func TestProjectsAreListedByNameToSignedRequestsOnly(t *testing.T) {
 func post(t *testing.T, m *Mock, path, body string, ak, sk string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodPost, "http://iam.mock.invalid"+path, strings.NewReader(body))
-	sign.SignRequestWithBody(req, []byte(body), ak, sk, time.Now())
+	req.Header.Set("Content-Type", "application/json")
+	signSDK(req, []byte(body), ak, sk, time.Now())
 	rec := httptest.NewRecorder()
 	m.ServeHTTP(rec, req)
 	return rec
@@ -58,7 +57,7 @@ func TestAgencyCredentialsAreIssuedAcceptedAndExpire(t *testing.T) {
 	issued := m.Issued()[0]
 	withIssued := func(r *http.Request) {
 		r.Header.Set("X-Security-Token", issued.SecurityToken)
-		sign.SignRequest(r, issued.AccessKey, issued.SecretKey, now)
+		signSDK(r, nil, issued.AccessKey, issued.SecretKey, now)
 	}
 	if rec, _ := get(t, m, statePath(batchID), withIssued); rec.Code != 200 {
 		t.Fatalf("issued credentials: HTTP %d, want 200", rec.Code)
@@ -66,7 +65,7 @@ func TestAgencyCredentialsAreIssuedAcceptedAndExpire(t *testing.T) {
 	now = now.Add(901 * time.Second)
 	if rec, body := get(t, m, statePath(batchID), func(r *http.Request) {
 		r.Header.Set("X-Security-Token", issued.SecurityToken)
-		sign.SignRequest(r, issued.AccessKey, issued.SecretKey, now)
+		signSDK(r, nil, issued.AccessKey, issued.SecretKey, now)
 	}); rec.Code != 401 || !strings.Contains(body["error_msg"].(string), "expired") {
 		t.Fatalf("after duration_seconds: HTTP %d %v, want 401 expired", rec.Code, body)
 	}
@@ -77,10 +76,56 @@ func TestMetadataAnswersOnlyWhenServedAndUnauthenticated(t *testing.T) {
 	if rec, _ := get(t, m, metadataPath, nil); rec.Code != 404 {
 		t.Fatalf("HTTP %d, want 404 before ServeMetadata", rec.Code)
 	}
-	m.ServeMetadata()
+	m.ServeMetadataWithoutSessionTokens()
+	if rec := putToken(t, m, "21600"); rec.Code != 404 {
+		t.Fatalf("token request without session tokens: HTTP %d, want 404", rec.Code)
+	}
 	rec, body := get(t, m, metadataPath, nil)
 	cred, _ := body["credential"].(map[string]any)
 	if rec.Code != 200 || cred["access"] == "" || cred["securitytoken"] == "" || cred["expires_at"] == "" || m.Calls("securitykey") != 1 {
 		t.Fatalf("HTTP %d %v, want temporary credentials", rec.Code, body)
+	}
+}
+
+func putToken(t *testing.T, m *Mock, ttl string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPut, "http://169.254.169.254"+metadataTokenPath, nil)
+	if ttl != "" {
+		req.Header.Set("X-Metadata-Token-Ttl-Seconds", ttl)
+	}
+	rec := httptest.NewRecorder()
+	m.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestMetadataWithSessionTokensDemandsAValidOne(t *testing.T) {
+	m := New(creds)
+	m.ServeMetadata()
+	withToken := func(token string) func(*http.Request) {
+		return func(r *http.Request) { r.Header.Set("X-Metadata-Token", token) }
+	}
+	if rec, _ := get(t, m, metadataPath, nil); rec.Code != 401 {
+		t.Fatalf("without a token: HTTP %d, want 401", rec.Code)
+	}
+	if rec := putToken(t, m, ""); rec.Code != 400 {
+		t.Fatalf("token request without a TTL: HTTP %d, want 400", rec.Code)
+	}
+	rec := putToken(t, m, "21600")
+	token := rec.Body.String()
+	if rec.Code != 200 || token == "" {
+		t.Fatalf("token request: HTTP %d %q, want a token", rec.Code, token)
+	}
+	if rec, _ := get(t, m, metadataPath, withToken("forged")); rec.Code != 401 {
+		t.Fatalf("with a forged token: HTTP %d, want 401", rec.Code)
+	}
+	if rec, _ := get(t, m, metadataPath, withToken(token)); rec.Code != 200 {
+		t.Fatalf("with the token: HTTP %d, want 200", rec.Code)
+	}
+	m.ExpireMetadataTokens()
+	if rec, _ := get(t, m, metadataPath, withToken(token)); rec.Code != 401 {
+		t.Fatalf("with an expired token: HTTP %d, want 401", rec.Code)
+	}
+	if m.Calls("securitykey") != 1 || m.Calls("metadata_token") != 2 {
+		t.Fatalf("calls: %d securitykey, %d metadata_token; want 1 and 2", m.Calls("securitykey"), m.Calls("metadata_token"))
 	}
 }

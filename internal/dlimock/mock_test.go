@@ -22,6 +22,7 @@ var creds = Credentials{AccessKey: "AK", SecretKey: "SK", Token: "TOKEN"}
 func get(t *testing.T, m *Mock, path string, authorize func(*http.Request)) (*httptest.ResponseRecorder, map[string]any) {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid"+path, nil)
+	req.Header.Set("Content-Type", "application/json")
 	if authorize != nil {
 		authorize(req)
 	}
@@ -34,7 +35,15 @@ func get(t *testing.T, m *Mock, path string, authorize func(*http.Request)) (*ht
 
 // signed signs a request with the accepted AK/SK, now.
 func signed() func(*http.Request) {
-	return func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }
+	return func(r *http.Request) { signSDK(r, nil, "AK", "SK", time.Now()) }
+}
+
+// signSDK signs r as the official SDK does: X-Project-Id (the tests'
+// project) and X-Domain-Id (the mock's account) sent and signed.
+func signSDK(r *http.Request, body []byte, ak, sk string, at time.Time) {
+	r.Header.Set("X-Project-Id", project)
+	r.Header.Set("X-Domain-Id", DefaultDomainID)
+	sign.SignRequestWithBody(r, body, ak, sk, at, "X-Project-Id", "X-Domain-Id")
 }
 
 func statePath(id string) string { return "/v2.0/" + project + "/batches/" + id + "/state" }
@@ -69,7 +78,7 @@ func TestAuthentication(t *testing.T) {
 	withSTS := func(sk, sts string) func(*http.Request) {
 		return func(r *http.Request) {
 			r.Header.Set("X-Security-Token", sts)
-			sign.SignRequest(r, "AK", sk, time.Now())
+			signSDK(r, nil, "AK", sk, time.Now())
 		}
 	}
 	for name, tc := range map[string]struct {
@@ -82,7 +91,7 @@ func TestAuthentication(t *testing.T) {
 		"wrong security token":      {withSTS("SK", "NOPE"), 401, "security token"},
 		"expired X-Sdk-Date": {func(r *http.Request) {
 			r.Header.Set("X-Security-Token", "STS")
-			sign.SignRequest(r, "AK", "SK", time.Now().Add(-20*time.Minute))
+			signSDK(r, nil, "AK", "SK", time.Now().Add(-20*time.Minute))
 		}, 401, "expired"},
 		"no credentials":              {nil, 401, "no X-Auth-Token"},
 		"IAM token":                   {func(r *http.Request) { r.Header.Set("X-Auth-Token", "TOKEN") }, 200, ""},

@@ -75,7 +75,11 @@ func TestAgencyWithTheDefaultDurationAsksForAnHourAtIAMsRoot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.Mock.Requests()[0].Path; got != "/v3.0/OS-CREDENTIAL/securitytokens" {
+	reqs := srv.Mock.Requests()
+	if got := reqs[0].Path; got != "/v3/auth/domains" {
+		t.Fatalf("the first call went to %s, want the account lookup below auth_url", got)
+	}
+	if got := reqs[1].Path; got != "/v3.0/OS-CREDENTIAL/securitytokens" {
 		t.Fatalf("the agency call went to %s, want IAM's root (auth_url without /v3)", got)
 	}
 	read := func() error {
