@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -89,5 +92,79 @@ func TestAMetadataAnswerWithoutKeysIsMalformedAndNotQuoted(t *testing.T) {
 	var malformed *MalformedResponseError
 	if !errors.As(err, &malformed) || strings.Contains(err.Error(), "half-a-secret-value") || !strings.Contains(err.Error(), "ECS metadata") {
 		t.Fatalf("err = %v, want a malformed answer from the ECS metadata service that quotes nothing", err)
+	}
+}
+
+// The session token is asked for with PUT and the SDK's TTL, without
+// credentials; an ECS without session tokens (404, 405, 503) is told in one
+// attempt, 503 included, and the token is redacted like a key.
+func TestTheMetadataSessionTokenRequest(t *testing.T) {
+	for status, want := range map[int]bool{200: true, 404: false, 405: false, 503: false} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{}), nil, false)
+			t.Cleanup(srv.Close)
+			srv.Mock.ServeMetadata()
+			if status != 200 {
+				srv.Mock.InjectFault(dlimock.Fault{Status: status, Body: "no tokens here", ContentType: "text/plain"})
+			}
+			c, err := New(Config{Endpoint: srv.URL, Credentials: Credentials{AccessKey: testAK, SecretKey: testSK}, MaxRetries: 5, RetryWaitMin: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse(srv.URL)
+			token, ok, err := c.MetadataToken(context.Background(), u)
+			if err != nil || ok != want || (token != "") != want {
+				t.Fatalf("token %q, ok %v, err %v; want ok %v", token, ok, err, want)
+			}
+			reqs := srv.Mock.Requests()
+			if len(reqs) != 1 {
+				t.Fatalf("%d requests, want 1 (never retried)", len(reqs))
+			}
+			r := reqs[0]
+			if r.Method != http.MethodPut || r.Path != "/meta-data/latest/api/token" || r.Header.Get("X-Metadata-Token-Ttl-Seconds") != "21600" ||
+				r.Header.Get("Authorization") != "" || r.Header.Get("X-Auth-Token") != "" {
+				t.Fatalf("sent %s %s with %v, want PUT /meta-data/latest/api/token with the TTL and no credentials", r.Method, r.Path, r.Header)
+			}
+			if want && !slices.Contains(c.Secrets(), token) {
+				t.Fatal("the session token is not among the secrets to redact")
+			}
+		})
+	}
+}
+
+// A silent metadata address is given up on after one short attempt at the
+// token too.
+func TestASilentMetadataTokenRequestIsOneShortAttempt(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	conns := make(chan net.Conn, 10)
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns <- conn
+		}
+	}()
+	defer func() {
+		for len(conns) > 0 {
+			_ = (<-conns).Close()
+		}
+	}()
+	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got error
+	finishWithin(t, 10*time.Second, "asking a silent metadata service for a token", func() {
+		_, _, got = c.MetadataToken(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()})
+	})
+	var network *NetworkError
+	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond {
+		t.Fatalf("err = %v, want one attempt cut off by the metadata limit", got)
 	}
 }

@@ -36,6 +36,9 @@ func TestTLSIsVerifiedByDefault(t *testing.T) {
 	if n.Attempts != 1 || srv.Stats().Connections != 1 {
 		t.Fatalf("made %d attempts over %d connections, want 1: a bad certificate is not transient", n.Attempts, srv.Stats().Connections)
 	}
+	if host := strings.TrimPrefix(srv.URL, "https://"); !strings.Contains(err.Error(), "the TLS certificate of "+host+" does not verify") {
+		t.Fatalf("err = %v, want it to name the host %s", err, host)
+	}
 }
 
 func TestInsecureSkipsVerification(t *testing.T) {
