@@ -152,7 +152,7 @@ type NetworkError struct {
 
 func (e *NetworkError) Error() string {
 	if e.Permanent != "" {
-		return fmt.Sprintf("could not reach %s: %s (not retried: it cannot heal)", serviceName(e.Service), e.Permanent)
+		return fmt.Sprintf("could not reach %s after %s: %s (not retried: it cannot heal)", serviceName(e.Service), plural(e.Attempts, "attempt"), e.Permanent)
 	}
 	if e.AttemptTimeout > 0 {
 		return fmt.Sprintf("could not reach %s after %s: no answer within the per-attempt limit of %s (%v)",

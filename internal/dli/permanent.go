@@ -16,7 +16,7 @@ import (
 func permanentFailure(err error) (string, bool) {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) && dnsErr.IsNotFound && !dnsErr.IsTemporary {
-		return fmt.Sprintf("the host %s does not resolve (DNS: no such host); check the region, cloud or endpoint", dnsErr.Name), true
+		return fmt.Sprintf("the host %s does not resolve (DNS: no such host)", dnsErr.Name), true
 	}
 	var (
 		verification *tls.CertificateVerificationError
@@ -25,7 +25,7 @@ func permanentFailure(err error) (string, bool) {
 		invalid      x509.CertificateInvalidError
 	)
 	if errors.As(err, &verification) || errors.As(err, &unknownCA) || errors.As(err, &hostname) || errors.As(err, &invalid) {
-		return fmt.Sprintf("the TLS certificate of %s does not verify (%v); for a private CA, point SSL_CERT_FILE at its certificate", hostOf(err), certificateReason(err)), true
+		return fmt.Sprintf("the TLS certificate of %s does not verify (%v)", hostOf(err), certificateReason(err)), true
 	}
 	return "", false
 }
