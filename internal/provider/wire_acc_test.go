@@ -83,7 +83,9 @@ func TestAccWire_everyCredentialSourceSendsWhatTheSDKSends(t *testing.T) {
 			attrs: func(*dlimock.Server, *testing.T) string {
 				return fmt.Sprintf("access_key = %q\n  secret_key = %q\n  %s", testAK, testSK, agency)
 			},
-			env: func(*dlimock.Server, *testing.T) map[string]string { return map[string]string{"HW_DOMAIN_ID": domainID} },
+			env: func(*dlimock.Server, *testing.T) map[string]string {
+				return map[string]string{"HW_DOMAIN_ID": domainID}
+			},
 		},
 		"assume_role, the profile's domainId": {
 			setup: func(m *dlimock.Mock) { m.AddAgency("acme", "dli-reader"); m.DomainID = domainID },
