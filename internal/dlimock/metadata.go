@@ -42,6 +42,14 @@ func (m *Mock) ExpireMetadataTokens() {
 	clear(m.tokens)
 }
 
+// IssuedMetadataTokens lists every session token the metadata service has
+// issued, so that tests can look for them.
+func (m *Mock) IssuedMetadataTokens() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]string(nil), m.issuedTokens...)
+}
+
 func (m *Mock) setMetadata(mode metadataMode) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -79,6 +87,7 @@ func (m *Mock) sessionToken(w http.ResponseWriter, r *http.Request, mode metadat
 	token := "mdt-" + randomHex(16)
 	m.mu.Lock()
 	m.tokens[token] = true
+	m.issuedTokens = append(m.issuedTokens, token)
 	m.mu.Unlock()
 	w.Header().Set("Content-Type", "text/plain")
 	_, _ = w.Write([]byte(token))

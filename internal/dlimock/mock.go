@@ -66,18 +66,19 @@ type Mock struct {
 	// meaning DLI does not rule out: a client that trusts it stops early.
 	TotalCountsPage bool
 
-	mu       sync.Mutex
-	keys     []key
-	projects []iamProject
-	agencies map[agencyKey]bool
-	metadata metadataMode
-	tokens   map[string]bool // metadata session tokens issued and still valid
-	calls    map[string]int
-	batches  map[batchKey]*batch
-	faults   []*Fault
-	requests []Request
-	served   int
-	mux      *http.ServeMux
+	mu           sync.Mutex
+	keys         []key
+	projects     []iamProject
+	agencies     map[agencyKey]bool
+	metadata     metadataMode
+	tokens       map[string]bool // metadata session tokens issued and still valid
+	issuedTokens []string        // every metadata session token issued
+	calls        map[string]int
+	batches      map[batchKey]*batch
+	faults       []*Fault
+	requests     []Request
+	served       int
+	mux          *http.ServeMux
 }
 
 type batchKey struct{ project, id string }
