@@ -169,6 +169,38 @@ func TestAssumeRolePrecedence(t *testing.T) {
 	}
 }
 
+// The account the agency call names: domain_id, HW_DOMAIN_ID, the
+// profile's domainId; else none (IAM is asked at the first agency call).
+func TestAgencyDomainIDPrecedence(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "config.json")
+	writeFile(t, file, `{"current":"ci","profiles":[{"name":"ci","mode":"AKSK","accessKeyId":"CIAK","secretAccessKey":"ci-sk","agencyName":"dli-reader","agencyDomainName":"acme","domainId":"profile-id"}]}`)
+	profile := providerModel{SharedConfigFile: types.StringValue(file)}
+	withAttr := profile
+	withAttr.DomainID = types.StringValue("attr-id")
+	for name, tc := range map[string]struct {
+		model providerModel
+		env   map[string]string
+		want  string
+	}{
+		"attribute":           {withAttr, map[string]string{"HW_DOMAIN_ID": "env-id"}, "attr-id"},
+		"environment":         {profile, map[string]string{"HW_DOMAIN_ID": "env-id"}, "env-id"},
+		"profile":             {profile, nil, "profile-id"},
+		"none: looked up":     {providerModel{Token: types.StringValue("t")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d"}, ""},
+		"empty attribute":     {providerModel{Token: types.StringValue("t"), DomainID: types.StringValue("")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_DOMAIN_ID": "env-id"}, "env-id"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region = types.StringValue("r")
+			s, diags := resolveSettings(tc.model, envOf(tc.env))
+			if diags.HasError() || s.agency == nil {
+				t.Fatalf("agency %+v, %v", s.agency, diags)
+			}
+			if s.agency.DomainID != tc.want {
+				t.Fatalf("domain ID %q, want %q", s.agency.DomainID, tc.want)
+			}
+		})
+	}
+}
+
 func TestNoTestEverAsksARealAddress(t *testing.T) {
 	for k, want := range map[string]string{envMetadataEndpoint: closedMetadataEndpoint, envCloud: testCloud} {
 		if got := os.Getenv(k); got != want {
