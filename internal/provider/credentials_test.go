@@ -182,11 +182,11 @@ func TestAgencyDomainIDPrecedence(t *testing.T) {
 		env   map[string]string
 		want  string
 	}{
-		"attribute":           {withAttr, map[string]string{"HW_DOMAIN_ID": "env-id"}, "attr-id"},
-		"environment":         {profile, map[string]string{"HW_DOMAIN_ID": "env-id"}, "env-id"},
-		"profile":             {profile, nil, "profile-id"},
-		"none: looked up":     {providerModel{Token: types.StringValue("t")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d"}, ""},
-		"empty attribute":     {providerModel{Token: types.StringValue("t"), DomainID: types.StringValue("")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_DOMAIN_ID": "env-id"}, "env-id"},
+		"attribute":       {withAttr, map[string]string{"HW_DOMAIN_ID": "env-id"}, "attr-id"},
+		"environment":     {profile, map[string]string{"HW_DOMAIN_ID": "env-id"}, "env-id"},
+		"profile":         {profile, nil, "profile-id"},
+		"none: looked up": {providerModel{Token: types.StringValue("t")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d"}, ""},
+		"empty attribute": {providerModel{Token: types.StringValue("t"), DomainID: types.StringValue("")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_DOMAIN_ID": "env-id"}, "env-id"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			tc.model.Region = types.StringValue("r")
