@@ -19,11 +19,30 @@ import (
 // firewall, a wrong endpoint) is given up on after the short per-attempt
 // limit, once, not after the DLI calls' minute and retries.
 func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
+	silent := silentAddress(t)
+	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got error
+	finishWithin(t, 10*time.Second, "asking a silent metadata service", func() {
+		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: silent}, "")
+	})
+	var network *NetworkError
+	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond ||
+		!strings.Contains(got.Error(), "could not reach ECS metadata") {
+		t.Fatalf("err = %v, want one attempt cut off by the metadata limit", got)
+	}
+}
+
+// silentAddress is a loopback address that takes connections and never
+// answers, as a firewalled or wrong metadata address might.
+func silentAddress(t *testing.T) string {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer l.Close()
 	accepted := make(chan net.Conn, 10)
 	go func() { // accept, and say nothing
 		for {
@@ -34,24 +53,13 @@ func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
 			accepted <- conn
 		}
 	}()
-	defer func() {
+	t.Cleanup(func() {
+		_ = l.Close()
 		for len(accepted) > 0 {
 			_ = (<-accepted).Close()
 		}
-	}()
-	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got error
-	finishWithin(t, 10*time.Second, "asking a silent metadata service", func() {
-		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()}, "")
 	})
-	var network *NetworkError
-	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond ||
-		!strings.Contains(got.Error(), "could not reach ECS metadata") {
-		t.Fatalf("err = %v, want one attempt cut off by the metadata limit", got)
-	}
+	return l.Addr().String()
 }
 
 // The metadata service answers with fresh keys, which are then redacted
@@ -135,33 +143,14 @@ func TestTheMetadataSessionTokenRequest(t *testing.T) {
 // A silent metadata address is given up on after one short attempt at the
 // token too.
 func TestASilentMetadataTokenRequestIsOneShortAttempt(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	conns := make(chan net.Conn, 10)
-	go func() {
-		for {
-			conn, err := l.Accept()
-			if err != nil {
-				return
-			}
-			conns <- conn
-		}
-	}()
-	defer func() {
-		for len(conns) > 0 {
-			_ = (<-conns).Close()
-		}
-	}()
+	silent := silentAddress(t)
 	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got error
 	finishWithin(t, 10*time.Second, "asking a silent metadata service for a token", func() {
-		_, _, got = c.MetadataToken(context.Background(), &url.URL{Scheme: "http", Host: l.Addr().String()})
+		_, _, got = c.MetadataToken(context.Background(), &url.URL{Scheme: "http", Host: silent})
 	})
 	var network *NetworkError
 	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond {
