@@ -25,9 +25,10 @@ func TestProjectsAreListedByNameToSignedRequestsOnly(t *testing.T) {
 	}
 }
 
-func post(t *testing.T, m *Mock, path, body string, ak, sk string) *httptest.ResponseRecorder {
+// postAgency posts body to the agency call, signed with ak/sk.
+func postAgency(t *testing.T, m *Mock, body string, ak, sk string) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(http.MethodPost, "http://iam.mock.invalid"+path, strings.NewReader(body))
+	req := httptest.NewRequest(http.MethodPost, "http://iam.mock.invalid/v3.0/OS-CREDENTIAL/securitytokens", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	signSDK(req, []byte(body), ak, sk, time.Now())
 	rec := httptest.NewRecorder()
@@ -41,16 +42,15 @@ func TestAgencyCredentialsAreIssuedAcceptedAndExpire(t *testing.T) {
 	m.Now = func() time.Time { return now }
 	m.AddAgency("acme", "dli-reader")
 	m.AddBatch(project, batchID, "running")
-	const path = "/v3.0/OS-CREDENTIAL/securitytokens"
 	body := `{"auth":{"identity":{"methods":["assume_role"],"assume_role":{"agency_name":"dli-reader","domain_name":"acme","duration_seconds":900}}}}`
 
-	if rec := post(t, m, path, strings.Replace(body, "acme", "other", 1), "AK", "SK"); rec.Code != 403 || !strings.Contains(rec.Body.String(), "dli-reader of domain other") {
+	if rec := postAgency(t, m, strings.Replace(body, "acme", "other", 1), "AK", "SK"); rec.Code != 403 || !strings.Contains(rec.Body.String(), "dli-reader of domain other") {
 		t.Fatalf("unknown agency: HTTP %d %s, want 403 naming it", rec.Code, rec.Body)
 	}
-	if rec := post(t, m, path, body, "AK", "WRONG"); rec.Code != 401 {
+	if rec := postAgency(t, m, body, "AK", "WRONG"); rec.Code != 401 {
 		t.Fatalf("body signed with the wrong key: HTTP %d, want 401", rec.Code)
 	}
-	rec := post(t, m, path, body, "AK", "SK")
+	rec := postAgency(t, m, body, "AK", "SK")
 	if rec.Code != 201 || len(m.Issued()) != 1 {
 		t.Fatalf("HTTP %d %s, want 201 and one issued key", rec.Code, rec.Body)
 	}

@@ -69,8 +69,8 @@ func agencyDomainID(ctx context.Context, agency Agency, base dli.CredentialSourc
 	if agency.DomainID != "" {
 		return agency.DomainID, nil
 	}
-	if creds, err := base.Retrieve(ctx); err != nil || creds.Token != "" {
-		return "", nil
+	if creds, err := base.Retrieve(ctx); err == nil && creds.Token == "" {
+		return domains.DomainID(ctx)
 	}
-	return domains.DomainID(ctx)
+	return "", nil
 }
