@@ -25,12 +25,12 @@ func TestProjectsAreListedByNameToSignedRequestsOnly(t *testing.T) {
 	}
 }
 
-// postAgency posts body to the agency call, signed with ak/sk.
-func postAgency(t *testing.T, m *Mock, body string, ak, sk string) *httptest.ResponseRecorder {
+// postAgency posts body to the agency call, signed with access key AK and sk.
+func postAgency(t *testing.T, m *Mock, body, sk string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodPost, "http://iam.mock.invalid/v3.0/OS-CREDENTIAL/securitytokens", strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	signSDK(req, []byte(body), ak, sk, time.Now())
+	signSDK(req, []byte(body), "AK", sk, time.Now())
 	rec := httptest.NewRecorder()
 	m.ServeHTTP(rec, req)
 	return rec
@@ -44,13 +44,13 @@ func TestAgencyCredentialsAreIssuedAcceptedAndExpire(t *testing.T) {
 	m.AddBatch(project, batchID, "running")
 	body := `{"auth":{"identity":{"methods":["assume_role"],"assume_role":{"agency_name":"dli-reader","domain_name":"acme","duration_seconds":900}}}}`
 
-	if rec := postAgency(t, m, strings.Replace(body, "acme", "other", 1), "AK", "SK"); rec.Code != 403 || !strings.Contains(rec.Body.String(), "dli-reader of domain other") {
+	if rec := postAgency(t, m, strings.Replace(body, "acme", "other", 1), "SK"); rec.Code != 403 || !strings.Contains(rec.Body.String(), "dli-reader of domain other") {
 		t.Fatalf("unknown agency: HTTP %d %s, want 403 naming it", rec.Code, rec.Body)
 	}
-	if rec := postAgency(t, m, body, "AK", "WRONG"); rec.Code != 401 {
+	if rec := postAgency(t, m, body, "WRONG"); rec.Code != 401 {
 		t.Fatalf("body signed with the wrong key: HTTP %d, want 401", rec.Code)
 	}
-	rec := postAgency(t, m, body, "AK", "SK")
+	rec := postAgency(t, m, body, "SK")
 	if rec.Code != 201 || len(m.Issued()) != 1 {
 		t.Fatalf("HTTP %d %s, want 201 and one issued key", rec.Code, rec.Body)
 	}

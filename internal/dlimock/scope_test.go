@@ -52,11 +52,11 @@ func TestTheAgencyCallSignedWithAKSKDemandsXDomainID(t *testing.T) {
 	m := New(creds)
 	m.AddAgency("acme", "dli-reader")
 	body := `{"auth":{"identity":{"methods":["assume_role"],"assume_role":{"agency_name":"dli-reader","domain_name":"acme"}}}}`
-	if rec := postAgency(t, m, body, "AK", "SK"); rec.Code != 201 {
+	if rec := postAgency(t, m, body, "SK"); rec.Code != 201 {
 		t.Fatalf("with X-Domain-Id: HTTP %d %s, want 201", rec.Code, rec.Body)
 	}
 	m.DomainID = "another-account"
-	if rec := postAgency(t, m, body, "AK", "SK"); rec.Code != 403 {
+	if rec := postAgency(t, m, body, "SK"); rec.Code != 403 {
 		t.Fatalf("with another account's X-Domain-Id: HTTP %d %s, want 403", rec.Code, rec.Body)
 	}
 	req, _ := http.NewRequest(http.MethodPost, "http://iam.mock.invalid/v3.0/OS-CREDENTIAL/securitytokens", strings.NewReader(body))
