@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"net"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,4 +174,23 @@ func checkWire(t *testing.T, srv *dlimock.Server) {
 			t.Errorf("agency call: X-Domain-Id %q signed over %v, want %s signed", r.Header.Get("X-Domain-Id"), a.SignedHeaders, srv.Mock.DomainID)
 		}
 	}
+}
+
+// A typo in the region makes a host that does not resolve: one attempt,
+// an error naming the host, not the backoff of every retry.
+func TestAccWire_aRegionTypoFailsAfterOneAttemptNamingTheHost(t *testing.T) {
+	host := "dli.cn-nrth-4." + testCloud
+	if _, err := net.DefaultResolver.LookupHost(context.Background(), host); !isDNSNotFound(err) {
+		t.Skipf("the resolver does not answer NXDOMAIN for .invalid here (%v)", err)
+	}
+	accTest(t, resource.TestStep{
+		Config: fmt.Sprintf("provider \"dli\" {\n  region     = \"cn-nrth-4\"\n  project_id = %q\n  token      = %q\n}\n", testProject, testToken) +
+			batchConfig(`batch_id = "`+testBatch+`"`),
+		ExpectError: expectError(`Could not reach DLI.*after 1 attempt: the host ` + strings.ReplaceAll(host, ".", `\.`) + ` does not resolve.*not retried`),
+	})
+}
+
+func isDNSNotFound(err error) bool {
+	var d *net.DNSError
+	return errors.As(err, &d) && d.IsNotFound
 }
