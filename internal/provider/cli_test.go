@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/testzone"
 )
 
 // Some tests drive the real CLI against the built provider binary, as users
@@ -36,6 +37,9 @@ var closedMetadataEndpoint = func() string {
 }()
 
 func TestMain(m *testing.M) {
+	// East of UTC, where a time that ought to be in UTC but is left in
+	// local time shows (TestTheTestsRunEastOfUTC).
+	testzone.Pin()
 	// For anything that reads the process environment (the provider's
 	// production configuration does).
 	for k, v := range safeDefaults {
@@ -47,6 +51,8 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+func TestTheTestsRunEastOfUTC(t *testing.T) { testzone.Check(t) }
 
 // providerBinDir builds terraform-provider-dli once per test process.
 func providerBinDir(t *testing.T) string {
