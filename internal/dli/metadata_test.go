@@ -51,6 +51,30 @@ func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
 	}
 }
 
+// Off an ECS, the metadata address may swallow packets: each attempt is
+// bounded by metadataRequestTimeout, not by the DLI calls' request timeout
+// when that is longer (a minute by default), and by that when it is
+// shorter. Read from the built client: waiting out 5 s is no test.
+func TestAMetadataAttemptIsBoundedBySecondsWhateverTheRequestTimeout(t *testing.T) {
+	for requestTimeout, want := range map[time.Duration]time.Duration{
+		0:                      metadataRequestTimeout, // the default, a minute
+		time.Hour:              metadataRequestTimeout,
+		metadataRequestTimeout: metadataRequestTimeout,
+		50 * time.Millisecond:  50 * time.Millisecond,
+	} {
+		c, err := New(Config{Endpoint: "http://127.0.0.1:1", RequestTimeout: requestTimeout})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.metadataHTTP.HTTPClient.Timeout; got != want || got > 5*time.Second {
+			t.Errorf("request timeout %v: a metadata attempt is bounded by %v, want %v (at most 5s)", requestTimeout, got, want)
+		}
+		if got := c.http.HTTPClient.Timeout; requestTimeout > 0 && got != requestTimeout {
+			t.Errorf("request timeout %v: a DLI attempt is bounded by %v", requestTimeout, got)
+		}
+	}
+}
+
 // The metadata service answers with fresh keys, which are then redacted
 // from any answer that echoes them.
 func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
