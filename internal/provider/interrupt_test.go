@@ -68,10 +68,10 @@ timeouts {
 	go func() { done <- cmd.Wait() }()
 
 	// Wait until the provider is polling (the first poll has been answered).
-	for deadline := time.Now().Add(time.Minute); srv.Mock.RequestCount() == 0; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(cliLimit); srv.Mock.RequestCount() == 0; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			killGroup()
-			t.Fatalf("terraform never polled:\n%s", out.String())
+			t.Fatalf("terraform had not polled after %v:\n%s", cliLimit, out.String())
 		}
 	}
 	target := cmd.Process.Pid
