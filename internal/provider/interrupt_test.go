@@ -57,6 +57,7 @@ timeouts {
 	// Its own process group, as a shell gives a foreground job: the group is
 	// terraform and the provider it starts.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.WaitDelay = time.Second // once killed, Wait does not wait on the output of what is left
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
