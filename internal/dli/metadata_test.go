@@ -86,9 +86,13 @@ func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(srv.URL)
+	asked := time.Now()
 	creds, err := c.MetadataSecurityKey(context.Background(), u)
-	if err != nil || creds.AccessKey == "" || creds.SecurityToken == "" || creds.ExpiresAt.Before(time.Now()) {
-		t.Fatalf("%+v %v", creds.ExpiresAt, err)
+	// The mock's keys last an hour: the expiry read is that, whatever the
+	// local zone (the tests run east of UTC).
+	if err != nil || creds.AccessKey == "" || creds.SecurityToken == "" ||
+		creds.ExpiresAt.Before(asked.Add(time.Hour-time.Second)) || creds.ExpiresAt.After(time.Now().Add(time.Hour)) {
+		t.Fatalf("expires at %v (asked at %v, for an hour), %v", creds.ExpiresAt, asked, err)
 	}
 	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"bad token ` + creds.SecurityToken + `"}`})
 	_, err = c.WithCredentials(creds.Credentials).BatchState(context.Background(), testProject, testBatch)
