@@ -62,6 +62,30 @@ func silentAddress(t *testing.T) string {
 	return l.Addr().String()
 }
 
+// Off an ECS, the metadata address may swallow packets: each attempt is
+// bounded by metadataRequestTimeout, not by the DLI calls' request timeout
+// when that is longer (a minute by default), and by that when it is
+// shorter. Read from the built client: waiting out 5 s is no test.
+func TestAMetadataAttemptIsBoundedBySecondsWhateverTheRequestTimeout(t *testing.T) {
+	for requestTimeout, want := range map[time.Duration]time.Duration{
+		0:                      metadataRequestTimeout, // the default, a minute
+		time.Hour:              metadataRequestTimeout,
+		metadataRequestTimeout: metadataRequestTimeout,
+		50 * time.Millisecond:  50 * time.Millisecond,
+	} {
+		c, err := New(Config{Endpoint: "http://127.0.0.1:1", RequestTimeout: requestTimeout})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.metadataHTTP.HTTPClient.Timeout; got != want || got > 5*time.Second {
+			t.Errorf("request timeout %v: a metadata attempt is bounded by %v, want %v (at most 5s)", requestTimeout, got, want)
+		}
+		if got := c.http.HTTPClient.Timeout; requestTimeout > 0 && got != requestTimeout {
+			t.Errorf("request timeout %v: a DLI attempt is bounded by %v", requestTimeout, got)
+		}
+	}
+}
+
 // The metadata service answers with fresh keys, which are then redacted
 // from any answer that echoes them.
 func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
@@ -77,9 +101,13 @@ func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
 	if err != nil || !ok {
 		t.Fatalf("session token: %q %v %v", token, ok, err)
 	}
+	asked := time.Now()
 	creds, err := c.MetadataSecurityKey(context.Background(), u, token)
-	if err != nil || creds.AccessKey == "" || creds.SecurityToken == "" || creds.ExpiresAt.Before(time.Now()) {
-		t.Fatalf("%+v %v", creds.ExpiresAt, err)
+	// The mock's keys last an hour: the expiry read is that, whatever the
+	// local zone (the tests run east of UTC).
+	if err != nil || creds.AccessKey == "" || creds.SecurityToken == "" ||
+		creds.ExpiresAt.Before(asked.Add(time.Hour-time.Second)) || creds.ExpiresAt.After(time.Now().Add(time.Hour)) {
+		t.Fatalf("expires at %v (asked at %v, for an hour), %v", creds.ExpiresAt, asked, err)
 	}
 	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"bad token ` + creds.SecurityToken + `"}`})
 	_, err = c.WithCredentials(creds.Credentials).BatchState(context.Background(), testProject, testBatch)

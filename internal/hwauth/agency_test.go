@@ -48,7 +48,7 @@ func TestARefusedAgencyNamesTheAgencyAndDomain(t *testing.T) {
 	srv := newServer(t, nil)
 	base := newBase(t, srv, nil)
 	client := base.WithCredentials(AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "AK/SK signature", Agency{Name: "dli-reader", Domain: "acme"}, nil))
-	_, err := client.BatchState(context.Background(), testProject, testBatch)
+	_, err := readWithin(t, client, "a read through a refused agency")
 	var agencyErr *AgencyError
 	var apiErr *dli.APIError
 	if !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Kind != dli.KindPermission {
@@ -71,7 +71,8 @@ func TestAgencyWithTheDefaultDurationAsksForAnHourAtIAMsRoot(t *testing.T) {
 	srv.Mock.TemporaryTTL = time.Minute // what the mock issues when no duration is asked for
 	srv.Mock.DefaultState = "running"
 	base := newBase(t, srv, clock)
-	creds, err := AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "", Agency{Name: "dli-reader", Domain: "acme"}, clock.Now).Retrieve(context.Background())
+	source := AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "", Agency{Name: "dli-reader", Domain: "acme"}, clock.Now)
+	creds, err := within(t, "the agency's keys", func() (dli.Credentials, error) { return source.Retrieve(context.Background()) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -136,6 +136,8 @@ func TestAssumeRolePrecedence(t *testing.T) {
 		"profile":                  {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, nil, &hwauth.Agency{Name: "dli-reader", Domain: "acme", Duration: time.Hour}},
 		"environment over profile": {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, env, &hwauth.Agency{Name: "env-agency", Domain: "env-domain", Duration: 2 * time.Hour}},
 		"none":                     {providerModel{}, nil, nil},
+		"environment, longest":     {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "43200"}, &hwauth.Agency{Name: "a", Domain: "d", Duration: 12 * time.Hour}},
+		"environment, shortest":    {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "900"}, &hwauth.Agency{Name: "a", Domain: "d", Duration: 15 * time.Minute}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			tc.model.Region = types.StringValue("r")
@@ -156,9 +158,11 @@ func TestAssumeRolePrecedence(t *testing.T) {
 		env   map[string]string
 		want  string
 	}{
-		"no domain":       {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a"}, "Missing agency domain"},
-		"empty block":     {providerModel{AssumeRole: &assumeRoleModel{}}, nil, "Missing agency name"},
-		"duration in env": {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "60"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"no domain":             {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a"}, "Missing agency domain"},
+		"empty block":           {providerModel{AssumeRole: &assumeRoleModel{}}, nil, "Missing agency name"},
+		"duration in env":       {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "60"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"duration in env 899":   {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "899"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"duration in env 43201": {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "43201"}, "Invalid HW_ASSUME_ROLE_DURATION"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			tc.model.Region, tc.model.Token = types.StringValue("r"), types.StringValue("t")
