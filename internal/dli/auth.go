@@ -106,14 +106,36 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.Header.Set("X-Auth-Token", creds.Token)
 		return t.base.RoundTrip(r)
 	case creds.SecurityToken != "":
-		r.Header.Set("X-Security-Token", creds.SecurityToken)
+		r.Header.Set(HeaderSecurityToken, creds.SecurityToken)
 	}
 	body, err := readBody(r)
 	if err != nil {
 		return nil, err
 	}
-	sign.SignRequestWithBody(r, body, creds.AccessKey, creds.SecretKey, t.now())
+	sign.SignRequestWithBody(r, body, creds.AccessKey, creds.SecretKey, t.now(), presentHeaders(r.Header, signedWhenPresent)...)
 	return t.base.RoundTrip(r)
+}
+
+// The headers that name a call's scope and its security token: the official
+// SDK signs every header it sends but Content-Type, and the gateway
+// demands X-Project-Id among the signed ones.
+const (
+	HeaderProjectID     = "X-Project-Id"
+	HeaderDomainID      = "X-Domain-Id"
+	HeaderSecurityToken = "X-Security-Token"
+)
+
+var signedWhenPresent = []string{HeaderProjectID, HeaderDomainID, HeaderSecurityToken}
+
+// presentHeaders is those of names that h carries.
+func presentHeaders(h http.Header, names []string) []string {
+	var out []string
+	for _, name := range names {
+		if h.Get(name) != "" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // readBody reads a request's body for its hash and puts it back.

@@ -29,8 +29,14 @@ func TestBatchStateOneSignedRequest(t *testing.T) {
 	if want := "/v2.0/" + testProject + "/batches/" + testBatch + "/state"; r.Path != want {
 		t.Errorf("path = %q, want %q", r.Path, want)
 	}
-	if !strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 Access="+testAK+", SignedHeaders=host;x-sdk-date,") {
-		t.Errorf("Authorization = %q, want an AK/SK signature over host;x-sdk-date", r.Header.Get("Authorization"))
+	if !strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 Access="+testAK+", SignedHeaders=host;x-project-id;x-sdk-date,") {
+		t.Errorf("Authorization = %q, want an AK/SK signature over host;x-project-id;x-sdk-date", r.Header.Get("Authorization"))
+	}
+	if got := r.Header.Get("X-Project-Id"); got != testProject {
+		t.Errorf("X-Project-Id = %q, want the URL's project %q", got, testProject)
+	}
+	if got := r.Header.Get("Content-Type"); got != "application/json" {
+		t.Errorf("Content-Type = %q, want application/json on a GET too", got)
 	}
 	if r.Header.Get("X-Auth-Token") != "" || r.Header.Get("X-Security-Token") != "" {
 		t.Errorf("AK/SK request carries token headers: %v", r.Header)

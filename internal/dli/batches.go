@@ -50,17 +50,18 @@ func (f BatchFilter) query() url.Values {
 	return q
 }
 
-// batchPageJSON is one page of GET /v2.0/{project_id}/batches.
+// batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
+// is not read: what it counts is not documented (the official provider
+// ignores it too).
 type batchPageJSON struct {
 	body
-	Total    *int         `json:"total"`
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
 // Batches lists at most limit batches matching f, in the filter's order.
 // It sends one request per page of at most MaxPageSize batches, and stops
-// at limit, at an empty page, or at the end of the list (the answer's
-// total; a short page when it has none).
+// at limit or at a page shorter than asked for, never on the answer's
+// total.
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
 	batches, err := c.listBatches(ctx, projectID, f, limit)
 	if err != nil {
@@ -95,14 +96,10 @@ func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilte
 			}
 			out = append(out, b)
 		}
+		if len(sessions) < size {
+			break // the end of the list
+		}
 		from += len(sessions)
-		atEnd := len(sessions) < size
-		if page.Total != nil {
-			atEnd = from >= *page.Total
-		}
-		if len(sessions) == 0 || atEnd {
-			break
-		}
 	}
 	return out, nil
 }

@@ -80,6 +80,17 @@ func TestBatchesStopsAtTheLimit(t *testing.T) {
 	}
 }
 
+// A server that answers with more batches than asked for still gives at
+// most limit: the first ones, in its order.
+func TestBatchesNeverGivesMoreThanTheLimit(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"total":3,"sessions":[{"id":"a","state":"running"},{"id":"b","state":"running"},{"id":"c","state":"running"}]}`})
+	bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 2)
+	if err != nil || len(bs) != 2 || bs[0].ID != "a" || bs[1].ID != "b" {
+		t.Fatalf("got %+v, %v; want the first 2 of a page of 3 for limit 2", bs, err)
+	}
+}
+
 func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	c, srv := newTestClient(t)
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)

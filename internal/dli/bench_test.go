@@ -154,18 +154,20 @@ func TestOneClientReusesConnections(t *testing.T) {
 		reads <- struct{}{}
 	}
 	close(reads)
-	var wg sync.WaitGroup
-	for range 10 {
-		wg.Go(func() {
-			for range reads {
-				if _, err := c.BatchState(context.Background(), testProject, testBatch); err != nil {
-					t.Error(err)
-					return
+	finishWithin(t, hangLimit, "500 reads by 10 goroutines", func() {
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() {
+				for range reads {
+					if _, err := c.BatchState(context.Background(), testProject, testBatch); err != nil {
+						t.Error(err)
+						return
+					}
 				}
-			}
-		})
-	}
-	wg.Wait()
+			})
+		}
+		wg.Wait()
+	})
 	st := srv.Stats()
 	if st.Requests != 500 {
 		t.Fatalf("requests = %d, want exactly one per read (500)", st.Requests)

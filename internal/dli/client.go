@@ -188,7 +188,17 @@ func (c *Client) get(ctx context.Context, query url.Values, segments ...string) 
 	u := c.below(c.endpoint, segments...)
 	// Sent exactly as signed: sorted, spaces as %20 (not Encode's "+").
 	u.RawQuery = sign.CanonicalQuery(query)
-	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: u, credentials: c.credentials})
+	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: u, credentials: c.credentials, projectID: projectOf(segments)})
+}
+
+// projectOf is the project of a DLI path: every DLI call is
+// /{version}/{project_id}/..., so that every one, present or future, names
+// its project in X-Project-Id.
+func projectOf(segments []string) string {
+	if len(segments) < 2 {
+		return ""
+	}
+	return segments[1]
 }
 
 // below is base with path segments appended, each escaped on its own so
@@ -209,6 +219,13 @@ type call struct {
 	body        []byte           // JSON; nil for none
 	credentials CredentialSource // nil: unauthenticated (ECS metadata)
 	metadata    bool             // use the ECS metadata transport
+	header      http.Header      // extra headers, e.g. the metadata session token's
+	// projectID and domainID scope a call signed with AK/SK, as the official
+	// SDK does: X-Project-Id on project-scoped calls, X-Domain-Id on IAM's
+	// global ones. They are signed, and not sent with an IAM token.
+	projectID, domainID string
+	// final lists error statuses that are an answer, never retried.
+	final []int
 }
 
 // send is the client's one HTTP path: it authenticates, retries, and reads
@@ -224,8 +241,11 @@ func (c *Client) send(ctx context.Context, k call) (*response, error) {
 		}
 		c.secrets.add(creds.Secrets()...)
 		ctx = context.WithValue(ctx, credentialsKey{}, creds)
+		if creds.Token == "" {
+			k.header = scopeHeaders(k)
+		}
 	}
-	tr := &trace{service: k.service, attemptTimeout: c.requestTimeout}
+	tr := &trace{service: k.service, attemptTimeout: c.requestTimeout, final: k.final}
 	ctx = context.WithValue(ctx, traceKey{}, tr)
 	var body any
 	if k.body != nil {
@@ -235,10 +255,12 @@ func (c *Client) send(ctx context.Context, k call) (*response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("building request: %w", err)
 	}
-	req.Header.Set("Accept", "application/json")
-	if k.body != nil {
-		req.Header.Set("Content-Type", "application/json;charset=UTF-8")
+	for name, values := range k.header {
+		req.Header[name] = values
 	}
+	req.Header.Set("Accept", "application/json")
+	// On every request, GETs included, as the official SDK sends it.
+	req.Header.Set("Content-Type", "application/json")
 	httpClient := c.http
 	if k.metadata {
 		httpClient, tr.attemptTimeout = c.metadataHTTP, c.metadataHTTP.HTTPClient.Timeout
@@ -252,6 +274,22 @@ func (c *Client) send(ctx context.Context, k call) (*response, error) {
 	}
 	defer resp.Body.Close()
 	return readResponse(resp, tr)
+}
+
+// scopeHeaders is the call's headers with X-Project-Id and X-Domain-Id
+// added for the IDs it has.
+func scopeHeaders(k call) http.Header {
+	h := k.header.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	if k.projectID != "" {
+		h.Set(HeaderProjectID, k.projectID)
+	}
+	if k.domainID != "" {
+		h.Set(HeaderDomainID, k.domainID)
+	}
+	return h
 }
 
 func joinEscaped(segments []string) string {
@@ -270,6 +308,7 @@ func (c *Client) transportError(ctx context.Context, tr *trace, err error) error
 		return &InterruptedError{Service: tr.service, Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
 	}
 	n := &NetworkError{Service: tr.service, Attempts: tr.attempts, Err: err}
+	n.Permanent, _ = permanentFailure(err)
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
 		n.AttemptTimeout = tr.attemptTimeout

@@ -4,29 +4,19 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/testwait"
 )
 
-// finishWithin runs f and fails the test, saying what it was waiting for,
-// if f has not returned after d: a regression whose failure mode is a hang
-// then costs seconds rather than go test's whole -timeout. f must not call
-// t.Fatal (it runs on another goroutine); it hands its results back through
-// variables that the caller reads after finishWithin returns.
+// finishWithin is testwait.Within: a regression whose failure mode is a
+// hang costs seconds and says what hung.
 func finishWithin(t *testing.T, d time.Duration, what string, f func()) {
 	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("%s: not done after %v; it hangs", what, d)
-	}
+	testwait.Within(t, d, what, f)
 }
 
 // hangLimit bounds a call that takes milliseconds when the code is right.
-const hangLimit = 10 * time.Second
+const hangLimit = testwait.Limit
 
 // readWithin is c.BatchState under finishWithin.
 func readWithin(t *testing.T, ctx context.Context, c *Client, what string) (s BatchState, err error) {

@@ -144,10 +144,16 @@ type NetworkError struct {
 	// AttemptTimeout is set when the last attempt got no answer within the
 	// per-attempt limit.
 	AttemptTimeout time.Duration
-	Err            error
+	// Permanent explains a failure that is not retried because it cannot
+	// heal (a host that does not resolve, a certificate that does not verify).
+	Permanent string
+	Err       error
 }
 
 func (e *NetworkError) Error() string {
+	if e.Permanent != "" {
+		return fmt.Sprintf("could not reach %s after %s: %s (not retried: it cannot heal)", serviceName(e.Service), plural(e.Attempts, "attempt"), e.Permanent)
+	}
 	if e.AttemptTimeout > 0 {
 		return fmt.Sprintf("could not reach %s after %s: no answer within the per-attempt limit of %s (%v)",
 			serviceName(e.Service), plural(e.Attempts, "attempt"), formatDuration(e.AttemptTimeout), e.Err)

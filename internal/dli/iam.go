@@ -64,9 +64,33 @@ func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (
 	return ids[0], nil
 }
 
+// DomainID looks up the ID of the account (domain) that the base
+// credentials belong to: GET {authURL}/auth/domains, signed with them and
+// without X-Domain-Id, as the official SDK does when it is not told the ID.
+func (c *Client) DomainID(ctx context.Context, authURL *url.URL, base CredentialSource) (string, error) {
+	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: c.below(authURL, "auth", "domains"), credentials: base})
+	if err != nil {
+		return "", c.explain(err, "the account (domain) of the credentials")
+	}
+	var answer struct {
+		Domains []struct {
+			ID string `json:"id"`
+		} `json:"domains"`
+	}
+	if err := json.Unmarshal(resp.body, &answer); err != nil {
+		return "", c.redact(resp.malformed(fmt.Sprintf("the domain list is not the expected JSON (%v): %s", err, snippet(resp.body))))
+	}
+	if len(answer.Domains) == 0 || answer.Domains[0].ID == "" {
+		return "", c.redact(resp.malformed("IAM lists no account (domain) for these credentials: " + snippet(resp.body)))
+	}
+	return answer.Domains[0].ID, nil
+}
+
 // AssumeRole obtains temporary AK/SK for an agency, authenticated with the
 // base credentials: POST {iam root}/v3.0/OS-CREDENTIAL/securitytokens.
-func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base CredentialSource, agency, domain string, duration time.Duration) (TemporaryCredentials, error) {
+// domainID is the base credentials' account, sent as X-Domain-Id when they
+// are AK/SK (empty: not sent).
+func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base CredentialSource, domainID, agency, domain string, duration time.Duration) (TemporaryCredentials, error) {
 	var req struct {
 		Auth struct {
 			Identity struct {
@@ -87,7 +111,7 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 		return TemporaryCredentials{}, err
 	}
 	resp, err := c.send(ctx, call{
-		service: serviceIAM, method: http.MethodPost, body: body, credentials: base,
+		service: serviceIAM, method: http.MethodPost, body: body, credentials: base, domainID: domainID,
 		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
 	})
 	if err != nil {

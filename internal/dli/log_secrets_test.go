@@ -48,7 +48,7 @@ var credentialKinds = []credentialKind{
 		attach: func(t *testing.T, c *Client) *Client {
 			metadata := credentialServer(t)
 			return c.WithCredentials(fetchedCredentials(func(ctx context.Context) (TemporaryCredentials, error) {
-				return c.MetadataSecurityKey(ctx, metadata)
+				return c.MetadataSecurityKey(ctx, metadata, "")
 			}))
 		},
 		secrets: []string{logAK, logSK, logSTS}},
@@ -57,7 +57,7 @@ var credentialKinds = []credentialKind{
 			iam := credentialServer(t)
 			base := Credentials{AccessKey: logBaseAK, SecretKey: logBaseSK}
 			return c.WithCredentials(fetchedCredentials(func(ctx context.Context) (TemporaryCredentials, error) {
-				return c.AssumeRole(ctx, iam, base, "dli-reader", "acme", time.Hour)
+				return c.AssumeRole(ctx, iam, base, "", "dli-reader", "acme", time.Hour)
 			}))
 		},
 		secrets: []string{logAK, logSK, logSTS, logBaseAK, logBaseSK}},

@@ -12,7 +12,7 @@ func TestLogsNameAttemptsAndPollsApart(t *testing.T) {
 	logger := &logRecorder{}
 	c, srv := newTestClient(t, func(c *Config) { c.Logger = logger })
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "success")
-	if _, err := (Waiter{Client: c, Clock: &fakeClock{}}).Wait(context.Background(), testProject, testBatch, []string{"success"}); err != nil {
+	if _, err := waitWithin(t, context.Background(), Waiter{Client: c, Clock: &fakeClock{}}, "a wait for success", "success"); err != nil {
 		t.Fatal(err)
 	}
 	var polls []any

@@ -2,9 +2,12 @@ package dli
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -42,13 +45,55 @@ func metadataRetryPolicy(ctx context.Context, resp *http.Response, err error) (b
 	return retryPolicy(ctx, resp, nil)
 }
 
-// MetadataSecurityKey fetches the temporary AK/SK of the agency attached to
-// this ECS: GET {endpoint}/openstack/latest/securitykey, unauthenticated.
-func (c *Client) MetadataSecurityKey(ctx context.Context, endpoint *url.URL) (TemporaryCredentials, error) {
+// The ECS metadata session token, as the official SDK asks for it.
+const (
+	HeaderMetadataToken    = "X-Metadata-Token"
+	HeaderMetadataTokenTTL = "X-Metadata-Token-Ttl-Seconds"
+	metadataTokenTTL       = "21600" // 6 hours, the SDK's
+)
+
+// metadataWithoutTokens are the answers to the token request of an ECS
+// whose metadata service has no session tokens.
+var metadataWithoutTokens = []int{http.StatusNotFound, http.StatusMethodNotAllowed, http.StatusServiceUnavailable}
+
+// MetadataToken asks the ECS metadata service for a session token:
+// PUT {endpoint}/meta-data/latest/api/token. ok is false when the service
+// has none (it answers 404, 405 or 503, which are not retried). Like every
+// metadata call it is bounded by the short metadata timeout, goes through
+// no proxy and carries no credentials.
+func (c *Client) MetadataToken(ctx context.Context, endpoint *url.URL) (token string, ok bool, err error) {
 	resp, err := c.send(ctx, call{
+		service: serviceMetadata, method: http.MethodPut, metadata: true, final: metadataWithoutTokens,
+		url:    c.below(endpoint, "meta-data", "latest", "api", "token"),
+		header: http.Header{HeaderMetadataTokenTTL: {metadataTokenTTL}},
+	})
+	var apiErr *APIError
+	switch {
+	case errors.As(err, &apiErr) && slices.Contains(metadataWithoutTokens, apiErr.StatusCode):
+		return "", false, nil
+	case err != nil:
+		return "", false, c.redact(err)
+	}
+	token = strings.TrimSpace(string(resp.body))
+	if token == "" {
+		return "", false, resp.malformed("the session token answer is empty")
+	}
+	c.secrets.add(token)
+	return token, true, nil
+}
+
+// MetadataSecurityKey fetches the temporary AK/SK of the agency attached to
+// this ECS: GET {endpoint}/openstack/latest/securitykey, with the session
+// token when there is one (empty: none), and no credentials.
+func (c *Client) MetadataSecurityKey(ctx context.Context, endpoint *url.URL, token string) (TemporaryCredentials, error) {
+	k := call{
 		service: serviceMetadata, method: http.MethodGet, metadata: true,
 		url: c.below(endpoint, "openstack", "latest", "securitykey"),
-	})
+	}
+	if token != "" {
+		k.header = http.Header{HeaderMetadataToken: {token}}
+	}
+	resp, err := c.send(ctx, k)
 	if err != nil {
 		return TemporaryCredentials{}, c.redact(err)
 	}

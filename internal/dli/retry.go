@@ -4,6 +4,7 @@ import (
 	"context"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,15 +29,19 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
-	if tr, ok := ctx.Value(traceKey{}).(*trace); ok && err != nil {
+	tr, _ := ctx.Value(traceKey{}).(*trace)
+	if tr != nil && err != nil {
 		tr.lastErr = err
 	}
 	if err != nil {
-		// The library's policy knows which transport errors are permanent
-		// (certificate failures, bad schemes, bad headers).
+		if _, permanent := permanentFailure(err); permanent {
+			return false, nil
+		}
+		// The library's policy knows the other permanent transport errors
+		// (bad schemes, bad headers).
 		return retryablehttp.DefaultRetryPolicy(ctx, nil, err)
 	}
-	if !retryableStatus(resp.StatusCode) {
+	if !retryableStatus(resp.StatusCode) || (tr != nil && slices.Contains(tr.final, resp.StatusCode)) {
 		return false, nil
 	}
 	// A server that asks us to come back after our deadline gets its answer

@@ -19,6 +19,7 @@ type trace struct {
 	lastStatus     int
 	lastRequestID  string
 	lastErr        error
+	final          []int // statuses never retried (the call's)
 }
 
 type traceKey struct{}

@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/pem"
 	"errors"
+	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +38,9 @@ func TestTLSIsVerifiedByDefault(t *testing.T) {
 	}
 	if n.Attempts != 1 || srv.Stats().Connections != 1 {
 		t.Fatalf("made %d attempts over %d connections, want 1: a bad certificate is not transient", n.Attempts, srv.Stats().Connections)
+	}
+	if host := strings.TrimPrefix(srv.URL, "https://"); !strings.Contains(err.Error(), "the TLS certificate of "+host+" does not verify") {
+		t.Fatalf("err = %v, want it to name the host %s", err, host)
 	}
 }
 
@@ -91,23 +97,39 @@ func TestPrivateCAFromSSLCertFile(t *testing.T) {
 	}
 }
 
+// With HTTP_PROXY set, DLI calls go through the proxy, but the ECS
+// metadata service is asked directly. Go skips proxies for loopback
+// addresses anyway, so the child asks for metadata at 0.0.0.0, which Go
+// does not count as loopback but which a connection reaches on this
+// machine only: through the proxy (the mock, answering every request
+// itself) it would be a second request there.
 func TestProxyFromEnvironment(t *testing.T) {
 	proxy := dlimock.NewServer(dlimock.New(testCreds), nil, false)
 	defer proxy.Close()
 	proxy.Mock.AddBatch(testProject, testBatch, "running")
 	// No DNS lookup happens: the client hands the whole URL to the proxy.
-	runChild(t, "HTTP_PROXY="+proxy.URL, "NO_PROXY=", "DLI_CHILD_ENDPOINT=http://dli.proxied.invalid")
+	runChild(t, "HTTP_PROXY="+proxy.URL, "http_proxy="+proxy.URL, "NO_PROXY=", "no_proxy=",
+		"DLI_CHILD_ENDPOINT=http://dli.proxied.invalid", "DLI_CHILD_ASKS_METADATA=1")
 	reqs := proxy.Mock.Requests()
 	if len(reqs) != 1 || reqs[0].Host != "dli.proxied.invalid" {
-		t.Fatalf("proxy saw %+v, want one request for dli.proxied.invalid", reqs)
+		t.Fatalf("proxy saw %+v, want one request, for dli.proxied.invalid: the metadata service is never asked through a proxy", reqs)
 	}
 }
 
+// childLimit bounds a child test process, which takes milliseconds.
+const childLimit = 30 * time.Second
+
 func runChild(t *testing.T, env ...string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestChildReadsOneBatch$", "-test.count=1")
+	ctx, cancel := context.WithTimeout(context.Background(), childLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestChildReadsOneBatch$", "-test.count=1")
 	cmd.Env = append(os.Environ(), append(env, "DLI_CHILD=1")...)
-	if out, err := cmd.CombinedOutput(); err != nil {
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("the child test process was still running after %v; it hangs:\n%s", childLimit, out)
+	}
+	if err != nil {
 		t.Fatalf("child failed: %v\n%s", err, out)
 	}
 }
@@ -122,5 +144,31 @@ func TestChildReadsOneBatch(t *testing.T) {
 	}
 	if s, err := c.BatchState(context.Background(), testProject, testBatch); err != nil || s.State != "running" {
 		t.Fatalf("got %+v, %v", s, err)
+	}
+	if os.Getenv("DLI_CHILD_ASKS_METADATA") == "1" {
+		askMetadataAtAnAddressGoDoesNotCountAsLoopback(t, c)
+	}
+}
+
+// askMetadataAtAnAddressGoDoesNotCountAsLoopback asks a loopback metadata
+// mock as 0.0.0.0 for keys.
+func askMetadataAtAnAddressGoDoesNotCountAsLoopback(t *testing.T, c *Client) {
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{}), nil, false)
+	defer srv.Close()
+	srv.Mock.ServeMetadata()
+	_, port, err := net.SplitHostPort(srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	metadata := &url.URL{Scheme: "http", Host: net.JoinHostPort("0.0.0.0", port)}
+	// The session token's PUT and the keys' GET both go direct.
+	token, _, err := c.MetadataToken(context.Background(), metadata)
+	if err == nil {
+		_, err = c.MetadataSecurityKey(context.Background(), metadata, token)
+	}
+	// On Linux a connection to 0.0.0.0 reaches the mock; elsewhere it may
+	// be refused, and only what the proxy saw tells.
+	if err != nil && runtime.GOOS == "linux" {
+		t.Fatalf("the metadata service at 0.0.0.0:%s: %v; want its keys", port, err)
 	}
 }

@@ -67,8 +67,14 @@ func (m *Mock) batchList(w http.ResponseWriter, r *http.Request) {
 	matched := m.matching(r.PathValue("project"), q)
 	slices.SortStableFunc(matched, byOrder)
 	page := matched[min(from, len(matched)):min(from+size, len(matched))]
+	total := len(matched)
+	m.mu.Lock()
+	if m.TotalCountsPage {
+		total = len(page)
+	}
+	m.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]any{
-		"from": from, "total": len(matched), "sessions": page, "create_time": m.Now().UnixMilli(),
+		"from": from, "total": total, "sessions": page, "create_time": m.Now().UnixMilli(),
 	})
 }
 

@@ -4,14 +4,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // signedNow signs a request as the mock's credentials allow, now.
 func signedNow() func(*http.Request) {
-	return func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }
+	return signed()
 }
 
 func listIDs(t *testing.T, m *Mock, query string) (int, []string, []string) {

@@ -49,6 +49,18 @@ func (m *Mock) listProjects(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"projects": list, "links": map[string]any{"self": r.URL.String()}})
 }
 
+// listDomains answers GET /v3/auth/domains: the account of the credentials.
+func (m *Mock) listDomains(w http.ResponseWriter, r *http.Request) {
+	m.called("domains")
+	m.mu.Lock()
+	id := m.DomainID
+	m.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{
+		"domains": []map[string]any{{"id": id, "name": "acme-home", "enabled": true}},
+		"links":   map[string]any{"self": r.URL.String()},
+	})
+}
+
 // assumeRole answers POST /v3.0/OS-CREDENTIAL/securitytokens.
 func (m *Mock) assumeRole(w http.ResponseWriter, r *http.Request) {
 	m.called("securitytokens")

@@ -59,18 +59,26 @@ type Mock struct {
 
 	// TemporaryTTL is how long issued temporary credentials last (default 1h).
 	TemporaryTTL time.Duration
+	// DomainID is the account of the accepted credentials: IAM lists it
+	// and the agency call signed with AK/SK must send it as X-Domain-Id.
+	DomainID string
+	// TotalCountsPage makes the batch list's total count the page only, a
+	// meaning DLI does not rule out: a client that trusts it stops early.
+	TotalCountsPage bool
 
-	mu       sync.Mutex
-	keys     []key
-	projects []iamProject
-	agencies map[agencyKey]bool
-	metadata bool
-	calls    map[string]int
-	batches  map[batchKey]*batch
-	faults   []*Fault
-	requests []Request
-	served   int
-	mux      *http.ServeMux
+	mu           sync.Mutex
+	keys         []key
+	projects     []iamProject
+	agencies     map[agencyKey]bool
+	metadata     metadataMode
+	tokens       map[string]bool // metadata session tokens issued and still valid
+	issuedTokens []string        // every metadata session token issued
+	calls        map[string]int
+	batches      map[batchKey]*batch
+	faults       []*Fault
+	requests     []Request
+	served       int
+	mux          *http.ServeMux
 }
 
 type batchKey struct{ project, id string }
@@ -86,13 +94,14 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
-		calls: map[string]int{}, mux: http.NewServeMux()}
+	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
 		m.keys = append(m.keys, key{Credentials: creds})
 	}
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}/state", m.batchState)
 	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
+	m.mux.HandleFunc("GET /v3/auth/domains", m.listDomains)
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
@@ -135,8 +144,8 @@ func (m *Mock) Requests() []Request {
 }
 
 // Calls is how many authenticated requests reached the handler named:
-// "batch_state", "batch", "batches", "projects", "securitytokens" or
-// "securitykey".
+// "batch_state", "batch", "batches", "projects", "domains",
+// "securitytokens", "metadata_token" or "securitykey".
 func (m *Mock) Calls(name string) int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -164,11 +173,10 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if r.Method == http.MethodGet && r.URL.Path == metadataPath {
-		m.securityKey(w) // the metadata service asks for no credentials
+	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
 		return
 	}
-	if !m.authenticate(w, r) {
+	if !m.authenticate(w, r) || !m.scopeOK(w, r) {
 		return
 	}
 	m.mux.ServeHTTP(w, r)

@@ -23,6 +23,7 @@ var creds = Credentials{AccessKey: "AK", SecretKey: "SK", Token: "TOKEN"}
 func get(t *testing.T, m *Mock, path string, authorize func(*http.Request)) (*httptest.ResponseRecorder, map[string]any) {
 	t.Helper()
 	req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid"+path, nil)
+	req.Header.Set("Content-Type", "application/json")
 	if authorize != nil {
 		authorize(req)
 	}
@@ -35,7 +36,15 @@ func get(t *testing.T, m *Mock, path string, authorize func(*http.Request)) (*ht
 
 // signed signs a request with the accepted AK/SK, now.
 func signed() func(*http.Request) {
-	return func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }
+	return func(r *http.Request) { signSDK(r, nil, "AK", "SK", time.Now()) }
+}
+
+// signSDK signs r as the official SDK does: X-Project-Id (the tests'
+// project) and X-Domain-Id (the mock's account) sent and signed.
+func signSDK(r *http.Request, body []byte, ak, sk string, at time.Time) {
+	r.Header.Set("X-Project-Id", project)
+	r.Header.Set("X-Domain-Id", DefaultDomainID)
+	sign.SignRequestWithBody(r, body, ak, sk, at, "X-Project-Id", "X-Domain-Id")
 }
 
 func statePath(id string) string { return "/v2.0/" + project + "/batches/" + id + "/state" }
@@ -70,7 +79,7 @@ func TestAuthentication(t *testing.T) {
 	withSTS := func(sk, sts string) func(*http.Request) {
 		return func(r *http.Request) {
 			r.Header.Set("X-Security-Token", sts)
-			sign.SignRequest(r, "AK", sk, time.Now())
+			signSDK(r, nil, "AK", sk, time.Now())
 		}
 	}
 	for name, tc := range map[string]struct {
@@ -83,15 +92,15 @@ func TestAuthentication(t *testing.T) {
 		"wrong security token":      {withSTS("SK", "NOPE"), 401, "security token"},
 		"expired X-Sdk-Date": {func(r *http.Request) {
 			r.Header.Set("X-Security-Token", "STS")
-			sign.SignRequest(r, "AK", "SK", time.Now().Add(-20*time.Minute))
+			signSDK(r, nil, "AK", "SK", time.Now().Add(-20*time.Minute))
 		}, 401, "expired"},
 		"no credentials":              {nil, 401, "no X-Auth-Token"},
 		"IAM token":                   {func(r *http.Request) { r.Header.Set("X-Auth-Token", "TOKEN") }, 200, ""},
 		"wrong IAM token":             {func(r *http.Request) { r.Header.Set("X-Auth-Token", "OTHER") }, 401, "token"},
 		"tampered path after signing": {func(r *http.Request) { withSTS("SK", "STS")(r); r.URL.Path = statePath("other") }, 401, "signature"},
 		// As the official provider's SDK signs: the headers it set, not host.
-		"host not signed":       {signedHeaders("SK", "STS", "content-type", "x-sdk-date", "x-security-token"), 200, ""},
-		"x-sdk-date not signed": {signedHeaders("SK", "STS", "host", "x-security-token"), 401, "x-sdk-date must be signed"},
+		"host not signed":       {signedHeaders("SK", "STS", "content-type", "x-project-id", "x-sdk-date", "x-security-token"), 200, ""},
+		"x-sdk-date not signed": {signedHeaders("SK", "STS", "host", "x-project-id", "x-security-token"), 401, "x-sdk-date must be signed"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			rec, body := get(t, m, statePath(batchID), tc.authorize)
@@ -165,14 +174,15 @@ func TestServerCountsConnectionsAndServesStats(t *testing.T) {
 	}
 }
 
-// signedHeaders signs a request with the security token, signing only the
-// headers named (lower case).
+// signedHeaders signs a request with the security token and the project,
+// signing only the headers named (lower case).
 func signedHeaders(sk, sts string, names ...string) func(*http.Request) {
 	return func(r *http.Request) {
 		date := time.Now().UTC().Format(sign.DateFormat)
 		r.Header.Set(sign.DateHeader, date)
 		r.Header.Set("X-Security-Token", sts)
 		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("X-Project-Id", project)
 		canonical := sign.CanonicalRequest(sign.Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header,
 			Host: r.Host, SignedHeaders: names, BodyHash: sign.BodyHash(nil)})
 		r.Header.Set("Authorization", fmt.Sprintf("%s Access=AK, SignedHeaders=%s, Signature=%s",

@@ -14,8 +14,11 @@ const DefaultAgencyDuration = time.Hour
 
 // Agency names an IAM agency to act through (assume_role).
 type Agency struct {
-	Name     string
-	Domain   string
+	Name   string
+	Domain string
+	// DomainID is the base credentials' own account ID, sent as
+	// X-Domain-Id when they are AK/SK; empty: asked of IAM once.
+	DomainID string
 	Duration time.Duration // DefaultAgencyDuration when zero
 }
 
@@ -44,11 +47,30 @@ func AssumeRole(client *dli.Client, authURL *url.URL, base dli.CredentialSource,
 	if agency.Duration <= 0 {
 		agency.Duration = DefaultAgencyDuration
 	}
+	domains := NewDomainLookup(client, authURL, base)
 	return newTemporary(agency.AssumedWith(baseDescription), now, func(ctx context.Context) (dli.TemporaryCredentials, error) {
-		creds, err := client.AssumeRole(ctx, authURL, base, agency.Name, agency.Domain, agency.Duration)
+		domainID, err := agencyDomainID(ctx, agency, base, domains)
+		if err != nil {
+			return dli.TemporaryCredentials{}, &AgencyError{Agency: agency, Base: baseDescription, Err: err}
+		}
+		creds, err := client.AssumeRole(ctx, authURL, base, domainID, agency.Name, agency.Domain, agency.Duration)
 		if err != nil {
 			return creds, &AgencyError{Agency: agency, Base: baseDescription, Err: err}
 		}
 		return creds, nil
 	})
+}
+
+// agencyDomainID is the X-Domain-Id of the agency call: the configured
+// account ID, else IAM's answer, asked only for base credentials that sign
+// (an IAM token carries its own scope). When the base credentials cannot be
+// had, the agency call itself reports why.
+func agencyDomainID(ctx context.Context, agency Agency, base dli.CredentialSource, domains *DomainLookup) (string, error) {
+	if agency.DomainID != "" {
+		return agency.DomainID, nil
+	}
+	if creds, err := base.Retrieve(ctx); err == nil && creds.Token == "" {
+		return domains.DomainID(ctx)
+	}
+	return "", nil
 }

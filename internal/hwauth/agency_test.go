@@ -48,7 +48,7 @@ func TestARefusedAgencyNamesTheAgencyAndDomain(t *testing.T) {
 	srv := newServer(t, nil)
 	base := newBase(t, srv, nil)
 	client := base.WithCredentials(AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "AK/SK signature", Agency{Name: "dli-reader", Domain: "acme"}, nil))
-	_, err := client.BatchState(context.Background(), testProject, testBatch)
+	_, err := readWithin(t, client, "a read through a refused agency")
 	var agencyErr *AgencyError
 	var apiErr *dli.APIError
 	if !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Kind != dli.KindPermission {
@@ -71,11 +71,16 @@ func TestAgencyWithTheDefaultDurationAsksForAnHourAtIAMsRoot(t *testing.T) {
 	srv.Mock.TemporaryTTL = time.Minute // what the mock issues when no duration is asked for
 	srv.Mock.DefaultState = "running"
 	base := newBase(t, srv, clock)
-	creds, err := AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "", Agency{Name: "dli-reader", Domain: "acme"}, clock.Now).Retrieve(context.Background())
+	source := AssumeRole(base, mustURL(t, srv.URL+"/v3"), baseCreds, "", Agency{Name: "dli-reader", Domain: "acme"}, clock.Now)
+	creds, err := within(t, "the agency's keys", func() (dli.Credentials, error) { return source.Retrieve(context.Background()) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.Mock.Requests()[0].Path; got != "/v3.0/OS-CREDENTIAL/securitytokens" {
+	reqs := srv.Mock.Requests()
+	if got := reqs[0].Path; got != "/v3/auth/domains" {
+		t.Fatalf("the first call went to %s, want the account lookup below auth_url", got)
+	}
+	if got := reqs[1].Path; got != "/v3.0/OS-CREDENTIAL/securitytokens" {
 		t.Fatalf("the agency call went to %s, want IAM's root (auth_url without /v3)", got)
 	}
 	read := func() error {

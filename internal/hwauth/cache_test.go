@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/testwait"
 )
 
 func TestCachedFetchesOnceForConcurrentCallers(t *testing.T) {
@@ -36,7 +38,7 @@ func TestCachedFetchesAgainOnlyOnceStale(t *testing.T) {
 	c := newCached[int]()
 	n := 0
 	get := func() int {
-		v, err := c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+		v, err := getWithin(t, c, context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
 			n++
 			return n, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
 		})
@@ -65,7 +67,7 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 		return 0, time.Time{}, time.Time{}, boom
 	}
 	for range 3 {
-		if _, err := c.get(context.Background(), time.Now, failing); !errors.Is(err, boom) {
+		if _, err := getWithin(t, c, context.Background(), time.Now, failing); !errors.Is(err, boom) {
 			t.Fatalf("err = %v, want boom", err)
 		}
 	}
@@ -81,7 +83,7 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 	}
 	fetches = 0
 	for range 3 {
-		_, _ = c.get(context.Background(), time.Now, timedOut)
+		_, _ = getWithin(t, c, context.Background(), time.Now, timedOut)
 	}
 	if fetches != 1 {
 		t.Fatalf("%d fetches after a timeout of the fetch's own, want it kept after 1", fetches)
@@ -94,10 +96,10 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 		cancel()
 		return 0, time.Time{}, time.Time{}, ctx.Err()
 	}
-	if _, err := c.get(ctx, time.Now, cancelled); !errors.Is(err, context.Canceled) {
+	if _, err := getWithin(t, c, ctx, time.Now, cancelled); !errors.Is(err, context.Canceled) {
 		t.Fatal(err)
 	}
-	if v, err := c.get(context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
+	if v, err := getWithin(t, c, context.Background(), time.Now, func(context.Context) (int, time.Time, time.Time, error) {
 		return 7, time.Time{}, time.Time{}, nil
 	}); err != nil || v != 7 {
 		t.Fatalf("after a cancelled fetch: %d %v, want a fresh fetch", v, err)
@@ -107,18 +109,18 @@ func TestCachedKeepsAFailureButNotACancellation(t *testing.T) {
 func TestCachedFailedRenewalKeepsTheValueWhileItLasts(t *testing.T) {
 	clock := newFakeClock()
 	c := newCached[int]()
-	_, _ = c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+	_, _ = getWithin(t, c, context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
 		return 1, clock.Now().Add(time.Minute), clock.Now().Add(2 * time.Minute), nil
 	})
 	failing := func(context.Context) (int, time.Time, time.Time, error) {
 		return 0, time.Time{}, time.Time{}, errors.New("IAM is down")
 	}
 	_ = clock.Sleep(context.Background(), 90*time.Second) // stale, not expired
-	if v, err := c.get(context.Background(), clock.Now, failing); err != nil || v != 1 {
+	if v, err := getWithin(t, c, context.Background(), clock.Now, failing); err != nil || v != 1 {
 		t.Fatalf("%d %v, want the old value while it lasts", v, err)
 	}
 	_ = clock.Sleep(context.Background(), time.Minute) // expired
-	if _, err := c.get(context.Background(), clock.Now, failing); err == nil {
+	if _, err := getWithin(t, c, context.Background(), clock.Now, failing); err == nil {
 		t.Fatal("an expired value was used")
 	}
 }
@@ -128,7 +130,7 @@ func TestCachedFailedRenewalKeepsTheValueWhileItLasts(t *testing.T) {
 func TestCachedFailedRenewalIsNotRetriedByEveryCaller(t *testing.T) {
 	clock := newFakeClock()
 	c := newCached[int]()
-	_, _ = c.get(context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
+	_, _ = getWithin(t, c, context.Background(), clock.Now, func(context.Context) (int, time.Time, time.Time, error) {
 		return 1, clock.Now().Add(time.Minute), clock.Now().Add(time.Hour), nil
 	})
 	_ = clock.Sleep(context.Background(), 2*time.Minute) // stale, not expired
@@ -152,7 +154,7 @@ func TestCachedFailedRenewalIsNotRetriedByEveryCaller(t *testing.T) {
 		t.Fatalf("%d renewals by 20 callers, want 1", n)
 	}
 	_ = clock.Sleep(context.Background(), renewalRetry)
-	_, _ = c.get(context.Background(), clock.Now, failing)
+	_, _ = getWithin(t, c, context.Background(), clock.Now, failing)
 	if n := renewals.Load(); n != 2 {
 		t.Fatalf("%d renewals after renewalRetry, want a second try", n)
 	}
@@ -168,12 +170,16 @@ func TestCachedWaiterStopsWaitingWhenCancelled(t *testing.T) {
 		})
 	}()
 	defer close(release)
-	for len(c.lock) == 0 { // until the first caller holds the lock
-		time.Sleep(time.Millisecond)
-	}
+	testwait.Until(t, "the first caller to hold the cache's lock", func() bool { return len(c.lock) > 0 })
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := c.get(ctx, time.Now, nil); !errors.Is(err, context.Canceled) {
+	if _, err := getWithin(t, c, ctx, time.Now, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want the caller's cancellation", err)
 	}
+}
+
+// getWithin is c.get under within.
+func getWithin[T any](t *testing.T, c *cached[T], ctx context.Context, now func() time.Time, fetch fetchFunc[T]) (T, error) {
+	t.Helper()
+	return within(t, "getting a value from the cache", func() (T, error) { return c.get(ctx, now, fetch) })
 }

@@ -2,6 +2,7 @@ package hwauth
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"sync"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+	"github.com/dli-terraform/terraform-provider-dli/internal/testwait"
 )
 
 const (
@@ -77,7 +79,28 @@ func mustURL(t *testing.T, raw string) *url.URL {
 	return u
 }
 
-// concurrently runs f n times at once and returns the errors.
+// within is f's results, or a failure of t saying what hung if f has not
+// returned within testwait.Limit. Every call that takes a credential
+// cache's lock goes through it (or concurrently): a lock never released
+// would block the next caller for good.
+func within[T any](t *testing.T, what string, f func() (T, error)) (T, error) {
+	t.Helper()
+	var v T
+	var err error
+	testwait.Within(t, testwait.Limit, what, func() { v, err = f() })
+	return v, err
+}
+
+// readWithin is client.BatchState of testBatch under within.
+func readWithin(t *testing.T, client *dli.Client, what string) (dli.BatchState, error) {
+	t.Helper()
+	return within(t, what, func() (dli.BatchState, error) {
+		return client.BatchState(context.Background(), testProject, testBatch)
+	})
+}
+
+// concurrently runs f n times at once and returns the errors, or only one
+// saying so if they are not all done within testwait.Limit.
 func concurrently(n int, f func() error) []error {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -85,6 +108,14 @@ func concurrently(n int, f func() error) []error {
 		wg.Add(1)
 		go func() { defer wg.Done(); errs[i] = f() }()
 	}
-	wg.Wait()
-	return errs
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	timer := time.NewTimer(testwait.Limit)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return errs
+	case <-timer.C:
+		return []error{fmt.Errorf("%d concurrent calls: not all done after %v; they hang", n, testwait.Limit)}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/testwait"
 )
 
 // A 45-minute wait on keys that last 30 minutes: the keys are fetched
@@ -29,7 +30,11 @@ func TestMetadataKeysAreRenewedBeforeTheyExpireDuringALongWait(t *testing.T) {
 	client := base.WithCredentials(FromMetadata(base, mustURL(t, srv.URL), clock.Now))
 
 	waiter := dli.Waiter{Client: client, Clock: clock, Schedule: func(int) time.Duration { return 30 * time.Second }}
-	s, err := waiter.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	var s dli.BatchState
+	var err error
+	testwait.Within(t, testwait.Limit, "a 45-minute wait on a fake clock", func() {
+		s, err = waiter.Wait(context.Background(), testProject, testBatch, []string{"success"})
+	})
 	if err != nil {
 		t.Fatalf("the wait failed: %v", err)
 	}
@@ -75,7 +80,7 @@ func TestNoMetadataServiceIsAnErrorNamingItsAddress(t *testing.T) {
 	base := newBase(t, srv, nil)
 	client := base.WithCredentials(FromMetadata(base, mustURL(t, closed), nil))
 
-	_, err = client.BatchState(context.Background(), testProject, testBatch)
+	_, err = readWithin(t, client, "a read with no metadata service")
 	var metadata *MetadataError
 	var network *dli.NetworkError
 	if !errors.As(err, &metadata) || !errors.As(err, &network) || !strings.Contains(err.Error(), closed) {
@@ -128,7 +133,7 @@ func TestASilentMetadataServiceCostsOneWaitForAllReads(t *testing.T) {
 	}
 	client := base.WithCredentials(FromMetadata(base, mustURL(t, silent), nil))
 	for i := range 5 {
-		_, err := client.BatchState(context.Background(), testProject, testBatch)
+		_, err := readWithin(t, client, "a read with a silent metadata service")
 		var metadata *MetadataError
 		if !errors.As(err, &metadata) {
 			t.Fatalf("read %d: err = %v, want the metadata failure", i, err)

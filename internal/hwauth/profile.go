@@ -29,6 +29,8 @@ type Profile struct {
 	ProjectID        string
 	AgencyName       string
 	AgencyDomainName string
+	// DomainID is the account the credentials belong to (domainId).
+	DomainID string
 }
 
 // String names the profile and its file, for messages.
@@ -70,6 +72,7 @@ type sharedConfig struct {
 		ProjectID        string `json:"projectId"`
 		AgencyName       string `json:"agencyName"`
 		AgencyDomainName string `json:"agencyDomainName"`
+		DomainID         string `json:"domainId"`
 		SSOAuth          struct {
 			STSToken struct {
 				AccessKeyID     string `json:"accessKeyId"`
@@ -108,7 +111,7 @@ func LoadProfile(file, name string) (Profile, error) {
 			continue
 		}
 		profile := Profile{File: file, Name: name, Mode: p.Mode, Region: p.Region, ProjectID: p.ProjectID,
-			AgencyName: p.AgencyName, AgencyDomainName: p.AgencyDomainName}
+			AgencyName: p.AgencyName, AgencyDomainName: p.AgencyDomainName, DomainID: p.DomainID}
 		switch p.Mode {
 		case ModeSSO:
 			sts := p.SSOAuth.STSToken

@@ -14,7 +14,7 @@ const testSharedConfig = `{"current":"default","profiles":[
   "region":"cn-north-4","projectId":"p-default","agencyName":"","agencyDomainName":""},
  {"name":"sso","mode":"SSO","region":"ap-southeast-1",
   "ssoAuth":{"stsToken":{"accessKeyId":"SSOAK","secretAccessKey":"sso-sk","securityToken":"sso-sts"}}},
- {"name":"ci","mode":"AKSK","accessKeyId":"CIAK","secretAccessKey":"ci-sk","agencyName":"dli-reader","agencyDomainName":"acme"},
+ {"name":"ci","mode":"AKSK","accessKeyId":"CIAK","secretAccessKey":"ci-sk","agencyName":"dli-reader","agencyDomainName":"acme","domainId":"ci-account"},
  {"name":"ecs","mode":"ecsAgency","region":"cn-east-3"},
  {"name":"encrypted","mode":"AKSK","accessKeyId":"","secretAccessKey":""},
  {"name":"sso-empty","mode":"SSO"},
@@ -37,7 +37,7 @@ func TestProfilesAreReadAsTheCLIWritesThem(t *testing.T) {
 		"sso": {Name: "sso", Mode: ModeSSO, Credentials: dli.Credentials{AccessKey: "SSOAK", SecretKey: "sso-sk", SecurityToken: "sso-sts"},
 			Region: "ap-southeast-1"},
 		"ci": {Name: "ci", Mode: ModeAKSK, Credentials: dli.Credentials{AccessKey: "CIAK", SecretKey: "ci-sk"},
-			AgencyName: "dli-reader", AgencyDomainName: "acme"},
+			AgencyName: "dli-reader", AgencyDomainName: "acme", DomainID: "ci-account"},
 		"ecs": {Name: "ecs", Mode: ModeECSAgency, Region: "cn-east-3"},
 	} {
 		got, err := LoadProfile(file, name)

@@ -68,14 +68,14 @@ func TestProjectLookupFailures(t *testing.T) {
 				authURL = tc.authURL(srv.URL)
 			}
 			lookup := NewProjectLookup(newBase(t, srv, nil).WithCredentials(baseCreds), mustURL(t, authURL), "cn-north-4")
-			_, err := lookup.ProjectID(context.Background())
+			_, err := within(t, "a failing project lookup", func() (string, error) { return lookup.ProjectID(context.Background()) })
 			var projectErr *ProjectError
 			if !errors.As(err, &projectErr) || projectErr.Name != "cn-north-4" || !tc.check(err) {
 				t.Fatalf("err = %v (%T)", err, err)
 			}
 			// The failure is kept: later reads do not ask again.
 			before := srv.Mock.RequestCount()
-			if _, again := lookup.ProjectID(context.Background()); again == nil || srv.Mock.RequestCount() != before {
+			if _, again := within(t, "the same lookup again", func() (string, error) { return lookup.ProjectID(context.Background()) }); again == nil || srv.Mock.RequestCount() != before {
 				t.Fatal("a failed lookup was repeated")
 			}
 		})

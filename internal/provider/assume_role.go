@@ -83,6 +83,11 @@ func resolveAssumeRole(m providerModel, getenv func(string) string, profile hwau
 		return nil, diags
 	}
 	agency := &hwauth.Agency{Name: name, Domain: domain, Duration: hwauth.DefaultAgencyDuration}
+	// The base credentials' account: domain_id, HW_DOMAIN_ID, the profile's;
+	// else IAM is asked at the first agency call.
+	if agency.DomainID, _ = lookup(m.DomainID, "domain_id", envDomainID, getenv); agency.DomainID == "" {
+		agency.DomainID = profile.DomainID
+	}
 	if !block.Duration.IsNull() {
 		agency.Duration = time.Duration(block.Duration.ValueInt64()) * time.Second
 	} else if raw := strings.TrimSpace(getenv(envAgencyDuration)); raw != "" {

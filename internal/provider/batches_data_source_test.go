@@ -49,34 +49,41 @@ func queryOf(t *testing.T, r dlimock.Request) url.Values {
 	return q
 }
 
+// Whatever the answer's total counts (the list, or only the page: DLI does
+// not say), the list ends on its short last page.
 func TestAccBatches_250BatchesInThreeRequests(t *testing.T) {
-	srv := newMock(t)
-	states := make([]string, 250)
-	for i := range states {
-		states[i] = "success"
-	}
-	addRuns(srv, states...)
-	accTest(t, resource.TestStep{
-		Config: akskProvider(srv) + batchesConfig(`name = "nightly-etl"
-limit = 1000
-timeouts {
-  read = "30s" # a paging loop that never stops fails instead of hanging
-}`),
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
-		ConfigStateChecks: []statecheck.StateCheck{
-			statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("batches"), knownvalue.ListSizeExact(250)),
-			statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(250)),
-			statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact(runID(249))),
-			statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids").AtSliceIndex(249), knownvalue.StringExact(runID(0))),
-		},
-	})
-	var pages []string
-	for _, r := range srv.Mock.Requests()[:3] {
-		q := queryOf(t, r)
-		pages = append(pages, q.Get("from")+"+"+q.Get("size"))
-	}
-	if fmt.Sprint(pages) != "[0+100 100+100 200+100]" {
-		t.Fatalf("the plan's read asked for %v, want pages of 100 from 0, 100 and 200", pages)
+	for name, totalCountsPage := range map[string]bool{"total counts the list": false, "total counts the page": true} {
+		t.Run(name, func(t *testing.T) {
+			srv := newMock(t)
+			srv.Mock.TotalCountsPage = totalCountsPage
+			states := make([]string, 250)
+			for i := range states {
+				states[i] = "success"
+			}
+			addRuns(srv, states...)
+			accTest(t, resource.TestStep{
+				Config: akskProvider(srv) + batchesConfig(`name = "nightly-etl"
+		limit = 1000
+		timeouts {
+		  read = "30s" # a paging loop that never stops fails instead of hanging
+		}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{requestsSoFar{srv, 3}}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("batches"), knownvalue.ListSizeExact(250)),
+					statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids"), knownvalue.ListSizeExact(250)),
+					statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact(runID(249))),
+					statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids").AtSliceIndex(249), knownvalue.StringExact(runID(0))),
+				},
+			})
+			var pages []string
+			for _, r := range srv.Mock.Requests()[:3] {
+				q := queryOf(t, r)
+				pages = append(pages, q.Get("from")+"+"+q.Get("size"))
+			}
+			if fmt.Sprint(pages) != "[0+100 100+100 200+100]" {
+				t.Fatalf("the plan's read asked for %v, want pages of 100 from 0, 100 and 200", pages)
+			}
+		})
 	}
 }
 

@@ -2,16 +2,20 @@ package provider
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/testzone"
 )
 
 // Some tests drive the real CLI against the built provider binary, as users
@@ -36,6 +40,9 @@ var closedMetadataEndpoint = func() string {
 }()
 
 func TestMain(m *testing.M) {
+	// East of UTC, where a time that ought to be in UTC but is left in
+	// local time shows (TestTheTestsRunEastOfUTC).
+	testzone.Pin()
 	// For anything that reads the process environment (the provider's
 	// production configuration does).
 	for k, v := range safeDefaults {
@@ -47,6 +54,8 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+func TestTheTestsRunEastOfUTC(t *testing.T) { testzone.Check(t) }
 
 // providerBinDir builds terraform-provider-dli once per test process.
 func providerBinDir(t *testing.T) string {
@@ -64,9 +73,11 @@ func providerBinDir(t *testing.T) string {
 		if runtime.GOOS == "windows" {
 			name += ".exe"
 		}
-		out, err := exec.Command("go", "build", "-o", filepath.Join(binDir, name), "github.com/dli-terraform/terraform-provider-dli").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		build := exec.Command("go", "build", "-o", filepath.Join(binDir, name), "github.com/dli-terraform/terraform-provider-dli")
+		var out bytes.Buffer
+		build.Stdout, build.Stderr = &out, &out
+		if err := runWithin(buildLimit, build); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out.String())
 		}
 	})
 	if buildErr != nil {
@@ -124,8 +135,39 @@ func runCLIWith(t *testing.T, bin, dir string, env []string, args ...string) cli
 	cmd.Env = append(baseCLIEnv(dir, rc), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
+	err := runWithin(cliLimit, cmd)
+	if errors.Is(err, errHung) {
+		t.Fatalf("%s %s: %v\n%s%s", filepath.Base(cmd.Path), strings.Join(args, " "), err, stdout.String(), stderr.String())
+	}
 	return cliResult{stdout: stdout.String(), stderr: stderr.String(), err: err}
+}
+
+// Deadlines of the commands tests run: a CLI run takes seconds; a build
+// (go build, make install) may take minutes on a cold build cache.
+const (
+	cliLimit   = 30 * time.Second
+	buildLimit = 5 * time.Minute
+)
+
+// errHung is what runWithin returns for a command it had to kill.
+var errHung = errors.New("it hangs")
+
+// runWithin is cmd.Run, but the command is killed once it has run for
+// limit, and the error then says so (errHung): a test whose failure mode
+// is a hung CLI fails in seconds.
+func runWithin(limit time.Duration, cmd *exec.Cmd) error {
+	// Once the command is gone, a child of its that keeps the output
+	// open (terraform's provider) does not keep Wait waiting.
+	cmd.WaitDelay = time.Second
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	kill := time.AfterFunc(limit, func() { _ = cmd.Process.Kill() })
+	err := cmd.Wait()
+	if !kill.Stop() {
+		return fmt.Errorf("still running after %v, killed: %w", limit, errHung)
+	}
+	return err
 }
 
 // baseCLIEnv is the whole environment of a CLI run in dir: no HW_*

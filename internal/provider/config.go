@@ -36,6 +36,8 @@ const (
 	envAgencyDomain     = "HW_ASSUME_ROLE_DOMAIN_NAME"
 	envAgencyDuration   = "HW_ASSUME_ROLE_DURATION"
 	envMetadataEndpoint = "HW_ECS_METADATA_ENDPOINT"
+	// Version 0.3: the account the agency call names (X-Domain-Id).
+	envDomainID = "HW_DOMAIN_ID"
 
 	defaultCloud       = "myhuaweicloud.com"
 	defaultEuropeCloud = "myhuaweicloud.eu"
@@ -220,7 +222,7 @@ func unknownAttributes(m providerModel) diag.Diagnostics {
 		{"region", m.Region}, {"project_id", m.ProjectID}, {"project_name", m.ProjectName}, {"access_key", m.AccessKey},
 		{"secret_key", m.SecretKey}, {"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint},
 		{"auth_url", m.AuthURL}, {"cloud", m.Cloud}, {"shared_config_file", m.SharedConfigFile}, {"profile", m.Profile},
-		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries},
+		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries}, {"domain_id", m.DomainID},
 	}
 	if m.AssumeRole != nil {
 		values = append(values, named{"assume_role.agency_name", m.AssumeRole.AgencyName},

@@ -136,6 +136,8 @@ func TestAssumeRolePrecedence(t *testing.T) {
 		"profile":                  {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, nil, &hwauth.Agency{Name: "dli-reader", Domain: "acme", Duration: time.Hour}},
 		"environment over profile": {providerModel{Profile: types.StringValue("ci"), SharedConfigFile: types.StringValue(file)}, env, &hwauth.Agency{Name: "env-agency", Domain: "env-domain", Duration: 2 * time.Hour}},
 		"none":                     {providerModel{}, nil, nil},
+		"environment, longest":     {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "43200"}, &hwauth.Agency{Name: "a", Domain: "d", Duration: 12 * time.Hour}},
+		"environment, shortest":    {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "900"}, &hwauth.Agency{Name: "a", Domain: "d", Duration: 15 * time.Minute}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			tc.model.Region = types.StringValue("r")
@@ -156,14 +158,48 @@ func TestAssumeRolePrecedence(t *testing.T) {
 		env   map[string]string
 		want  string
 	}{
-		"no domain":       {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a"}, "Missing agency domain"},
-		"empty block":     {providerModel{AssumeRole: &assumeRoleModel{}}, nil, "Missing agency name"},
-		"duration in env": {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "60"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"no domain":             {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a"}, "Missing agency domain"},
+		"empty block":           {providerModel{AssumeRole: &assumeRoleModel{}}, nil, "Missing agency name"},
+		"duration in env":       {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "60"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"duration in env 899":   {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "899"}, "Invalid HW_ASSUME_ROLE_DURATION"},
+		"duration in env 43201": {providerModel{}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_ASSUME_ROLE_DURATION": "43201"}, "Invalid HW_ASSUME_ROLE_DURATION"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			tc.model.Region, tc.model.Token = types.StringValue("r"), types.StringValue("t")
 			if _, diags := resolveSettings(tc.model, envOf(tc.env)); !diags.HasError() || diags[0].Summary() != tc.want {
 				t.Fatalf("diags = %v, want %q", diags, tc.want)
+			}
+		})
+	}
+}
+
+// The account the agency call names: domain_id, HW_DOMAIN_ID, the
+// profile's domainId; else none (IAM is asked at the first agency call).
+func TestAgencyDomainIDPrecedence(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "config.json")
+	writeFile(t, file, `{"current":"ci","profiles":[{"name":"ci","mode":"AKSK","accessKeyId":"CIAK","secretAccessKey":"ci-sk","agencyName":"dli-reader","agencyDomainName":"acme","domainId":"profile-id"}]}`)
+	profile := providerModel{SharedConfigFile: types.StringValue(file)}
+	withAttr := profile
+	withAttr.DomainID = types.StringValue("attr-id")
+	for name, tc := range map[string]struct {
+		model providerModel
+		env   map[string]string
+		want  string
+	}{
+		"attribute":       {withAttr, map[string]string{"HW_DOMAIN_ID": "env-id"}, "attr-id"},
+		"environment":     {profile, map[string]string{"HW_DOMAIN_ID": "env-id"}, "env-id"},
+		"profile":         {profile, nil, "profile-id"},
+		"none: looked up": {providerModel{Token: types.StringValue("t")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d"}, ""},
+		"empty attribute": {providerModel{Token: types.StringValue("t"), DomainID: types.StringValue("")}, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "a", "HW_ASSUME_ROLE_DOMAIN_NAME": "d", "HW_DOMAIN_ID": "env-id"}, "env-id"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.model.Region = types.StringValue("r")
+			s, diags := resolveSettings(tc.model, envOf(tc.env))
+			if diags.HasError() || s.agency == nil {
+				t.Fatalf("agency %+v, %v", s.agency, diags)
+			}
+			if s.agency.DomainID != tc.want {
+				t.Fatalf("domain ID %q, want %q", s.agency.DomainID, tc.want)
 			}
 		})
 	}

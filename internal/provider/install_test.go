@@ -21,17 +21,21 @@ func TestAccInstall_initFindsTheProviderWithoutCLIConfiguration(t *testing.T) {
 
 	// Go's caches stay where they are, so that nothing is downloaded or
 	// rebuilt from scratch under the fresh HOME.
-	goEnv, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH").Output()
-	if err != nil {
+	goEnv := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH")
+	var caches bytes.Buffer
+	goEnv.Stdout = &caches
+	if err := runWithin(cliLimit, goEnv); err != nil {
 		t.Fatal(err)
 	}
-	caches := strings.Fields(string(goEnv))
+	cache := strings.Fields(caches.String())
 	install := exec.Command("make", "-s", "install")
 	install.Dir = filepath.Join("..", "..")
 	install.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home,
-		"GOCACHE=" + caches[0], "GOMODCACHE=" + caches[1], "GOPATH=" + caches[2], "GOFLAGS=" + os.Getenv("GOFLAGS")}
-	if out, err := install.CombinedOutput(); err != nil {
-		t.Fatalf("make install: %v\n%s", err, out)
+		"GOCACHE=" + cache[0], "GOMODCACHE=" + cache[1], "GOPATH=" + cache[2], "GOFLAGS=" + os.Getenv("GOFLAGS")}
+	var out bytes.Buffer
+	install.Stdout, install.Stderr = &out, &out
+	if err := runWithin(buildLimit, install); err != nil {
+		t.Fatalf("make install: %v\n%s", err, out.String())
 	}
 
 	srv := newMock(t)
@@ -51,7 +55,7 @@ output "state" {
 		cmd.Env = baseCLIEnv(home, filepath.Join(home, "none.tfrc"))
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Run(); err != nil {
+		if err := runWithin(cliLimit, cmd); err != nil {
 			t.Fatalf("%s %s: %v\n%s", filepath.Base(tf), strings.Join(args, " "), err, out.String())
 		}
 		return out.String()

@@ -57,6 +57,7 @@ timeouts {
 	// Its own process group, as a shell gives a foreground job: the group is
 	// terraform and the provider it starts.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.WaitDelay = time.Second // once killed, Wait does not wait on the output of what is left
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -68,10 +69,10 @@ timeouts {
 	go func() { done <- cmd.Wait() }()
 
 	// Wait until the provider is polling (the first poll has been answered).
-	for deadline := time.Now().Add(time.Minute); srv.Mock.RequestCount() == 0; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(cliLimit); srv.Mock.RequestCount() == 0; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			killGroup()
-			t.Fatalf("terraform never polled:\n%s", out.String())
+			t.Fatalf("terraform had not polled after %v:\n%s", cliLimit, out.String())
 		}
 	}
 	target := cmd.Process.Pid

@@ -41,6 +41,8 @@ type providerModel struct {
 	SharedConfigFile types.String     `tfsdk:"shared_config_file"`
 	Profile          types.String     `tfsdk:"profile"`
 	AssumeRole       *assumeRoleModel `tfsdk:"assume_role"`
+	// Version 0.3.
+	DomainID types.String `tfsdk:"domain_id"`
 }
 
 // options are seams for tests; the zero value is production behaviour.
@@ -102,6 +104,11 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:            true,
 				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`.",
 				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3", env: envAuthURL}}},
+			},
+			"domain_id": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "ID of the account (domain) the credentials belong to, sent as `X-Domain-Id` on the `assume_role` call when it is signed with AK/SK, as Huawei's SDK does. Environment variable `" + envDomainID + "`; else the hcloud profile's `domainId`; " +
+					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys) at the first read that assumes the agency. Not needed without `assume_role`.",
 			},
 			"shared_config_file": schema.StringAttribute{
 				Optional:            true,

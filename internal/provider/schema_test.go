@@ -15,7 +15,7 @@ import (
 // error at all when attr is empty. It applies to every data source that has
 // all of its arguments, so dli_batch and the like are checked as they come.
 type argumentCheck struct {
-	args map[string]any // string, int, []string (a set) or map[string]string (a block); the rest null
+	args map[string]any // string, int, []string (a set), map[string]string or map[string]any (a block); the rest null
 	attr string
 	want string
 }
@@ -61,6 +61,12 @@ var providerArgumentChecks = map[string]argumentCheck{
 	"region not a region name":  {args: map[string]any{"region": "cn north"}, attr: "region", want: `region name`},
 	"cloud not a domain name":   {args: map[string]any{"cloud": "evil.invalid/path"}, attr: "cloud", want: `domain name`},
 	"empty strings count unset": {args: map[string]any{"region": "", "cloud": "", "endpoint": ""}},
+	// IAM issues agency credentials for 900 to 43200 seconds: both ends are
+	// valid, one second past either is an error before any request.
+	"assume_role.duration 900":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900}}},
+	"assume_role.duration 43200": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43200}}},
+	"assume_role.duration 899":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 899}}, attr: "assume_role", want: `between 900 and 43200, got: 899`},
+	"assume_role.duration 43201": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43201}}, attr: "assume_role", want: `between 900 and 43200, got: 43201`},
 }
 
 func TestProviderArgumentsAreValidatedBySchema(t *testing.T) {
@@ -170,15 +176,13 @@ func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) t
 			}
 			values[name] = tftypes.NewValue(typ, elems)
 		case map[string]string: // a block of string attributes, such as timeouts
-			block := map[string]tftypes.Value{}
-			for attr, attrType := range typ.(tftypes.Object).AttributeTypes {
-				if s, ok := v[attr]; ok {
-					block[attr] = tftypes.NewValue(attrType, s)
-				} else {
-					block[attr] = tftypes.NewValue(attrType, nil)
-				}
+			block := map[string]any{}
+			for attr, s := range v {
+				block[attr] = s
 			}
-			values[name] = tftypes.NewValue(typ, block)
+			values[name] = configValue(t, typ.(tftypes.Object), block)
+		case map[string]any: // a block of string and number attributes, such as assume_role
+			values[name] = configValue(t, typ.(tftypes.Object), v)
 		default:
 			t.Fatalf("argument %s: unsupported value %#v", name, v)
 		}

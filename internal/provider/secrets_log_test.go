@@ -38,6 +38,8 @@ type secretsCase struct {
 	env       func(srvURL, dir string) []string
 	auth      string // how the debug log must name the source
 	wantErr   bool
+	// metadataToken: the metadata service must have issued a session token.
+	metadataToken bool
 }
 
 func fixedAttrs(s string) func(string, string) string {
@@ -70,7 +72,7 @@ var secretsCases = []secretsCase{
 		auth: "temporary AK/SK signature with security token from profile sso in "},
 	{name: "ECS metadata", setup: func(m *dlimock.Mock) { m.ServeMetadata() },
 		env:  func(srvURL, _ string) []string { return []string{"HW_ECS_METADATA_ENDPOINT=" + srvURL} },
-		auth: "temporary AK/SK from the ECS metadata service"},
+		auth: "temporary AK/SK from the ECS metadata service", metadataToken: true},
 	{name: "agency from a profile", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK},
 		setup: func(m *dlimock.Mock) { m.AddAgency("acme", "dli-reader") },
 		attrs: func(srvURL, dir string) string {
@@ -151,8 +153,12 @@ output "state" {
 			for _, issued := range srv.Mock.Issued() {
 				secrets = append(secrets, issued.AccessKey, issued.SecretKey, issued.SecurityToken)
 			}
+			secrets = append(secrets, srv.Mock.IssuedMetadataTokens()...)
 			if tc.setup != nil && len(secrets) == len(leakSecrets) {
 				t.Fatal("the mock issued no temporary credentials: the source was not used")
+			}
+			if tc.metadataToken && len(srv.Mock.IssuedMetadataTokens()) == 0 {
+				t.Fatal("the metadata service issued no session token: the check is empty")
 			}
 			for _, secret := range secrets {
 				for where, text := range map[string]string{"trace log": string(logs), "stdout": res.stdout, "stderr": res.stderr} {

@@ -57,6 +57,7 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	fmt.Fprintln(w, ".")
 	fmt.Fprintf(w, "It also plays IAM (auth_url = URL/v3): project %q is %s, and agency %q of domain %q may be assumed;\n", demoRegion, DemoProject, demoAgency, demoDomain)
 	fmt.Fprintln(w, "and the ECS metadata service (HW_ECS_METADATA_ENDPOINT = URL), which hands out temporary keys it accepts.")
+	fmt.Fprintf(w, "Like the real gateway it demands Content-Type: application/json, and of AK/SK requests a signed X-Project-Id (DLI)\nand X-Domain-Id %s (the agency call).\n", dlimock.DefaultDomainID)
 }
 
 // What the mock's IAM knows, so that a configuration without project_id,
@@ -96,6 +97,8 @@ func main() {
 	secretKey := flag.String("secret-key", demoSecretKey, "secret key that signatures are checked with")
 	token := flag.String("token", "", "IAM token accepted as X-Auth-Token")
 	defaultState := flag.String("default-state", "", "state of any batch not seeded (for load tests); unset: DLI.0002")
+	sessionTokens := flag.Bool("metadata-session-tokens", true, "the metadata service demands a session token (PUT /meta-data/latest/api/token); false: it has none (404)")
+	totalCountsPage := flag.Bool("total-counts-page", false, "the batch list's total counts only the page, not the list")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
 		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI batch state API on a loopback port, for the demo and tests.\n\n")
@@ -117,7 +120,11 @@ func main() {
 	m := dlimock.New(dlimock.Credentials{AccessKey: *accessKey, SecretKey: *secretKey, Token: *token})
 	m.Latency = *latency
 	m.DefaultState = *defaultState
+	m.TotalCountsPage = *totalCountsPage
 	seed(m, time.Now())
+	if !*sessionTokens {
+		m.ServeMetadataWithoutSessionTokens()
+	}
 	srv := dlimock.NewServer(m, l, *useTLS)
 	defer srv.Close()
 

@@ -55,7 +55,9 @@ func TestSeededBatchesAreListedByJobNameNewestFirst(t *testing.T) {
 	m := dlimock.New(dlimock.Credentials{AccessKey: demoAccessKey, SecretKey: demoSecretKey})
 	seed(m, time.Now())
 	req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid/v2.0/"+DemoProject+"/batches?job_name=nightly-etl", nil)
-	sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now())
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Project-Id", DemoProject)
+	sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now(), "X-Project-Id")
 	rec := httptest.NewRecorder()
 	m.ServeHTTP(rec, req)
 	var list struct {
