@@ -65,6 +65,11 @@ type Mock struct {
 	// TotalCountsPage makes the batch list's total count the page only, a
 	// meaning DLI does not rule out: a client that trusts it stops early.
 	TotalCountsPage bool
+	// UnsignedScopeHeaders accepts X-Project-Id and X-Domain-Id sent but
+	// not signed, as the official Terraform provider's SDK (chnsz/golangsdk)
+	// sends them: it adds them after signing, and the real gateway serves
+	// it. Off, the mock demands them signed, as huaweicloud-sdk-go-v3 does.
+	UnsignedScopeHeaders bool
 
 	mu           sync.Mutex
 	keys         []key

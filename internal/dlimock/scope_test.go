@@ -48,6 +48,33 @@ func TestProjectScopedRoutesDemandASignedXProjectID(t *testing.T) {
 	}
 }
 
+// The official Terraform provider's SDK adds X-Project-Id after signing,
+// and the real gateway serves it: UnsignedScopeHeaders lets the benchmark's
+// mock do the same, still demanding the header and its value.
+func TestUnsignedScopeHeadersAsTheOfficialProviderSendsThem(t *testing.T) {
+	m := New(creds)
+	m.AddBatch(project, batchID, "running")
+	m.UnsignedScopeHeaders = true
+	unsigned := func(value string) func(*http.Request) {
+		return func(r *http.Request) {
+			sign.SignRequest(r, "AK", "SK", time.Now())
+			r.Header.Set("X-Project-Id", value) // after signing
+		}
+	}
+	for name, c := range map[string]struct {
+		authorize func(*http.Request)
+		status    int
+	}{
+		"unsigned, this project": {unsigned(project), 200},
+		"unsigned, another":      {unsigned("p2"), 403},
+		"absent":                 {func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }, 401},
+	} {
+		if rec, body := get(t, m, statePath(batchID), c.authorize); rec.Code != c.status {
+			t.Errorf("%s: HTTP %d %v, want %d", name, rec.Code, body, c.status)
+		}
+	}
+}
+
 func TestTheAgencyCallSignedWithAKSKDemandsXDomainID(t *testing.T) {
 	m := New(creds)
 	m.AddAgency("acme", "dli-reader")

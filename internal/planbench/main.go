@@ -197,6 +197,9 @@ func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
 func (b *bench) planOnce(s subject, n int, latency time.Duration, useTLS bool) sample {
 	m := dlimock.New(benchCredentials)
 	m.Latency, m.DefaultState = latency, "success"
+	if s.mock != nil {
+		s.mock(m)
+	}
 	srv := dlimock.NewServer(m, nil, useTLS)
 	defer srv.Close()
 	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.label, n), s.config(n, srv.URL))

@@ -20,6 +20,8 @@ type subject struct {
 	// reads is how many of the mock's requests were reads of a batch.
 	reads func(srv *dlimock.Server) int
 	env   []string // added to terraform's environment
+	// mock, when set, adapts the mock to what the provider sends.
+	mock func(*dlimock.Mock)
 }
 
 // The mock accepts the AK/SK that this provider and the official one sign
@@ -67,6 +69,8 @@ data "dli_batch_state" "batch" {
 func huaweicloudSubject(binary string) subject {
 	return subject{label: "huaweicloud", name: "huaweicloud", source: "huaweicloud/huaweicloud", binary: binary,
 		reads: func(srv *dlimock.Server) int { return srv.Mock.Calls("batches") },
+		// Its SDK adds X-Project-Id after signing; the gateway serves it.
+		mock: func(m *dlimock.Mock) { m.UnsignedScopeHeaders = true },
 		config: func(n int, endpoint string) string {
 			return fmt.Sprintf(`terraform {
   required_providers {
