@@ -191,6 +191,10 @@ func (b *bench) plan(n int, latency time.Duration, useTLS bool) {
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.cpu) }),
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.providerCPU) }),
 			pairedRatio(samples[0], samples[i], func(x sample) float64 { return float64(x.rss) }))
+		wallLo, wallHi := pairedRange(samples[0], samples[i], func(x sample) float64 { return float64(x.wall) })
+		cpuLo, cpuHi := pairedRange(samples[0], samples[i], func(x sample) float64 { return float64(x.cpu) })
+		fmt.Fprintf(b.out, "# reads=%d latency=%s %s: dli/%s, ranges of %d paired runs: wall %.2f-%.2fx, cpu %.2f-%.2fx\n",
+			n, latency, transport, b.subjects[i].label, b.runs, wallLo, wallHi, cpuLo, cpuHi)
 	}
 }
 
@@ -279,12 +283,24 @@ func medianOf(samples []sample, value func(sample) time.Duration) time.Duration 
 
 // pairedRatio is the median over runs of ours/theirs, run by run.
 func pairedRatio(ours, theirs []sample, value func(sample) float64) float64 {
+	ratios := pairedRatios(ours, theirs, value)
+	return ratios[len(ratios)/2]
+}
+
+// pairedRange is the smallest and the largest of ours/theirs, run by run.
+func pairedRange(ours, theirs []sample, value func(sample) float64) (lo, hi float64) {
+	ratios := pairedRatios(ours, theirs, value)
+	return ratios[0], ratios[len(ratios)-1]
+}
+
+// pairedRatios are ours/theirs run by run, sorted.
+func pairedRatios(ours, theirs []sample, value func(sample) float64) []float64 {
 	ratios := make([]float64, len(ours))
 	for i := range ours {
 		ratios[i] = value(ours[i]) / value(theirs[i])
 	}
 	slices.Sort(ratios)
-	return ratios[len(ratios)/2]
+	return ratios
 }
 
 func median(ds []time.Duration) time.Duration {
