@@ -10,17 +10,18 @@ import (
 
 const requestIDHeader = "X-Request-Id"
 
-// The services the client calls, as errors and log lines name them.
+// The services the client calls, as errors and log lines name them; the
+// provider tells a failure to reach IAM from one to reach DLI by them.
 const (
-	serviceDLI      = "DLI"
-	serviceIAM      = "IAM"
-	serviceMetadata = "ECS metadata"
+	ServiceDLI      = "DLI"
+	ServiceIAM      = "IAM"
+	ServiceMetadata = "ECS metadata"
 )
 
 // serviceName is the service an error is about: DLI unless said otherwise.
 func serviceName(s string) string {
 	if s == "" {
-		return serviceDLI
+		return ServiceDLI
 	}
 	return s
 }
@@ -74,6 +75,8 @@ type APIError struct {
 	Subject string
 	// Host is the endpoint's host that answered.
 	Host string
+	// Service is the service that answered: DLI, IAM or ECS metadata.
+	Service string
 }
 
 func (e *APIError) Error() string {

@@ -184,7 +184,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	tflog.Debug(maskSecrets(ctx, client.Secrets()), "configured DLI provider", fields)
 	data := &providerData{
 		client: client, projectID: settings.projectID, region: settings.region,
-		auth:        authInUse{description: settings.authDescription, method: settings.authMethod()},
+		auth:        settings.authInUse(),
 		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
 		interrupted: p.opts.interrupted,
 	}
