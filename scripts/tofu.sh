@@ -4,7 +4,7 @@
 # clones on the same machine (CI) reuse it instead of building again.
 set -euo pipefail
 
-version=${TOFU_VERSION:-v1.10.6}
+version=${TOFU_VERSION:-v1.12.6}
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/.tofu/tofu"
 cache="${DLI_TOFU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-dli}/tofu-$version-$(go env GOOS)-$(go env GOARCH)"

@@ -154,3 +154,15 @@ func TestPasswordLoginSetNeedsAUserOrPassword(t *testing.T) {
 		t.Fatalf("got %v", got)
 	}
 }
+
+// A refused agency met by the project lookup: the agency's refusal opens
+// the detail, not the lookup that needed its keys.
+func TestAgencyRefusalComesFirst(t *testing.T) {
+	refused := &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
+	agency := &hwauth.AgencyError{Agency: hwauth.Agency{Name: "dli-reader", Domain: "acme"}, Base: "AK/SK signature (access key from X)", Err: refused}
+	err := &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: &dli.CredentialsError{Err: agency}}
+	d := readErrorDiagnostic(err, authInUse{}, 0)
+	if d.Summary() != "Could not assume the IAM agency" || !strings.HasPrefix(d.Detail(), `assuming agency "dli-reader" of domain "acme"`) || strings.Contains(d.Detail(), "IAM project") {
+		t.Fatalf("%q: %q", d.Summary(), d.Detail())
+	}
+}
