@@ -189,7 +189,7 @@ func profilePlan(l credentialLayer) (credentialPlan, diag.Diagnostics) {
 	profile, err := hwauth.LoadProfile(file, l.profile.value)
 	if err != nil {
 		diags.AddAttributeError(pathProfile, "Invalid hcloud profile",
-			fmt.Sprintf("%v. The profile is named by profile (%s; default: the file's current profile) and the file by shared_config_file (%s; default ~/.hcloud/config.json).",
+			fmt.Sprintf("%v. The profile is named by profile (%s; default: the file's current profile) and the file by shared_config_file (%s; default ~/.hcloud/config.json when only profile is set).",
 				err, envProfile, envSharedConfigFile))
 		return credentialPlan{}, diags
 	}

@@ -101,11 +101,12 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"shared_config_file": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. Default `~/.hcloud/config.json`.",
+				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. " +
+					"The file is read only when this or `profile` is set (as by the official provider), and then defaults to `~/.hcloud/config.json`.",
 			},
 			"profile": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default: the file's `current` profile.",
+				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default, when only `shared_config_file` is set: the file's `current` profile.",
 			},
 			"access_key": schema.StringAttribute{
 				Optional:            true,
