@@ -100,7 +100,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3", env: envAuthURL}}},
 			},
 			"shared_config_file": schema.StringAttribute{
-				Optional:            true,
+				Optional: true,
 				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. " +
 					"The file is read only when this or `profile` is set (as by the official provider), and then defaults to `~/.hcloud/config.json`.",
 			},
