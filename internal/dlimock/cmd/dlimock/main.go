@@ -34,7 +34,7 @@ const (
 // seeded are the batches every dlimock serves: states is the script (one
 // step per request, then the last state stays), scenario says what it is for.
 // The documented examples read them: their job names and queue are the
-// examples' (TestAccDocumentedExamplesRunAgainstTheSeededMock).
+// examples' (TestAccDlimock_documentedExamplesRunUnchanged in internal/provider).
 var seeded = []struct{ id, states, name, queue, scenario string }{
 	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "nightly-etl", "etl", "finishes: one state per request, so a wait for success polls three times"},
 	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "daily-report", "etl", "finished, spelled as in DLI's own example (compare with lower())"},
