@@ -7,8 +7,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // timeouts.read, for every data source: the timeouts library's block,
@@ -23,17 +25,21 @@ const defaultReadTimeout = 20 * time.Minute
 // library's own description names only s, m and h.
 const durationUnits = "`ns`, `us` (or `µs`), `ms`, `s`, `m` and `h`"
 
-// readTimeoutsBlock is the timeouts block with read documented and checked
-// as above.
-func readTimeoutsBlock(ctx context.Context) schema.Block {
-	block := timeouts.BlockWithOpts(ctx, timeouts.Opts{ReadDescription: fmt.Sprintf(
-		"Bounds the whole read, waiting and retries included. Default `%s`. A positive duration: "+
-			"decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; "+
-			"the units are %s (no days: write `48h`).", formatMinutes(defaultReadTimeout), durationUnits)}).(schema.SingleNestedBlock)
-	read := block.Attributes["read"].(schema.StringAttribute)
-	read.Validators = []validator.String{positiveDuration{}}
-	block.Attributes["read"] = read
-	return block
+// readTimeoutsBlock is the timeouts library's block (its type, so that
+// timeouts.Value reads it) with read documented and checked as above.
+func readTimeoutsBlock(context.Context) schema.Block {
+	return schema.SingleNestedBlock{
+		Attributes: map[string]schema.Attribute{
+			"read": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Bounds the whole read, waiting and retries included. Default `%s`. A positive duration: "+
+					"decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; "+
+					"the units are %s (no days: write `48h`).", formatMinutes(defaultReadTimeout), durationUnits),
+				Validators: []validator.String{positiveDuration{}},
+			},
+		},
+		CustomType: timeouts.Type{ObjectType: types.ObjectType{AttrTypes: map[string]attr.Type{"read": types.StringType}}},
+	}
 }
 
 // positiveDuration fails validate and plan when timeouts.read is not a
