@@ -188,7 +188,7 @@ func (c *Client) get(ctx context.Context, query url.Values, segments ...string) 
 	u := c.below(c.endpoint, segments...)
 	// Sent exactly as signed: sorted, spaces as %20 (not Encode's "+").
 	u.RawQuery = sign.CanonicalQuery(query)
-	return c.send(ctx, call{service: ServiceDLI, method: http.MethodGet, url: u, credentials: c.credentials})
+	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: u, credentials: c.credentials})
 }
 
 // below is base with path segments appended, each escaped on its own so

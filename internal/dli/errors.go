@@ -10,18 +10,21 @@ import (
 
 const requestIDHeader = "X-Request-Id"
 
-// The services the client calls, as errors and log lines name them; the
-// provider tells a failure to reach IAM from one to reach DLI by them.
+// The services the client calls, as errors and log lines name them.
 const (
-	ServiceDLI      = "DLI"
-	ServiceIAM      = "IAM"
-	ServiceMetadata = "ECS metadata"
+	serviceDLI      = "DLI"
+	serviceIAM      = "IAM"
+	serviceMetadata = "ECS metadata"
 )
+
+// ServiceIAM is IAM's name in errors' Service fields, by which callers tell
+// a failure of an IAM call (project, agency, domain) from one of DLI.
+const ServiceIAM = serviceIAM
 
 // serviceName is the service an error is about: DLI unless said otherwise.
 func serviceName(s string) string {
 	if s == "" {
-		return ServiceDLI
+		return serviceDLI
 	}
 	return s
 }

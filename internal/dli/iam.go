@@ -39,7 +39,7 @@ func (e *ProjectLookupError) Error() string {
 func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (string, error) {
 	u := c.below(authURL, "projects")
 	u.RawQuery = sign.CanonicalQuery(url.Values{"name": {name}})
-	resp, err := c.send(ctx, call{service: ServiceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
+	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
 	if err != nil {
 		return "", c.explain(err, fmt.Sprintf("IAM project %q", name))
 	}
@@ -87,7 +87,7 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 		return TemporaryCredentials{}, err
 	}
 	resp, err := c.send(ctx, call{
-		service: ServiceIAM, method: http.MethodPost, body: body, credentials: base,
+		service: serviceIAM, method: http.MethodPost, body: body, credentials: base,
 		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
 	})
 	if err != nil {

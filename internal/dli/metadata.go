@@ -46,7 +46,7 @@ func metadataRetryPolicy(ctx context.Context, resp *http.Response, err error) (b
 // this ECS: GET {endpoint}/openstack/latest/securitykey, unauthenticated.
 func (c *Client) MetadataSecurityKey(ctx context.Context, endpoint *url.URL) (TemporaryCredentials, error) {
 	resp, err := c.send(ctx, call{
-		service: ServiceMetadata, method: http.MethodGet, metadata: true,
+		service: serviceMetadata, method: http.MethodGet, metadata: true,
 		url: c.below(endpoint, "openstack", "latest", "securitykey"),
 	})
 	if err != nil {

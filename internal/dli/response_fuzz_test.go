@@ -27,7 +27,7 @@ func FuzzReadResponse(f *testing.F) {
 			Header:     http.Header{"Content-Type": {contentType}, "X-Request-Id": {"req-1"}},
 			Body:       io.NopCloser(bytes.NewReader(data)),
 		}
-		r, err := readResponse(resp, &trace{service: ServiceDLI, attempts: 1})
+		r, err := readResponse(resp, &trace{service: serviceDLI, attempts: 1})
 		var s BatchState
 		if err == nil {
 			var b body
