@@ -89,7 +89,7 @@ func TestAccIAM_unreachableNamesAuthURLAndTheURLInUse(t *testing.T) {
 		"set by HW_AUTH_URL": {env: []string{envAuthURL + "=" + closed + "/v3"},
 			want: `Could not reach IAM.*IAM's address is ` + regexp.QuoteMeta(closed) + `/v3, set by the HW_AUTH_URL environment variable`},
 		"the agency call": {authURL: fmt.Sprintf("auth_url = %q", closed+"/v3"), env: []string{envAgencyName + "=dli-reader", envAgencyDomain + "=acme"},
-			want: `Could not reach IAM.*assuming agency "dli-reader" of domain "acme" with AK/SK signature .* failed: could not reach IAM.*set by the provider block's auth_url\. Set auth_url \(HW_AUTH_URL\) to an IAM endpoint this machine can reach \(with a private DLI endpoint, IAM's private endpoint\); check`},
+			want: `Could not reach IAM.*assuming agency "dli-reader" of domain "acme" with AK/SK signature .* failed: .*could not reach IAM.*set by the provider block's auth_url\. Set auth_url \(HW_AUTH_URL\) to an IAM endpoint this machine can reach \(with a private DLI endpoint, IAM's private endpoint\); check`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t) // DLI's private endpoint
