@@ -222,8 +222,7 @@ func (s settings) baseAuthMethod() dli.AuthMethod {
 // authInUse describes the settings' credentials for error messages.
 func (s settings) authInUse() authInUse {
 	return authInUse{
-		description: s.authDescription, method: s.authMethod(),
-		baseDescription: s.credentials.description, baseMethod: s.baseAuthMethod(),
+		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
 		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
 	}
 }

@@ -16,10 +16,10 @@ import (
 type authInUse struct {
 	description string // e.g. "IAM token from the HW_AUTH_TOKEN environment variable"
 	method      dli.AuthMethod
-	// The base credentials, which ask IAM for an agency's keys; the same
-	// as the above without assume_role.
-	baseDescription string
-	baseMethod      dli.AuthMethod
+	// baseMethod is how the base credentials, which ask IAM for an
+	// agency's keys, authenticate; method without assume_role. (The agency's
+	// error describes them.)
+	baseMethod dli.AuthMethod
 	// iam is IAM's address and where it came from, e.g. "https://iam.…/v3,
 	// derived from the region …".
 	iam string
