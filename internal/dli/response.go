@@ -128,7 +128,7 @@ func (r *response) errorFrom(b body) *APIError {
 	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
 	return &APIError{
 		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
-		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host,
+		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host, Service: serviceName(r.service),
 	}
 }
 

@@ -26,7 +26,7 @@ var (
 		regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`),
 		"must be a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e")
 	projectIDValidator = stringvalidator.LengthAtLeast(1)
-	waitForValidator   = setvalidator.ValueStringsAre(stringvalidator.OneOfCaseInsensitive(dli.KnownStates...))
+	batchStates        = oneOf{what: "DLI batch state", values: dli.KnownStates, ignoreCase: true}
 )
 
 // batchArgs are the arguments of a read of one batch.
@@ -77,7 +77,7 @@ func batchArgAttributes() map[string]schema.Attribute {
 				"The read fails at once if the batch reaches a terminal state (`success`, `dead`) that is not listed, and fails when `timeouts.read` runs out.",
 			Validators: []validator.Set{
 				setvalidator.SizeAtLeast(1),
-				waitForValidator,
+				batchStates,
 			},
 		},
 	}

@@ -64,9 +64,9 @@ type batchesDataSource struct {
 
 var _ datasource.DataSourceWithConfigure = (*batchesDataSource)(nil)
 
-// ConfigValidators adds the time range check to every data source's.
-func (d *batchesDataSource) ConfigValidators(ctx context.Context) []datasource.ConfigValidator {
-	return append(d.dataSourceBase.ConfigValidators(ctx), createdRange{})
+// ConfigValidators: created_after must come before created_before.
+func (d *batchesDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{createdRange{}}
 }
 
 func newBatchesDataSource() datasource.DataSource { return &batchesDataSource{} }
@@ -104,7 +104,7 @@ func (d *batchesDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 			"state": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only batches in this state: one of `" + strings.Join(dli.KnownStates, "`, `") + "` (any case).",
-				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(dli.KnownStates...)},
+				Validators:          []validator.String{batchStates},
 			},
 			"created_after":  createdBound("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
 			"created_before": createdBound("Only batches created at or before this time, RFC 3339."),
@@ -112,7 +112,7 @@ func (d *batchesDataSource) Schema(ctx context.Context, _ datasource.SchemaReque
 				Optional:            true,
 				Computed:            true,
 				MarkdownDescription: "Order of `batches`: " + orders + ".",
-				Validators:          []validator.String{stringvalidator.OneOf("created_desc", "created_asc", "duration_desc", "duration_asc")},
+				Validators:          []validator.String{oneOf{what: "order", values: []string{"created_desc", "created_asc", "duration_desc", "duration_asc"}}},
 			},
 			"limit": schema.Int64Attribute{
 				Optional:            true,

@@ -169,8 +169,8 @@ project_id     = "`+testOtherProject+`"`),
 
 func TestAccBatches_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ body, want string }{
-		"unknown state":            {`state = "finished"`, `state.*starting.*running.*recovering.*success.*dead.*finished`},
-		"unknown order":            {`order = "newest"`, `order.*created_desc.*created_asc.*duration_desc.*duration_asc.*newest`},
+		"unknown state":            {`state = "finished"`, `Invalid state.*state must be one of starting, running, recovering, success, dead \(any case\), got "finished"`},
+		"unknown order":            {`order = "newest"`, `Invalid order.*order must be one of created_desc, created_asc, duration_desc, duration_asc, got "newest"`},
 		"limit 0":                  {`limit = 0`, `limit.*between 1 and 1000`},
 		"limit 1001":               {`limit = 1001`, `limit.*between 1 and 1000`},
 		"created_after not a time": {`created_after = "yesterday"`, `Invalid time.*created_after.*RFC 3339.*yesterday`},

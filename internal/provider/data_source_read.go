@@ -29,11 +29,6 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 	b.data = data
 }
 
-// ConfigValidators: every data source has timeouts.read, which must be positive.
-func (b *dataSourceBase) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{positiveReadTimeout{}}
-}
-
 // readScope is what a started read knows besides its context.
 type readScope struct {
 	projectID string

@@ -16,12 +16,22 @@ import (
 type authInUse struct {
 	description string // e.g. "IAM token from the HW_AUTH_TOKEN environment variable"
 	method      dli.AuthMethod
+	// baseMethod is how the base credentials, which ask IAM for an
+	// agency's keys, authenticate; method without assume_role. (The agency's
+	// error describes them.)
+	baseMethod dli.AuthMethod
+	// iam is IAM's address and where it came from, e.g. "https://iam.…/v3,
+	// derived from the region …".
+	iam string
+	// passwordLogin names the official provider's password variables that
+	// are set, which this provider does not take.
+	passwordLogin []string
 }
 
 // readErrorDiagnostic turns a client error into a diagnostic whose summary
 // says what went wrong and whose detail says what to do.
 func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.Diagnostic {
-	if d, ok := credentialsErrorDiagnostic(err, auth); ok {
+	if d, ok := sharedFailureDiagnostic(err, auth); ok {
 		return d
 	}
 	var (
@@ -65,9 +75,6 @@ func apiErrorDiagnostic(e *dli.APIError, auth authInUse) diag.Diagnostic {
 	case dli.KindNotFoundAtEndpoint:
 		return diag.NewErrorDiagnostic("DLI endpoint or batch not found",
 			e.Error()+". DLI and its API gateway answer a missing batch or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check batch_id and project_id.")
-	case dli.KindAuthentication:
-		return diag.NewErrorDiagnostic("DLI authentication failed",
-			e.Error()+fmt.Sprintf(". Requests are authenticated by %s. %s", auth.description, authAdvice(auth.method)))
 	case dli.KindPermission:
 		return diag.NewErrorDiagnostic("DLI permission denied",
 			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth.description))

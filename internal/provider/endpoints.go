@@ -73,21 +73,24 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 
 // resolveAuthURL takes auth_url (attribute, then HW_AUTH_URL), or derives
 // https://iam.{region}.{cloud}/v3. Without a region it is nil: no lookup.
-func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
+// from says where the URL came from, for errors about reaching IAM.
+func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (_ *url.URL, from string, _ diag.Diagnostics) {
 	var diags diag.Diagnostics
 	raw, src := lookup(m.AuthURL, "auth_url", envAuthURL, getenv)
 	if raw == "" {
 		if region == "" || !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
-			return nil, nil
+			return nil, "", nil
 		}
-		return &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}, nil
+		u := &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}
+		return u, fmt.Sprintf("%s, derived from the region %q and cloud %q (neither auth_url nor %s is set)", u, region, cloud, envAuthURL), nil
 	}
 	u, err := dli.ParseEndpoint(raw)
 	if err != nil {
 		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
 			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as https://iam.cn-north-4.myhuaweicloud.com/v3 (%v).", src, err))
+		return nil, "", diags
 	}
-	return u, diags
+	return u, fmt.Sprintf("%s, set by %s", u, src), diags
 }
 
 // unlessEmpty applies a validator to non-empty values only: an attribute

@@ -74,6 +74,7 @@ var readErrorSummariesPinnedElsewhere = map[string]string{
 	"Missing DLI credentials":              "TestAccMetadata_noServiceIsMissingCredentials",
 	"Could not assume the IAM agency":      "TestAccAssumeRole_fromTheEnvironmentAndRefused",
 	"Could not look up the DLI project ID": "TestAccProject_lookupFailuresSayToSetTheProjectID",
+	"Could not reach IAM":                  "TestAccIAM_unreachableNamesAuthURLAndTheURLInUse",
 }
 
 // TestAccErrorSummaries pins the summary of each kind of failed read, so

@@ -107,12 +107,13 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys) at the first read that assumes the agency. Not needed without `assume_role`.",
 			},
 			"shared_config_file": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. Default `~/.hcloud/config.json`.",
+				Optional: true,
+				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. " +
+					"The file is read only when this or `profile` is set (as by the official provider), and then defaults to `~/.hcloud/config.json`.",
 			},
 			"profile": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default: the file's `current` profile.",
+				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default, when only `shared_config_file` is set: the file's `current` profile.",
 			},
 			"access_key": schema.StringAttribute{
 				Optional:            true,
@@ -191,7 +192,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	tflog.Debug(maskSecrets(ctx, client.Secrets()), "configured DLI provider", fields)
 	data := &providerData{
 		client: client, projectID: settings.projectID, region: settings.region,
-		auth:        authInUse{description: settings.authDescription, method: settings.authMethod()},
+		auth:        settings.authInUse(),
 		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
 		interrupted: p.opts.interrupted,
 	}

@@ -24,8 +24,13 @@ func TestDescribeSeedsListsWhatAConfigurationNeeds(t *testing.T) {
 	want := []string{DemoProject, `access_key "` + demoAccessKey + `"`, `secret_key "` + demoSecretKey + `"`,
 		`project "` + demoRegion + `"`, `agency "` + demoAgency + `" of domain "` + demoDomain + `"`, "HW_ECS_METADATA_ENDPOINT"}
 	for _, b := range seeded {
-		want = append(want, b.id+"  "+b.name, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		want = append(want, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		row := regexp.MustCompile(`(?m)^\s+` + b.id + `\s+` + b.name + `\s+` + b.queue + `\s+` + regexp.QuoteMeta(strings.ReplaceAll(b.states, ",", " -> ")))
+		if !row.MatchString(got) {
+			t.Errorf("no row of batch %s with its job name, queue and states:\n%s", b.id, got)
+		}
 	}
+	want = append(want, "Queues: etl.", "A batch's states: starting, running, recovering, success, dead")
 	// The demo reads these batches: each must be one that dlimock lists.
 	demo, err := os.ReadFile("../../../../examples/demo/main.tf")
 	if err != nil {
