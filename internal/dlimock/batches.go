@@ -98,11 +98,20 @@ func first(values []string) string {
 // matching lists the project's batches that match the query's filters,
 // sorted by ID so that ties keep a fixed order.
 func (m *Mock) matching(project string, q map[string][]string) []map[string]any {
+	return m.listed(m.batches, project, "id", "state", func(details map[string]any, state string) bool {
+		return matchesFilters(details, state, q)
+	})
+}
+
+// listed is the answers of the project's jobs of jobs that match, with
+// their current states under stateField and IDs under idField, sorted by
+// ID so that ties keep a fixed order.
+func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField string, match func(details map[string]any, state string) bool) []map[string]any {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var matched []*batch
-	for key, b := range m.batches {
-		if key.project == project && matchesFilters(b.details, b.current(), q) {
+	for key, b := range jobs {
+		if key.project == project && match(b.details, b.current()) {
 			matched = append(matched, b)
 		}
 	}
@@ -113,7 +122,10 @@ func (m *Mock) matching(project string, q map[string][]string) []map[string]any 
 		if out[i] == nil {
 			out[i] = map[string]any{}
 		}
-		out[i]["id"], out[i]["state"] = b.id, b.current()
+		if _, has := out[i][idField]; !has {
+			out[i][idField] = b.id
+		}
+		out[i][stateField] = b.current()
 	}
 	return out
 }

@@ -140,7 +140,7 @@ output "state" {
 			// there, or the check is empty.
 			wantLines := []string{"DLI request", "DLI response", "configured DLI provider", tc.auth}
 			if !tc.wantErr {
-				wantLines = append(wantLines, "DLI batch not yet in a target state")
+				wantLines = append(wantLines, "DLI job not yet in a target state")
 			}
 			for _, want := range wantLines {
 				if !strings.Contains(string(logs), want) {
