@@ -22,7 +22,9 @@ type batchDataSource struct {
 
 var _ datasource.DataSourceWithConfigure = (*batchDataSource)(nil)
 
-func newBatchDataSource() datasource.DataSource { return &batchDataSource{} }
+func newBatchDataSource() datasource.DataSource {
+	return &batchDataSource{dataSourceBase{subject: batchSubject}}
+}
 
 func (d *batchDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_batch"
@@ -42,7 +44,7 @@ func (d *batchDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	batch, ok := readBatch(ctx, &d.dataSourceBase, &m.batchArgs, &resp.Diagnostics, (*dli.Client).Batch, dli.Waiter.WaitBatch)
+	batch, ok := readJob(ctx, &d.dataSourceBase, m.BatchID.ValueString(), &m.waitArgs, &resp.Diagnostics, (*dli.Client).Batch, dli.Waiter.WaitBatch)
 	if !ok {
 		return
 	}

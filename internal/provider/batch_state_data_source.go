@@ -20,7 +20,9 @@ type batchStateDataSource struct {
 
 var _ datasource.DataSourceWithConfigure = (*batchStateDataSource)(nil)
 
-func newBatchStateDataSource() datasource.DataSource { return &batchStateDataSource{} }
+func newBatchStateDataSource() datasource.DataSource {
+	return &batchStateDataSource{dataSourceBase{subject: batchSubject}}
+}
 
 func (d *batchStateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_batch_state"
@@ -40,7 +42,7 @@ func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	state, ok := readBatch(ctx, &d.dataSourceBase, &m.batchArgs, &resp.Diagnostics, (*dli.Client).BatchState, dli.Waiter.Wait)
+	state, ok := readJob(ctx, &d.dataSourceBase, m.BatchID.ValueString(), &m.waitArgs, &resp.Diagnostics, (*dli.Client).BatchState, dli.Waiter.Wait)
 	if !ok {
 		return
 	}
