@@ -27,11 +27,11 @@ type subject struct {
 }
 
 var (
-	batchSubject    = subject{kind: dli.BatchKind, idAttribute: "batch_id"}
-	batchesSubject  = subject{kind: dli.BatchKind, list: true}
-	sqlJobSubject   = subject{kind: dli.SQLJobKind, idAttribute: "job_id"}
-	sqlJobsSubject  = subject{kind: dli.SQLJobKind, list: true}
-	flinkJobSubject = subject{kind: dli.FlinkJobKind, idAttribute: "job_id"}
+	batchSubject     = subject{kind: dli.BatchKind, idAttribute: "batch_id"}
+	batchesSubject   = subject{kind: dli.BatchKind, list: true}
+	sqlJobSubject    = subject{kind: dli.SQLJobKind, idAttribute: "job_id"}
+	sqlJobsSubject   = subject{kind: dli.SQLJobKind, list: true}
+	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id"}
 	flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}
 )
 
