@@ -145,11 +145,15 @@ func matchesFilters(details map[string]any, state string, q map[string][]string)
 	if want := first(q["state"]); want != "" && !strings.EqualFold(state, want) {
 		return false
 	}
-	created := millis(details["create_time"])
-	if start := first(q["start"]); start != "" && created < atoi64(start) {
+	return inTimeRange(millis(details["create_time"]), q)
+}
+
+// inTimeRange: a list's start and end parameters (ms) bound the time at.
+func inTimeRange(at int64, q map[string][]string) bool {
+	if start := first(q["start"]); start != "" && at < atoi64(start) {
 		return false
 	}
-	if end := first(q["end"]); end != "" && created > atoi64(end) {
+	if end := first(q["end"]); end != "" && at > atoi64(end) {
 		return false
 	}
 	return true

@@ -177,14 +177,7 @@ func matchesSQLFilters(d map[string]any, status string, q map[string][]string) b
 	if want := first(q["job-status"]); want != "" && status != want {
 		return false
 	}
-	started := millis(d["start_time"])
-	if start := first(q["start"]); start != "" && started < atoi64(start) {
-		return false
-	}
-	if end := first(q["end"]); end != "" && started > atoi64(end) {
-		return false
-	}
-	return true
+	return inTimeRange(millis(d["start_time"]), q)
 }
 
 func matchesFlinkFilters(d map[string]any, status string, q map[string][]string) bool {

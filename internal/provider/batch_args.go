@@ -2,7 +2,6 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
@@ -13,6 +12,9 @@ type batchArgs struct {
 	BatchID types.String `tfsdk:"batch_id"`
 	waitArgs
 }
+
+func (a *batchArgs) jobID() string            { return a.BatchID.ValueString() }
+func (a *batchArgs) waitArguments() *waitArgs { return &a.waitArgs }
 
 // batchStatus is what every read of a batch returns.
 type batchStatus struct {
@@ -29,11 +31,7 @@ func (s *batchStatus) set(b dli.BatchState) {
 
 // batchArgAttributes are the schema of batchArgs but timeouts (a block).
 func batchArgAttributes() map[string]schema.Attribute {
-	return waitArgAttributes(dli.BatchKind, "batch_id", schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "ID of the batch job, a UUID (any case).",
-		Validators:          []validator.String{batchIDValidator},
-	})
+	return waitArgAttributes(dli.BatchKind, "batch_id", "ID of the batch job, a UUID (any case).", batchIDValidator)
 }
 
 // batchStatusAttributes are the schema of batchStatus.

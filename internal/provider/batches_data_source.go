@@ -38,25 +38,35 @@ type batchEntry struct {
 	Duration types.String `tfsdk:"duration"`
 }
 
-// batchesDataSource is dli_batches: the batches that match filters, newest
-// first unless ordered otherwise.
-type batchesDataSource struct {
-	dataSourceBase
+func (e *batchEntry) set(b dli.Batch) {
+	e.batchDetails.set(b)
+	e.Duration = durationValue(b.Duration)
 }
 
-var _ datasource.DataSourceWithConfigure = (*batchesDataSource)(nil)
-
-// ConfigValidators adds the time range check to every data source's.
-func (d *batchesDataSource) ConfigValidators(ctx context.Context) []datasource.ConfigValidator {
-	return append(d.dataSourceBase.ConfigValidators(ctx), timeRange{"created_after", "created_before", dli.BatchKind})
-}
-
+// newBatchesDataSource is dli_batches: the batches that match filters,
+// newest first unless ordered otherwise.
 func newBatchesDataSource() datasource.DataSource {
-	return &batchesDataSource{dataSourceBase{subject: batchesSubject}}
-}
-
-func (d *batchesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_batches"
+	return &listDataSource[dli.Batch, batchesModel, *batchesModel]{
+		dataSourceBase: dataSourceBase{subject: batchesSubject},
+		typeName:       "_batches",
+		orders:         batchOrders,
+		id:             func(b dli.Batch) string { return b.ID },
+		validators:     []datasource.ConfigValidator{timeRange{"created_after", "created_before", dli.BatchKind}},
+		description:    "Lists the DLI batch (Spark) jobs that match filters, newest first, e.g. to find the latest run of a job that Terraform did not start.",
+		attributes: func() map[string]schema.Attribute {
+			return merge(listArgAttributes(dli.BatchKind, "batches", batchOrders), map[string]schema.Attribute{
+				"name":           filterAttribute("Only batches of the job with this name (the API's `job_name`)."),
+				"queue_name":     filterAttribute("Only batches on this queue."),
+				"cluster_name":   filterAttribute("Only batches on this cluster."),
+				"owner":          filterAttribute("Only batches submitted by this user."),
+				"state":          oneOfFilterAttribute("Only batches in this state", dli.BatchKind.Statuses),
+				"created_after":  timeBoundAttribute("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
+				"created_before": timeBoundAttribute("Only batches created at or before this time, RFC 3339."),
+				"batches": entriesAttribute("The matching batches, in `order`, at most `limit`; empty when none match. Each has the attributes of `dli_batch` and `duration`.",
+					batchEntryAttributes()),
+			})
+		},
+	}
 }
 
 func batchEntryAttributes() map[string]schema.Attribute {
@@ -68,50 +78,15 @@ func batchEntryAttributes() map[string]schema.Attribute {
 	})
 }
 
-func (d *batchesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the DLI batch (Spark) jobs that match filters, newest first, e.g. to find the latest run of a job that Terraform did not start.",
-		Attributes: merge(listArgAttributes(dli.BatchKind, "batches", batchOrders), map[string]schema.Attribute{
-			"name":           filterAttribute("Only batches of the job with this name (the API's `job_name`)."),
-			"queue_name":     filterAttribute("Only batches on this queue."),
-			"cluster_name":   filterAttribute("Only batches on this cluster."),
-			"owner":          filterAttribute("Only batches submitted by this user."),
-			"state":          oneOfFilterAttribute("Only batches in this state", dli.BatchKind.Statuses),
-			"created_after":  timeBoundAttribute("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
-			"created_before": timeBoundAttribute("Only batches created at or before this time, RFC 3339."),
-			"batches": entriesAttribute("The matching batches, in `order`, at most `limit`; empty when none match. Each has the attributes of `dli_batch` and `duration`.",
-				batchEntryAttributes()),
-		}),
-		Blocks: timeoutsBlocks(ctx),
-	}
+func (m *batchesModel) listArguments() *listArgs { return &m.listArgs }
+
+func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.Batch, error) {
+	return c.Batches(ctx, projectID, batchFilter(*m), limit)
 }
 
-func (d *batchesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m batchesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	filter := batchFilter(m) // validated at plan time
-	batches, ok := readList(ctx, &d.dataSourceBase, &m.listArgs, batchOrders[0].name, &resp.Diagnostics,
-		func(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.Batch, error) {
-			return c.Batches(ctx, projectID, filter, limit)
-		}, func(b dli.Batch) string { return b.ID })
-	if !ok {
-		return
-	}
-	entries := make([]batchEntry, len(batches))
-	for i, b := range batches {
-		entries[i].set(b)
-		entries[i].Duration = durationValue(b.Duration)
-	}
-	var diags diag.Diagnostics
-	m.Batches, diags = objectList(ctx, batchEntryAttributes(), entries)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+func (m *batchesModel) setJobs(ctx context.Context, jobs []dli.Batch) (diags diag.Diagnostics) {
+	m.Batches, diags = objectList(ctx, batchEntryAttributes(), jobs, (*batchEntry).set)
+	return diags
 }
 
 // batchFilter is the client's filter for validated arguments.

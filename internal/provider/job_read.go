@@ -47,6 +47,9 @@ type jobArgs struct {
 	waitArgs
 }
 
+func (a *jobArgs) jobID() string            { return a.JobID.ValueString() }
+func (a *jobArgs) waitArguments() *waitArgs { return &a.waitArgs }
+
 // projectIDAttribute is the optional project_id of every data source.
 func projectIDAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
@@ -66,15 +69,20 @@ func statusValidator(kind dli.Kind) validator.String {
 }
 
 // waitArgAttributes are the schema of waitArgs but timeouts (a block), for
-// a job of kind, plus the job's ID attribute.
-func waitArgAttributes(kind dli.Kind, idName string, id schema.StringAttribute) map[string]schema.Attribute {
+// a job of kind, plus the job's ID attribute idName: required, described
+// and checked at plan time by idValidator.
+func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
 	the := "the " + kind.Noun
 	job := the
 	if !strings.HasSuffix(job, " job") {
 		job += " job" // "the batch job"
 	}
 	return map[string]schema.Attribute{
-		idName:       id,
+		idName: schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: idDescription,
+			Validators:          []validator.String{idValidator},
+		},
 		"project_id": projectIDAttribute(job),
 		"wait_for": schema.SetAttribute{
 			ElementType: types.StringType,

@@ -141,8 +141,13 @@ func readList[T any](ctx context.Context, b *dataSourceBase, args *listArgs, def
 	return jobs, true
 }
 
-// objectList is entries as a list of objects with attributes.
-func objectList[E any](ctx context.Context, attributes map[string]schema.Attribute, entries []E) (types.List, diag.Diagnostics) {
+// objectList is jobs as a list of objects with attributes, each entry E
+// filled by set.
+func objectList[T, E any](ctx context.Context, attributes map[string]schema.Attribute, jobs []T, set func(*E, T)) (types.List, diag.Diagnostics) {
+	entries := make([]E, len(jobs))
+	for i, j := range jobs {
+		set(&entries[i], j)
+	}
 	attrTypes := map[string]attr.Type{}
 	for name, a := range attributes {
 		attrTypes[name] = a.GetType()
