@@ -38,6 +38,22 @@ var seeded = []struct{ id, states, name, scenario string }{
 	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "nightly-etl", "failed: a wait_for = [\"success\"] fails at once"},
 }
 
+// seededJobs are the SQL and Flink jobs every dlimock serves, scripted
+// like the batches; details are as DLI names them.
+var seededJobs = []struct {
+	kind, id, states, scenario string
+	details                    map[string]any
+}{
+	{"SQL", "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "LAUNCHING,RUNNING,FINISHED", "an INSERT into db1.sales that finishes",
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "database_name": "db1", "table_name": "sales", "duration": 65000, "result_count": 55, "statement": "INSERT INTO sales SELECT * FROM staging"}},
+	{"SQL", "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c", "RUNNING,FAILED", "fails, with DLI's message",
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "message": "Table staging does not exist"}},
+	{"Flink", "71001", "job_submitting,job_running", "clicks-stream, running after one poll",
+		map[string]any{"name": "clicks-stream", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
+	{"Flink", "71002", "job_running", "clicks-stream-backfill: DLI's name filter matches it for clicks-stream",
+		map[string]any{"name": "clicks-stream-backfill", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
+}
+
 // describeSeeds writes what a configuration needs to read the seeded
 // batches. A secret key other than the demo's is not shown.
 func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
@@ -46,6 +62,10 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprintf(w, "  %s  %-13s %-31s %s\n", b.id, b.name, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
+	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
+	for _, j := range seededJobs {
+		fmt.Fprintf(w, "  %-5s %-36s %-31s %s\n", j.kind, j.id, strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
+	}
 	shownSecret := fmt.Sprintf("%q", secretKey)
 	if secretKey != demoSecretKey {
 		shownSecret = "(the -secret-key value)"
@@ -67,7 +87,7 @@ const (
 	demoDomain = "acme"
 )
 
-// seed gives the mock the seeded batches, with job names and times for
+// seed gives the mock the seeded batches and jobs, with job names and times for
 // dli_batch and dli_batches (the first in the list is the newest; they
 // were created an hour apart and each ran an hour), and what its IAM and
 // metadata service know.
@@ -81,6 +101,19 @@ func seed(m *dlimock.Mock, now time.Time) {
 			"create_time": created.UnixMilli(), "update_time": created.Add(time.Hour).UnixMilli(), "duration": time.Hour.Milliseconds(),
 			"spark_version": "3.3.1", "feature": "basic", "sc_type": "A",
 		})
+	}
+	for i, j := range seededJobs {
+		started := now.Add(-time.Duration(i+1) * time.Hour).UnixMilli()
+		details := map[string]any{"start_time": started, "create_time": started}
+		for k, v := range j.details {
+			details[k] = v
+		}
+		if j.kind == "SQL" {
+			m.AddSQLJob(DemoProject, j.id, details, strings.Split(j.states, ",")...)
+		} else {
+			id, _ := strconv.ParseInt(j.id, 10, 64)
+			m.AddFlinkJob(DemoProject, id, details, strings.Split(j.states, ",")...)
+		}
 	}
 	m.AddProject(demoRegion, DemoProject)
 	m.AddAgency(demoDomain, demoAgency)
@@ -98,7 +131,7 @@ func main() {
 	defaultState := flag.String("default-state", "", "state of any batch not seeded (for load tests); unset: DLI.0002")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
-		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI batch state API on a loopback port, for the demo and tests.\n\n")
+		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI (batches, SQL and Flink jobs) on a loopback port, for the demo and tests.\n\n")
 		describeSeeds(out, demoAccessKey, demoSecretKey, "")
 		fmt.Fprintf(out, "\nFlags:\n")
 		flag.PrintDefaults()

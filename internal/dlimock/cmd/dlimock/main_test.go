@@ -71,3 +71,24 @@ func TestSeededBatchesAreListedByJobNameNewestFirst(t *testing.T) {
 		t.Fatalf("sessions %+v, want the two nightly-etl runs, the newest first", list.Sessions)
 	}
 }
+
+// Every seeded SQL and Flink job answers its first scripted status, so
+// that the standalone mock plays the job data sources too.
+func TestSeededJobsAnswer(t *testing.T) {
+	m := dlimock.New(dlimock.Credentials{AccessKey: demoAccessKey, SecretKey: demoSecretKey})
+	seed(m, time.Now())
+	for _, j := range seededJobs {
+		path := "/v1.0/" + DemoProject + "/jobs/" + j.id + "/status"
+		if j.kind == "Flink" {
+			path = "/v1.0/" + DemoProject + "/streaming/jobs/" + j.id
+		}
+		req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid"+path, nil)
+		sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now())
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		first := strings.Split(j.states, ",")[0]
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"status":"`+first+`"`) {
+			t.Errorf("%s job %s: HTTP %d %s, want status %s", j.kind, j.id, rec.Code, rec.Body.String(), first)
+		}
+	}
+}
