@@ -46,7 +46,7 @@ func TestAccNewCalls_sameClientPath(t *testing.T) {
 			srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
 			// Not wall time, which counts the wait for a parallel slot: the
 			// watchdog fails a read that timeouts.read does not end.
-			guardAgainstHangs(t, srv, readHangLimit)
+			guardAgainstHangs(t, srv)
 			accTest(t, resource.TestStep{
 				Config:      akskProvider(srv) + config,
 				ExpectError: expectError(`Timed out reading the DLI ` + r.noun + `\n.*deadline exceeded.*timeouts.read \(now 500ms\)`),

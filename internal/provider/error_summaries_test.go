@@ -93,7 +93,7 @@ func TestAccErrorSummaries(t *testing.T) {
 			if tc.endpoint != nil {
 				endpoint = tc.endpoint(t, srv)
 			}
-			guardAgainstHangs(t, srv, readHangLimit)
+			guardAgainstHangs(t, srv)
 			provider := strings.Replace(akskProvider(srv, "max_retries = 0"), strconv.Quote(srv.URL), strconv.Quote(endpoint), 1)
 			accTest(t, resource.TestStep{
 				Config:      provider + batchConfig(`batch_id = "`+testBatch+`"`+"\n"+tc.body),

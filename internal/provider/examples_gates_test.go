@@ -36,7 +36,7 @@ func TestAccExamples_sqlJobGate(t *testing.T) {
 	t.Run("finished", func(t *testing.T) {
 		srv := newMock(t)
 		srv.Mock.AddSQLJob(testProject, testSQLJob, insertIntoSales, "LAUNCHING", "RUNNING", "FINISHED")
-		guardAgainstHangs(t, srv, readHangLimit)
+		guardAgainstHangs(t, srv)
 		accTest(t, resource.TestStep{
 			Config: akskProvider(srv) + gate(t),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -47,7 +47,7 @@ func TestAccExamples_sqlJobGate(t *testing.T) {
 	t.Run("failed", func(t *testing.T) {
 		srv := newMock(t)
 		srv.Mock.AddSQLJob(testProject, testSQLJob, map[string]any{"message": "Table staging does not exist"}, "RUNNING", "FAILED")
-		guardAgainstHangs(t, srv, readHangLimit)
+		guardAgainstHangs(t, srv)
 		accTest(t, resource.TestStep{
 			Config:      akskProvider(srv) + gate(t),
 			ExpectError: expectError(`DLI SQL job ended in an unexpected state.*"FAILED".*Table staging does not exist`),
@@ -61,7 +61,7 @@ func TestAccExamples_namedFlinkJobRunningGate(t *testing.T) {
 	srv := newMock(t)
 	addFlinkJobs(srv, 900, 2, "clicks-stream-backfill") // newer, and a partial match
 	srv.Mock.AddFlinkJob(testProject, 71001, map[string]any{"name": "clicks-stream", "create_time": int64(1)}, "job_submitting", "job_running")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + readExample(t, "dli_flink_jobs/named-job-running-gate.tf"),
 		ConfigStateChecks: []statecheck.StateCheck{

@@ -48,7 +48,7 @@ func TestAccFlinkJob_everyFieldInOneRequest(t *testing.T) {
 func TestAccFlinkJob_waitsUntilRunning(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddFlinkJob(testProject, 71001, clicksStream, "job_init", "job_submitting", "job_running")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config:            akskProvider(srv) + flinkJobConfig(`wait_for = ["JOB_RUNNING"]`),
 		ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{callsSoFar{srv, "flink_job", 3}}},
@@ -60,7 +60,7 @@ func TestAccFlinkJob_failedSubmissionFailsAtOnce(t *testing.T) {
 	srv := newMock(t)
 	failed := map[string]any{"name": "clicks-stream", "status_desc": "the queue has no resources left"}
 	srv.Mock.AddFlinkJob(testProject, 71001, failed, "job_submitting", "job_submit_fail", "job_running")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + flinkJobConfig(`wait_for = ["job_running"]`),
 		ExpectError: summaryThenDetail("DLI Flink job ended in an unexpected state",
@@ -83,7 +83,7 @@ func TestAccFlinkJob_missingJob(t *testing.T) {
 func TestAccFlinkJob_timesOutWithTheLastStatus(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddFlinkJob(testProject, 71001, clicksStream, "job_submitting")
-	guardAgainstHangs(t, srv, readHangLimit)
+	guardAgainstHangs(t, srv)
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + flinkJobConfig("wait_for = [\"job_running\"]\ntimeouts {\n  read = \"1s\"\n}"),
 		ExpectError: summaryThenDetail("Timed out waiting for the DLI Flink job",

@@ -63,7 +63,7 @@ func TestAccJobs_statusesInAnyCase(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddSQLJob(testProject, testSQLJob, nil, "FINISHED")
 	srv.Mock.AddFlinkJob(testProject, 71001, nil, "job_running")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + `
 data "dli_sql_job" "t" {

@@ -63,7 +63,7 @@ func TestAccSQLJob_absentFieldsAreNull(t *testing.T) {
 func TestAccSQLJob_waitsUntilFinished(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddSQLJob(testProject, testSQLJob, insertIntoSales, "LAUNCHING", "RUNNING", "RUNNING", "FINISHED")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config:            akskProvider(srv) + sqlJobConfig(`wait_for = ["finished"]`),
 		ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{callsSoFar{srv, "sql_job", 4}}},
@@ -75,7 +75,7 @@ func TestAccSQLJob_failedJobFailsAtOnceWithDLIsMessage(t *testing.T) {
 	srv := newMock(t)
 	failed := map[string]any{"job_type": "INSERT", "message": "DLI.0005: Table staging does not exist"}
 	srv.Mock.AddSQLJob(testProject, testSQLJob, failed, "RUNNING", "FAILED", "FINISHED")
-	guardAgainstHangs(t, srv, readHangLimit) // a wait that missed its status would last timeouts.read
+	guardAgainstHangs(t, srv) // a wait that missed its status would last timeouts.read
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + sqlJobConfig(`wait_for = ["FINISHED"]`),
 		ExpectError: summaryThenDetail("DLI SQL job ended in an unexpected state",
@@ -89,7 +89,7 @@ func TestAccSQLJob_failedJobFailsAtOnceWithDLIsMessage(t *testing.T) {
 func TestAccSQLJob_timesOutWithTheLastStatus(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddSQLJob(testProject, testSQLJob, nil, "LAUNCHING", "RUNNING")
-	guardAgainstHangs(t, srv, readHangLimit)
+	guardAgainstHangs(t, srv)
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + sqlJobConfig("wait_for = [\"FINISHED\"]\ntimeouts {\n  read = \"1s\"\n}"),
 		ExpectError: summaryThenDetail("Timed out waiting for the DLI SQL job",
