@@ -45,17 +45,24 @@ func (d *oneJobDataSource[T, M, PM]) Schema(ctx context.Context, _ datasource.Sc
 }
 
 func (d *oneJobDataSource[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	readInto(ctx, req, resp, func(m *M) bool {
+		model := PM(m)
+		job, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), &resp.Diagnostics, d.once, d.wait)
+		if ok {
+			model.set(job)
+		}
+		return ok
+	})
+}
+
+// readInto is every Read: the configuration into a model, which fill
+// completes (or fails, with diagnostics), and the model into the state.
+func readInto[M any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, fill func(*M) bool) {
 	var m M
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !fill(&m) {
 		return
 	}
-	model := PM(&m)
-	job, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), &resp.Diagnostics, d.once, d.wait)
-	if !ok {
-		return
-	}
-	model.set(job)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
@@ -101,19 +108,12 @@ func (d *listDataSource[T, M, PM]) ConfigValidators(ctx context.Context) []datas
 }
 
 func (d *listDataSource[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	model := PM(&m)
-	jobs, ok := readList(ctx, &d.dataSourceBase, model.listArguments(), d.orders[0].name, &resp.Diagnostics, model.list, d.id)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(model.setJobs(ctx, jobs)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	readInto(ctx, req, resp, func(m *M) bool {
+		model := PM(m)
+		jobs, ok := readList(ctx, &d.dataSourceBase, model.listArguments(), d.orders[0].name, &resp.Diagnostics, model.list, d.id)
+		if ok {
+			resp.Diagnostics.Append(model.setJobs(ctx, jobs)...)
+		}
+		return ok && !resp.Diagnostics.HasError()
+	})
 }
