@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -65,7 +64,7 @@ type batchPageJSON struct {
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
 	batches, err := c.listBatches(ctx, projectID, f, limit)
 	if err != nil {
-		return nil, c.explain(err, fmt.Sprintf("batches in project %q", projectID))
+		return nil, c.explain(err, listSubject(BatchKind, projectID))
 	}
 	return batches, nil
 }

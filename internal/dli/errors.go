@@ -91,7 +91,7 @@ func (e *APIError) Error() string {
 		if e.Subject != "" {
 			fmt.Fprintf(&b, " reading %s", e.Subject)
 		}
-		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the batch missing)")
+		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the job missing)")
 	case e.Subject != "" && e.Kind == KindNotFound:
 		fmt.Fprintf(&b, "%s was not found: HTTP %d", e.Subject, e.StatusCode)
 	default:

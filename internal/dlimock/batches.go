@@ -104,11 +104,20 @@ func first(values []string) string {
 // matching lists the project's batches that match the query's filters,
 // sorted by ID so that ties keep a fixed order.
 func (m *Mock) matching(project string, q map[string][]string) []map[string]any {
+	return m.listed(m.batches, project, "id", "state", func(details map[string]any, state string) bool {
+		return matchesFilters(details, state, q)
+	})
+}
+
+// listed is the answers of the project's jobs of jobs that match, with
+// their current states under stateField and IDs under idField, sorted by
+// ID so that ties keep a fixed order.
+func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField string, match func(details map[string]any, state string) bool) []map[string]any {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var matched []*batch
-	for key, b := range m.batches {
-		if key.project == project && matchesFilters(b.details, b.current(), q) {
+	for key, b := range jobs {
+		if key.project == project && match(b.details, b.current()) {
 			matched = append(matched, b)
 		}
 	}
@@ -119,7 +128,10 @@ func (m *Mock) matching(project string, q map[string][]string) []map[string]any 
 		if out[i] == nil {
 			out[i] = map[string]any{}
 		}
-		out[i]["id"], out[i]["state"] = b.id, b.current()
+		if _, has := out[i][idField]; !has {
+			out[i][idField] = b.id
+		}
+		out[i][stateField] = b.current()
 	}
 	return out
 }
@@ -139,11 +151,15 @@ func matchesFilters(details map[string]any, state string, q map[string][]string)
 	if want := first(q["state"]); want != "" && !strings.EqualFold(state, want) {
 		return false
 	}
-	created := millis(details["create_time"])
-	if start := first(q["start"]); start != "" && created < atoi64(start) {
+	return inTimeRange(millis(details["create_time"]), q)
+}
+
+// inTimeRange: a list's start and end parameters (ms) bound the time at.
+func inTimeRange(at int64, q map[string][]string) bool {
+	if start := first(q["start"]); start != "" && at < atoi64(start) {
 		return false
 	}
-	if end := first(q["end"]); end != "" && created > atoi64(end) {
+	if end := first(q["end"]); end != "" && at > atoi64(end) {
 		return false
 	}
 	return true

@@ -13,8 +13,9 @@ import (
 // projectFor is the project of a read: the data source's project_id, else
 // the provider's (project_id, HW_PROJECT_ID, the profile's projectId), else
 // the one looked up from IAM, once per provider.
-// timeout is the read's timeouts.read, for the message of a lookup it cut short.
-func (d *providerData) projectFor(ctx context.Context, configured types.String, timeout time.Duration) (string, diag.Diagnostics) {
+// s and timeout are the read's subject and timeouts.read, for the message
+// of a lookup that failed as any read can.
+func (d *providerData) projectFor(ctx context.Context, configured types.String, s subject, timeout time.Duration) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if id := configured.ValueString(); id != "" {
 		return id, nil
@@ -37,7 +38,7 @@ func (d *providerData) projectFor(ctx context.Context, configured types.String, 
 		// an unreachable IAM, a Ctrl-C or timeouts.read is told as any read's,
 		// rather than blame the lookup.
 		if _, shared := sharedFailureDiagnostic(err, d.auth); shared || interrupted(err) {
-			diags.Append(readErrorDiagnostic(err, d.auth, timeout))
+			diags.Append(readErrorDiagnostic(err, s, d.auth, timeout))
 		} else {
 			diags.Append(projectLookupDiagnostic(err, d.projectLookup.Name(), d.region, d.auth))
 		}

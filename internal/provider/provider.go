@@ -241,7 +241,10 @@ func (p *dliProvider) userAgent(terraformVersion string) string {
 }
 
 func (p *dliProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newBatchStateDataSource, newBatchDataSource, newBatchesDataSource}
+	return []func() datasource.DataSource{
+		newBatchStateDataSource, newBatchDataSource, newBatchesDataSource,
+		newSQLJobDataSource, newSQLJobsDataSource, newFlinkJobDataSource, newFlinkJobsDataSource,
+	}
 }
 
 func (p *dliProvider) Resources(context.Context) []func() resource.Resource { return nil }

@@ -66,7 +66,7 @@ func TestAuthenticationFailureOfAnyIAMCallReadsTheSame(t *testing.T) {
 		"wrapped with %w":   fmt.Errorf("looking up the domain ID: %w", refused),
 		"as a credential's": &dli.CredentialsError{Err: fmt.Errorf("domain: %w", refused)},
 	} {
-		d := readErrorDiagnostic(err, auth, 0)
+		d := readErrorDiagnostic(err, batchSubject, auth, 0)
 		if d.Summary() != "DLI authentication failed" || !strings.HasPrefix(d.Detail(), refused.Error()) ||
 			!strings.Contains(d.Detail(), "IAM did not accept AK/SK signature (access key from X). "+authAdvice(dli.AuthAKSK)) {
 			t.Errorf("%s: %q: %q", name, d.Summary(), d.Detail())
@@ -161,7 +161,7 @@ func TestAgencyRefusalComesFirst(t *testing.T) {
 	refused := &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
 	agency := &hwauth.AgencyError{Agency: hwauth.Agency{Name: "dli-reader", Domain: "acme"}, Base: "AK/SK signature (access key from X)", Err: refused}
 	err := &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: &dli.CredentialsError{Err: agency}}
-	d := readErrorDiagnostic(err, authInUse{}, 0)
+	d := readErrorDiagnostic(err, batchSubject, authInUse{}, 0)
 	if d.Summary() != "Could not assume the IAM agency" || !strings.HasPrefix(d.Detail(), `assuming agency "dli-reader" of domain "acme"`) || strings.Contains(d.Detail(), "IAM project") {
 		t.Fatalf("%q: %q", d.Summary(), d.Detail())
 	}

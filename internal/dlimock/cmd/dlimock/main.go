@@ -50,7 +50,28 @@ func seededQueues() []string {
 			queues = append(queues, b.queue)
 		}
 	}
+	for _, j := range seededJobs {
+		if q, _ := j.details["queue_name"].(string); q != "" && !slices.Contains(queues, q) {
+			queues = append(queues, q)
+		}
+	}
 	return queues
+}
+
+// seededJobs are the SQL and Flink jobs every dlimock serves, scripted
+// like the batches; details are as DLI names them.
+var seededJobs = []struct {
+	kind, id, states, scenario string
+	details                    map[string]any
+}{
+	{"SQL", "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "LAUNCHING,RUNNING,FINISHED", "an INSERT into db1.sales that finishes",
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "database_name": "db1", "table_name": "sales", "duration": 65000, "result_count": 55, "statement": "INSERT INTO sales SELECT * FROM staging"}},
+	{"SQL", "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c", "RUNNING,FAILED", "fails, with DLI's message",
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "message": "Table staging does not exist"}},
+	{"Flink", "71001", "job_submitting,job_running", "clicks-stream, running after one poll",
+		map[string]any{"name": "clicks-stream", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
+	{"Flink", "71002", "job_running", "clicks-stream-backfill: DLI's name filter matches it for clicks-stream",
+		map[string]any{"name": "clicks-stream-backfill", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
 }
 
 // describeSeeds writes what a configuration needs to read the seeded
@@ -64,6 +85,10 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", b.id, b.name, b.queue, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
+	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
+	for _, j := range seededJobs {
+		fmt.Fprintf(w, "  %-5s %-36s %-11s %-31s %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
+	}
 	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.KnownStates, ", "))
 	shownSecret := fmt.Sprintf("%q", secretKey)
 	if secretKey != demoSecretKey {
@@ -87,7 +112,7 @@ const (
 	demoDomain = "acme"
 )
 
-// seed gives the mock the seeded batches, with job names and times for
+// seed gives the mock the seeded batches and jobs, with job names and times for
 // dli_batch and dli_batches (the first in the list is the newest; they
 // were created an hour apart and each ran an hour), and what its IAM and
 // metadata service know.
@@ -101,6 +126,19 @@ func seed(m *dlimock.Mock, now time.Time) {
 			"create_time": created.UnixMilli(), "update_time": created.Add(time.Hour).UnixMilli(), "duration": time.Hour.Milliseconds(),
 			"spark_version": "3.3.1", "feature": "basic", "sc_type": "A",
 		})
+	}
+	for i, j := range seededJobs {
+		started := now.Add(-time.Duration(i+1) * time.Hour).UnixMilli()
+		details := map[string]any{"start_time": started, "create_time": started}
+		for k, v := range j.details {
+			details[k] = v
+		}
+		if j.kind == "SQL" {
+			m.AddSQLJob(DemoProject, j.id, details, strings.Split(j.states, ",")...)
+		} else {
+			id, _ := strconv.ParseInt(j.id, 10, 64)
+			m.AddFlinkJob(DemoProject, id, details, strings.Split(j.states, ",")...)
+		}
 	}
 	m.AddProject(demoRegion, DemoProject)
 	m.AddAgency(demoDomain, demoAgency)
@@ -120,7 +158,7 @@ func main() {
 	totalCountsPage := flag.Bool("total-counts-page", false, "the batch list's total counts only the page, not the list")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
-		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI batch state API on a loopback port, for the demo and tests.\n\n")
+		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI (batches, SQL and Flink jobs) on a loopback port, for the demo and tests.\n\n")
 		describeSeeds(out, demoAccessKey, demoSecretKey, "")
 		fmt.Fprintf(out, "\nFlags:\n")
 		flag.PrintDefaults()

@@ -30,7 +30,7 @@ func TestDescribeSeedsListsWhatAConfigurationNeeds(t *testing.T) {
 			t.Errorf("no row of batch %s with its job name, queue and states:\n%s", b.id, got)
 		}
 	}
-	want = append(want, "Queues: etl.", "A batch's states: starting, running, recovering, success, dead")
+	want = append(want, "Queues: etl, sql_queue, flink_queue.", "A batch's states: starting, running, recovering, success, dead")
 	// The demo reads these batches: each must be one that dlimock lists.
 	demo, err := os.ReadFile("../../../../examples/demo/main.tf")
 	if err != nil {
@@ -76,5 +76,28 @@ func TestSeededBatchesAreListedByJobNameNewestFirst(t *testing.T) {
 	}
 	if len(list.Sessions) != 2 || list.Sessions[0].ID != seeded[0].id || list.Sessions[1].ID != seeded[3].id {
 		t.Fatalf("sessions %+v, want the two nightly-etl runs, the newest first", list.Sessions)
+	}
+}
+
+// Every seeded SQL and Flink job answers its first scripted status, so
+// that the standalone mock plays the job data sources too.
+func TestSeededJobsAnswer(t *testing.T) {
+	m := dlimock.New(dlimock.Credentials{AccessKey: demoAccessKey, SecretKey: demoSecretKey})
+	seed(m, time.Now())
+	for _, j := range seededJobs {
+		path := "/v1.0/" + DemoProject + "/jobs/" + j.id + "/status"
+		if j.kind == "Flink" {
+			path = "/v1.0/" + DemoProject + "/streaming/jobs/" + j.id
+		}
+		req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid"+path, nil)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Project-Id", DemoProject)
+		sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now(), "X-Project-Id")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		first := strings.Split(j.states, ",")[0]
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"status":"`+first+`"`) {
+			t.Errorf("%s job %s: HTTP %d %s, want status %s", j.kind, j.id, rec.Code, rec.Body.String(), first)
+		}
 	}
 }
