@@ -1,7 +1,10 @@
 package provider
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,6 +79,7 @@ func findBlock(body *hclsyntax.Body, typ string) *hclsyntax.Block {
 // provider stands in for DLI, the postcondition stops a failed batch.
 func TestAccGateModule_terraformTestMocksTheProvider(t *testing.T) {
 	const module = "../../examples/modules/batch-gate"
+	skipBelowCLI(t, 1, 7, "terraform test with mock_provider")
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS(module)); err != nil {
 		t.Fatal(err)
@@ -92,5 +96,25 @@ func TestAccGateModule_terraformTestMocksTheProvider(t *testing.T) {
 	out := res.stdout + res.stderr
 	if res.err != nil || !strings.Contains(out, "2 passed, 0 failed") {
 		t.Fatalf("terraform test: %v\n%s", res.err, out)
+	}
+}
+
+// skipBelowCLI skips a test of a feature that the CLI under test gains in
+// major.minor (the test workflow runs the suite with Terraform 1.5 too).
+func skipBelowCLI(t *testing.T, major, minor int, feature string) {
+	t.Helper()
+	out, err := exec.Command(terraformCLI(t), "version", "-json").Output()
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &v) != nil {
+		t.Fatalf("%s version -json: %v\n%s", terraformCLI(t), err, out)
+	}
+	var gotMajor, gotMinor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &gotMajor, &gotMinor); err != nil {
+		t.Fatalf("version %q: %v", v.Version, err)
+	}
+	if gotMajor < major || (gotMajor == major && gotMinor < minor) {
+		t.Skipf("%s needs %d.%d; the CLI is %s", feature, major, minor, v.Version)
 	}
 }
