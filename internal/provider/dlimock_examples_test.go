@@ -17,7 +17,12 @@ import (
 
 // dlimockFinishedBatch is the seeded batch that has already succeeded,
 // for the examples' batch ID variables.
-const dlimockFinishedBatch = "4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f"
+// Jobs that dlimock seeds (cmd/dlimock: seeded, seededJobs).
+const (
+	dlimockFinishedBatch    = "4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f"
+	dlimockFinishingSQLJob  = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+	dlimockStartingFlinkJob = "71001"
+)
 
 var (
 	dlimockBuild    sync.Once
@@ -91,6 +96,7 @@ func TestAccDlimock_documentedExamplesRunUnchanged(t *testing.T) {
 				envRegion + "=cn-north-4", envEndpoint + "=" + url, envAuthURL + "=" + url + "/v3",
 				envAccessKey + "=DEMOACCESSKEY", envSecretKey + "=demo-secret-key",
 				"TF_VAR_batch_id=" + dlimockFinishedBatch, "TF_VAR_etl_batch_id=" + dlimockFinishedBatch,
+				"TF_VAR_load_sales_job_id=" + dlimockFinishingSQLJob, "TF_VAR_clicks_job_id=" + dlimockStartingFlinkJob,
 			}, "plan", "-no-color", "-input=false")
 			if out := res.stdout + res.stderr; res.err != nil || strings.Contains(out, "Error:") {
 				t.Fatalf("terraform plan of %s against dlimock: %v\n%s", dir, res.err, out)

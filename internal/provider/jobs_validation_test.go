@@ -18,7 +18,7 @@ func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
 		"sql wait_for unknown": {`data "dli_sql_job" "t" {
   job_id = "` + testSQLJob + `"
   wait_for = ["done"]
-}`, `wait_for.*LAUNCHING.*RUNNING.*FINISHED.*FAILED.*CANCELLED.*done`},
+}`, `wait_for lists "done", which is not a DLI SQL job status.*LAUNCHING.*RUNNING.*FINISHED.*FAILED.*CANCELLED`},
 		"sql wait_for a Flink status": {`data "dli_sql_job" "t" {
   job_id = "` + testSQLJob + `"
   wait_for = ["job_running"]
@@ -28,7 +28,7 @@ func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
 		"flink wait_for unknown": {`data "dli_flink_job" "t" {
   job_id = "71001"
   wait_for = ["RUNNING"]
-}`, `wait_for.*job_init.*job_finish.*RUNNING`},
+}`, `wait_for lists "RUNNING", which is not a DLI Flink job status.*job_init.*job_finish`},
 		"sql status filter unknown":    {`data "dli_sql_jobs" "t" { status = "SUCCESS" }`, `status.*LAUNCHING.*SUCCESS`},
 		"sql job_type unknown":         {`data "dli_sql_jobs" "t" { job_type = "SELECT" }`, `job_type.*INSERT.*SELECT`},
 		"sql order unknown":            {`data "dli_sql_jobs" "t" { order = "start_time_desc" }`, `order.*started_desc.*started_asc.*duration_desc.*duration_asc`},

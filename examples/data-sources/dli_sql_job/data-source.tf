@@ -1,6 +1,6 @@
 # Read a SQL job's current status and what it did, e.g. to show them in the plan.
 data "dli_sql_job" "current" {
-  job_id = "1b2c3d4e-0000-4000-8000-00000000beef"
+  job_id = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
 }
 
 output "load_sales" {
