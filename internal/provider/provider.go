@@ -81,7 +81,7 @@ func (p *dliProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads Huawei Cloud Data Lake Insight (DLI) batch jobs, and waits for them, so that configurations can gate on a Spark batch's outcome.",
+		MarkdownDescription: "Reads Huawei Cloud Data Lake Insight (DLI) jobs (Spark batches, SQL jobs and Flink jobs), and waits for them, so that configurations can gate on a job's outcome.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:            true,
