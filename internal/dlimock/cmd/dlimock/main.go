@@ -86,8 +86,9 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
 	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
+	fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", "kind", "job ID", "queue", "statuses (one per request)", "scenario")
 	for _, j := range seededJobs {
-		fmt.Fprintf(w, "  %-5s %-36s %-11s %-31s %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
+		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
 	}
 	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.KnownStates, ", "))
 	shownSecret := fmt.Sprintf("%q", secretKey)

@@ -30,6 +30,15 @@ func TestDescribeSeedsListsWhatAConfigurationNeeds(t *testing.T) {
 			t.Errorf("no row of batch %s with its job name, queue and states:\n%s", b.id, got)
 		}
 	}
+	// Each SQL and Flink job's row keeps its columns apart: the statuses
+	// end before the scenario begins (they ran together at 32 characters).
+	for _, j := range seededJobs {
+		row := regexp.MustCompile(`(?m)^\s+` + j.kind + `\s+` + j.id + `\s+` + j.details["queue_name"].(string) + `\s+` +
+			regexp.QuoteMeta(strings.ReplaceAll(j.states, ",", " -> ")) + `\s{2,}` + regexp.QuoteMeta(j.scenario) + `$`)
+		if !row.MatchString(got) {
+			t.Errorf("no row of %s job %s with its queue, statuses and scenario apart:\n%s", j.kind, j.id, got)
+		}
+	}
 	want = append(want, "Queues: etl, sql_queue, flink_queue.", "A batch's states: starting, running, recovering, success, dead")
 	// The demo reads these batches: each must be one that dlimock lists.
 	demo, err := os.ReadFile("../../../../examples/demo/main.tf")
