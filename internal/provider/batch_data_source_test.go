@@ -139,7 +139,7 @@ func TestAccBatch_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ body, want string }{
 		"batch_id not a UUID":    {`batch_id = "nightly"`, `batch_id.*UUID`},
 		"wait_for unknown state": {`batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["done"]`, `Invalid wait_for.*wait_for lists "done", which is not a DLI batch state`},
-		"project_id empty":       {`batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `project_id.*at least 1`},
+		"project_id empty":       {`batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t)

@@ -177,8 +177,8 @@ func TestAccBatches_validationFailsBeforeAnyRequest(t *testing.T) {
 		"created_before date only": {`created_before = "2024-11-29"`, `Invalid time.*created_before.*RFC 3339.*2024-11-29`},
 		"after later than before": {"created_after = \"2024-11-29T08:00:00+08:00\"\ncreated_before = \"2024-11-28T23:00:00Z\"",
 			`Empty time range.*created_after \(2024-11-29T08:00:00\+08:00\) is later than created_before \(2024-11-28T23:00:00Z\)`},
-		"empty name":                {`name = ""`, `name.*at least 1`},
-		"empty project_id":          {`project_id = ""`, `project_id.*at least 1`},
+		"empty name":                {`name = ""`, `Empty name.*Leave it out.*for no filter`},
+		"empty project_id":          {`project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
 		"timeouts.read not a value": {`timeouts { read = "soon" }`, `timeouts.*soon`},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -31,7 +31,7 @@ var (
 	// flinkJobIDValidator: Flink job IDs are numbers (int64), given as strings.
 	flinkJobIDValidator = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9]{1,18}$`),
 		"must be a Flink job ID: digits only (at most 18), such as 71001")
-	projectIDValidator = stringvalidator.LengthAtLeast(1)
+	projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
 
 // waitArgs are the arguments of every read of one job but its ID.

@@ -42,7 +42,7 @@ func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
 		"flink status filter unknown": {`data "dli_flink_jobs" "t" { status = "running" }`, `status.*job_running.*running`},
 		"flink order unknown":         {`data "dli_flink_jobs" "t" { order = "duration_desc" }`, `order.*created_desc.*created_asc.*duration_desc`},
 		"flink limit 1001":            {`data "dli_flink_jobs" "t" { limit = 1001 }`, `limit.*between 1 and 1000`},
-		"flink empty name":            {`data "dli_flink_jobs" "t" { name = "" }`, `name.*at least 1`},
+		"flink empty name":            {`data "dli_flink_jobs" "t" { name = "" }`, `Empty name.*name is set to an empty string.*Leave it out.*for no filter`},
 		"flink job_type unknown":      {`data "dli_flink_jobs" "t" { job_type = "spark" }`, `job_type.*flink_sql_job.*spark`},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -85,7 +84,7 @@ func listArgAttributes(kind dli.Kind, entries string, orders []listOrder) map[st
 // filterAttribute is an optional, non-empty string filter.
 func filterAttribute(description string) schema.Attribute {
 	return schema.StringAttribute{Optional: true, MarkdownDescription: description,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}
+		Validators: []validator.String{notEmpty{unset: "no filter on it"}}}
 }
 
 // oneOfFilterAttribute is a filter that takes one of values, in any case.
