@@ -56,7 +56,7 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 		u, err := dli.ParseEndpoint(endpoint)
 		if err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
-				fmt.Sprintf("The endpoint set by %s is invalid: %v.", src, err))
+				fmt.Sprintf("The endpoint set by %s must be DLI's URL, such as %s, without query, fragment or user info: %v.", src, exampleEndpoint, err))
 		}
 		return u, diags
 	}
@@ -87,7 +87,7 @@ func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud s
 	u, err := dli.ParseEndpoint(raw)
 	if err != nil {
 		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
-			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as https://iam.cn-north-4.myhuaweicloud.com/v3 (%v).", src, err))
+			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as %s, without query, fragment or user info: %v.", src, exampleAuthURL, err))
 		return nil, "", diags
 	}
 	return u, fmt.Sprintf("%s, set by %s", u, src), diags
@@ -104,9 +104,15 @@ func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringReq
 	v.String.ValidateString(ctx, req, resp)
 }
 
+// The examples that errors about a URL setting give.
+const (
+	exampleEndpoint = "https://dli.cn-north-4.myhuaweicloud.com"
+	exampleAuthURL  = "https://iam.cn-north-4.myhuaweicloud.com/v3"
+)
+
 // urlValidator checks a configured endpoint URL at validate time.
 type urlValidator struct {
-	summary, example, env string
+	summary, example string
 }
 
 func (v urlValidator) Description(context.Context) string {
@@ -121,7 +127,7 @@ func (v urlValidator) ValidateString(_ context.Context, req validator.StringRequ
 	}
 	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, v.summary,
-			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info (%v; environment variable %s).", req.Path, v.example, err, v.env))
+			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info: %v.", req.Path, v.example, err))
 	}
 }
 

@@ -99,7 +99,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"auth_url": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3", env: envAuthURL}}},
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: exampleAuthURL}}},
 			},
 			"domain_id": schema.StringAttribute{
 				Optional: true,
@@ -138,7 +138,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"endpoint": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "DLI endpoint URL. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: "https://dli.cn-north-4.myhuaweicloud.com", env: envEndpoint}}},
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: exampleEndpoint}}},
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
