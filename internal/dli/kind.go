@@ -19,6 +19,14 @@ type Kind struct {
 	Terminal []string
 }
 
+// StatusWords is the plural of StatusWord: "states", "statuses".
+func (k Kind) StatusWords() string {
+	if strings.HasSuffix(k.StatusWord, "s") {
+		return k.StatusWord + "es"
+	}
+	return k.StatusWord + "s"
+}
+
 // IsTerminal reports whether a job of this kind in status can never change
 // again, ignoring case.
 func (k Kind) IsTerminal(status string) bool { return containsFold(k.Terminal, status) }
