@@ -81,8 +81,8 @@ func (e *UnexpectedStateError) Error() string {
 	if e.Message != "" {
 		why = fmt.Sprintf(" (DLI's message: %q)", e.Message)
 	}
-	return fmt.Sprintf("%s %q reached the terminal %s %q%s, which is not one of the %ss waited for (%s); it can never change again",
-		e.Kind.Noun, e.JobID, e.Kind.StatusWord, e.State, why, e.Kind.StatusWord, strings.Join(e.Targets, ", "))
+	return fmt.Sprintf("%s %q reached the terminal %s %q%s, which is not one of those waited for (%s); it can never change again",
+		e.Kind.Noun, e.JobID, e.Kind.StatusWord, e.State, why, strings.Join(e.Targets, ", "))
 }
 
 // WaitTimeoutError: the deadline came before the job reached a target status.
