@@ -50,10 +50,11 @@ func (f BatchFilter) query() url.Values {
 }
 
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
-// is not read: what it counts is not documented (the official provider
-// ignores it too).
+// does not page: what it counts is not documented (the official provider
+// ignores it too); a zero one only explains an absent list (pageItems).
 type batchPageJSON struct {
 	body
+	Total    *int64       `json:"total"`
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
@@ -81,11 +82,12 @@ func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilte
 		if err := resp.decodeInto(&p); err != nil {
 			return nil, err
 		}
-		if p.Sessions == nil {
-			return nil, resp.malformed("the answer has no sessions: " + snippet(resp.body))
+		sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
+		if err != nil {
+			return nil, err
 		}
-		batches := make([]Batch, 0, len(*p.Sessions))
-		for _, s := range *p.Sessions {
+		batches := make([]Batch, 0, len(sessions))
+		for _, s := range sessions {
 			b, err := s.batch(resp, "")
 			if err != nil {
 				return nil, err

@@ -131,8 +131,9 @@ func TestBatchesEndsOnAnEmptyOrShortPageWithoutATotal(t *testing.T) {
 
 func TestBatchesMalformedAnswers(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"total":0}`:                                  "has no sessions",
-		`{"total":1,"sessions":[{"id":"a"}]}`:          "has no state",
+		`{}`:                                  "has no sessions",
+		`{"total":3}`:                         "has no sessions",
+		`{"total":1,"sessions":[{"id":"a"}]}`: "has no state",
 		`{"total":1,"sessions":[{"state":"running"}]}`: "has no id",
 	} {
 		c, srv := newTestClient(t)

@@ -17,8 +17,6 @@ type FlinkJob struct {
 	Name, StatusDesc, JobType, QueueName, UserName *string
 	CreatedAt, StartedAt, UpdatedAt                *time.Time
 	RestartTimes                                   *int64
-	// Message is the answer's message (a single job's read only).
-	Message string
 }
 
 // Terminal reports whether the job can never change again.
@@ -26,12 +24,14 @@ func (j FlinkJob) Terminal() bool { return FlinkJobKind.IsTerminal(j.Status) }
 
 func (j FlinkJob) status() string { return j.Status }
 
-// reason is the status description, else the answer's message.
+// reason is the status description. The answer's message is not: it is
+// about the request ("Querying of the job details succeeds."), not the job
+// (the official SDK's ShowFlinkJobResponse.Message).
 func (j FlinkJob) reason() string {
-	if j.StatusDesc != nil && *j.StatusDesc != "" {
+	if j.StatusDesc != nil {
 		return *j.StatusDesc
 	}
-	return j.Message
+	return ""
 }
 
 // flinkJobJSON is a Flink job as DLI sends it (the official SDK's FlinkJob),
@@ -85,7 +85,6 @@ func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJo
 	}
 	if err == nil {
 		job, err = a.JobDetail.job(resp)
-		job.Message = a.Message
 	}
 	if err != nil {
 		return FlinkJob{}, c.explain(err, jobSubject(FlinkJobKind, projectID, jobID))

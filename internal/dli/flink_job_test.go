@@ -80,3 +80,16 @@ func TestWaitFlinkJobUntilRunningAndFailsOnAnotherTerminalStatus(t *testing.T) {
 		}
 	}
 }
+
+// The real answer's message is about the request ("Querying of the job
+// details succeeds."), not the job: it is never given as a failed job's
+// reason.
+func TestWaitFlinkJobDoesNotGiveTheAnswersMessageAsTheReason(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddFlinkJob(testProject, testFlinkJob, map[string]any{"name": "clicks-stream", "status_desc": ""}, "job_submit_fail")
+	_, err := Waiter{Client: c, Clock: &fakeClock{}}.WaitFlinkJob(shortCtx(t), testProject, "71001", []string{"job_running"})
+	var u *UnexpectedStateError
+	if !errors.As(err, &u) || u.Message != "" || strings.Contains(err.Error(), "succeeds") || strings.Contains(err.Error(), "statuss") {
+		t.Fatalf("got %v, want an unexpected terminal status without the answer's message", err)
+	}
+}

@@ -49,8 +49,9 @@ func (f FlinkJobFilter) keep(j FlinkJob) bool {
 // flinkJobPageJSON is one page of GET /v1.0/{project_id}/streaming/jobs.
 type flinkJobPageJSON struct {
 	body
-	JobList *struct {
-		Jobs *[]flinkJobJSON `json:"jobs"`
+	JobList struct {
+		TotalCount *int64          `json:"total_count"`
+		Jobs       *[]flinkJobJSON `json:"jobs"`
 	} `json:"job_list"`
 }
 
@@ -70,12 +71,13 @@ func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilt
 		if err := resp.decodeInto(&p); err != nil {
 			return nil, err
 		}
-		if p.JobList == nil || p.JobList.Jobs == nil {
-			return nil, resp.malformed("the answer has no job_list.jobs: " + snippet(resp.body))
+		items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
+		if err != nil {
+			return nil, err
 		}
-		out := make([]FlinkJob, len(*p.JobList.Jobs))
-		for i := range *p.JobList.Jobs {
-			if out[i], err = (*p.JobList.Jobs)[i].job(resp); err != nil {
+		out := make([]FlinkJob, len(items))
+		for i := range items {
+			if out[i], err = items[i].job(resp); err != nil {
 				return nil, err
 			}
 		}

@@ -1,6 +1,7 @@
 package dli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -124,5 +125,52 @@ func TestSQLJobsPagesByPageNumber(t *testing.T) {
 	}
 	if got := pagesOf(t, srv, "current-page", "page-size"); got != "1+100 2+100" {
 		t.Fatalf("limit 150: pages %s, want pages of one size (page numbers count in it)", got)
+	}
+}
+
+// An empty list may come without its array (every list field is optional
+// in the official SDK, and the official provider reads an absent one as
+// empty): with a zero count it is an empty page, without one malformed.
+func TestListsReadAnEmptyAnswerWithoutItsArray(t *testing.T) {
+	type list func(*Client) (int, error)
+	lists := map[string]list{
+		"batches": func(c *Client) (int, error) {
+			l, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000)
+			return len(l), err
+		},
+		"SQL jobs": func(c *Client) (int, error) {
+			l, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000)
+			return len(l), err
+		},
+		"Flink jobs": func(c *Client) (int, error) {
+			l, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000)
+			return len(l), err
+		},
+	}
+	empty := map[string][]string{
+		"batches":    {`{"from":0,"total":0,"create_time":1732842000000}`, `{"from":0,"total":0,"sessions":null}`},
+		"SQL jobs":   {`{"is_success":true,"message":"","job_count":0}`, `{"is_success":true,"job_count":0,"jobs":null}`},
+		"Flink jobs": {`{"is_success":"true","message":"","job_list":{"total_count":0}}`, `{"is_success":"true","job_list":{"total_count":0,"jobs":null}}`},
+	}
+	malformed := map[string][]string{
+		"batches":    {`{}`, `{"total":2}`},
+		"SQL jobs":   {`{"is_success":true}`, `{"is_success":true,"job_count":2}`},
+		"Flink jobs": {`{"is_success":"true"}`, `{"is_success":"true","job_list":{"total_count":2}}`},
+	}
+	for name, read := range lists {
+		for _, body := range empty[name] {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
+			if n, err := read(c); err != nil || n != 0 || srv.Mock.RequestCount() != 1 {
+				t.Errorf("%s %s: %d items, %v after %d requests; want an empty list after 1", name, body, n, err, srv.Mock.RequestCount())
+			}
+		}
+		for _, body := range malformed[name] {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
+			if _, err := read(c); !errors.As(err, new(*MalformedResponseError)) {
+				t.Errorf("%s %s: %v, want a malformed answer", name, body, err)
+			}
+		}
 	}
 }

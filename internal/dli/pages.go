@@ -2,6 +2,21 @@ package dli
 
 import "context"
 
+// pageItems is the items of one page of a list answer. DLI may leave an
+// empty list out (the official SDK has every list field optional, and the
+// official provider reads an absent one as empty): an absent or null list
+// is an empty page when the answer's own count says zero, and a malformed
+// answer otherwise.
+func pageItems[T any](resp *response, items *[]T, count *int64, field string) ([]T, error) {
+	switch {
+	case items != nil:
+		return *items, nil
+	case count != nil && *count == 0:
+		return nil, nil
+	}
+	return nil, resp.malformed("the answer has no " + field + ": " + snippet(resp.body))
+}
+
 // collect gathers at most limit items of a paged list, asking for pages of
 // min(limit, MaxPageSize) items. fetch gets the page's index (0-based) and
 // size and returns its items; keep, when not nil, drops items the API's

@@ -57,7 +57,8 @@ func setTimeRange(q url.Values, after, before time.Time) {
 // sqlJobPageJSON is one page of GET /v1.0/{project_id}/jobs.
 type sqlJobPageJSON struct {
 	body
-	Jobs *[]sqlJobJSON `json:"jobs"`
+	JobCount *int64        `json:"job_count"`
+	Jobs     *[]sqlJobJSON `json:"jobs"`
 }
 
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
@@ -76,12 +77,13 @@ func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, 
 		if err := resp.decodeInto(&p); err != nil {
 			return nil, err
 		}
-		if p.Jobs == nil {
-			return nil, resp.malformed("the answer has no jobs: " + snippet(resp.body))
+		items, err := pageItems(resp, p.Jobs, p.JobCount, "jobs")
+		if err != nil {
+			return nil, err
 		}
-		out := make([]SQLJob, len(*p.Jobs))
-		for i := range *p.Jobs {
-			if out[i], err = (*p.Jobs)[i].job(resp, ""); err != nil {
+		out := make([]SQLJob, len(items))
+		for i := range items {
+			if out[i], err = items[i].job(resp, ""); err != nil {
 				return nil, err
 			}
 		}

@@ -84,13 +84,13 @@ func (m *Mock) flinkJob(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"is_success": "true", "message": "Querying of the job details succeeds.", "job_detail": detail})
 }
 
-// sqlJobList serves GET /v1.0/{project}/jobs: page-size (at most 100) jobs
+// sqlJobList serves GET /v1.0/{project}/jobs: page-size (default 50, at most 100) jobs
 // from current-page (from 1) of those matching every filter, in order.
 func (m *Mock) sqlJobList(w http.ResponseWriter, r *http.Request) {
 	m.called("sql_jobs")
 	q := r.URL.Query()
 	pageNumber, errPage := positive(q.Get("current-page"), 1)
-	size, errSize := positive(q.Get("page-size"), 10)
+	size, errSize := positive(q.Get("page-size"), 50) // the SDK's ListSqlJobsRequest default
 	byOrder, ok := sqlOrders[cmp.Or(q.Get("order"), "start_time_desc")]
 	switch {
 	case errPage != nil || errSize != nil || size > maxPageSize:

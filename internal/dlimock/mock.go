@@ -184,7 +184,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
 		return
 	}
-	if !m.authenticate(w, r) || !m.scopeOK(w, r) {
+	if !m.authenticate(w, r) || !m.scopeOK(w, r) || !m.queryOK(w, r) {
 		return
 	}
 	m.mux.ServeHTTP(w, r)

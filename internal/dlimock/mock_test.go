@@ -169,3 +169,30 @@ func TestServerCountsConnectionsAndServesStats(t *testing.T) {
 		t.Fatalf("stats = %+v, want 3 requests over 1 kept-alive connection", st)
 	}
 }
+
+// A request signed as the official SDK signs a DLI call (SignedHeaders
+// user-agent;x-project-id;x-sdk-date, no host: the SDK sets no Host
+// header) is accepted; one that does not sign x-sdk-date is not.
+func TestARequestSignedAsTheSDKSignsItIsAccepted(t *testing.T) {
+	m := New(creds)
+	m.AddBatch(project, batchID, "running")
+	sdkSigned := func(signed ...string) func(*http.Request) {
+		return func(r *http.Request) {
+			date := time.Now().UTC().Format(sign.DateFormat)
+			r.Header.Set("User-Agent", "huaweicloud-usdk-go/3.0")
+			r.Header.Set("X-Project-Id", project)
+			r.Header.Set(sign.DateHeader, date)
+			sig := sign.Signature(sign.StringToSign(sign.CanonicalRequest(sign.Request{
+				Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header, SignedHeaders: signed,
+			}), date), "SK")
+			r.Header.Set("Authorization", sign.AuthorizationHeader("AK", signed, sig))
+		}
+	}
+	if rec, body := get(t, m, statePath(batchID), sdkSigned("user-agent", "x-project-id", "x-sdk-date")); rec.Code != 200 {
+		t.Fatalf("HTTP %d %v, want 200 for the SDK's signed headers", rec.Code, body)
+	}
+	rec, body := get(t, m, statePath(batchID), sdkSigned("host", "user-agent", "x-project-id"))
+	if rec.Code != 401 || !strings.Contains(body["error_msg"].(string), "x-sdk-date must be signed") {
+		t.Fatalf("HTTP %d %v, want 401: x-sdk-date unsigned", rec.Code, body)
+	}
+}
