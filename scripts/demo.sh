@@ -11,7 +11,7 @@ set -euo pipefail
 TF=${TF:-terraform}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" # go build needs to run inside the module
-demo="$root/.demo"
+demo="${DEMO_DIR:-$root/.demo}" # tests run it elsewhere
 rm -rf "$demo/work" "$demo/url" "$demo/mirror"
 mkdir -p "$demo/bin" "$demo/work"
 
@@ -58,8 +58,12 @@ provider_installation {
 TFRC
 export TF_CLI_CONFIG_FILE="$demo/cli.tfrc"
 export TF_IN_AUTOMATION=1
-# The demo must not pick up real Huawei Cloud settings from this shell.
-unset HW_REGION_NAME HW_PROJECT_ID HW_ACCESS_KEY HW_SECRET_KEY HW_SECURITY_TOKEN HW_AUTH_TOKEN HW_DLI_ENDPOINT HW_CLOUD HW_INSECURE HW_MAX_RETRIES
+# The demo runs the same whatever this shell has set: no HW_* variable
+# (credentials, project, agency, profile, endpoints, retries, and any the
+# provider reads in future) reaches it, nor extra CLI arguments.
+for name in "${!HW_@}" "${!TF_CLI_ARGS@}" TF_WORKSPACE; do
+  unset "$name"
+done
 
 cp "$root"/examples/demo/*.tf "$demo/work/"
 cd "$demo/work"

@@ -4,16 +4,18 @@
 # clones on the same machine (CI) reuse it instead of building again.
 set -euo pipefail
 
-version=${TOFU_VERSION:-v1.10.6}
+version=${TOFU_VERSION:-v1.12.6}
 root=$(cd "$(dirname "$0")/.." && pwd)
 dest="$root/.tofu/tofu"
 cache="${DLI_TOFU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-dli}/tofu-$version-$(go env GOOS)-$(go env GOARCH)"
 
-# is_wanted BINARY: it runs and is this version (not a -dev build).
+# is_wanted BINARY: it runs and is this version (not a -dev build). A line
+# of its own: OpenTofu 1.12 prints warnings about the CLI configuration (say,
+# a TF_CLI_CONFIG_FILE that does not exist) to stdout before the version.
 is_wanted() {
   local out
   out=$("$1" version 2>/dev/null || true)
-  [[ "$out" == "OpenTofu $version"$'\n'* ]]
+  grep -qxF "OpenTofu $version" <<<"$out"
 }
 
 if [ -x "$dest" ] && is_wanted "$dest"; then
@@ -38,6 +40,5 @@ chmod -R u+w "$work"
 mv "$dest.tmp" "$dest"
 mkdir -p "$(dirname "$cache")"
 cp "$dest" "$cache.tmp.$$" && mv "$cache.tmp.$$" "$cache"
-# Not `| head -n 1`: under pipefail, tofu's SIGPIPE would fail the build.
-built=$("$dest" version)
-echo "${built%%$'\n'*}"
+is_wanted "$dest" || { echo "the build does not say it is OpenTofu $version:" >&2; "$dest" version >&2; exit 1; }
+echo "==> built OpenTofu $version into $dest"

@@ -3,7 +3,6 @@ package dli
 import (
 	"context"
 	"fmt"
-	"strings"
 )
 
 // The documented batch states. DLI's examples also show "Success": every
@@ -20,9 +19,7 @@ const (
 var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
 
 // IsTerminal reports whether a batch in this state can never change again.
-func IsTerminal(state string) bool {
-	return strings.EqualFold(state, StateSuccess) || strings.EqualFold(state, StateDead)
-}
+func IsTerminal(state string) bool { return BatchKind.IsTerminal(state) }
 
 // BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.
 type BatchState struct {
@@ -47,8 +44,16 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 	return s, nil
 }
 
-func batchSubject(projectID, batchID string) string {
-	return fmt.Sprintf("batch %q in project %q", batchID, projectID)
+func batchSubject(projectID, batchID string) string { return jobSubject(BatchKind, projectID, batchID) }
+
+// jobSubject names one job of a kind in API errors.
+func jobSubject(kind Kind, projectID, jobID string) string {
+	return fmt.Sprintf("%s %q in project %q", kind.Noun, jobID, projectID)
+}
+
+// listSubject names a list of jobs of a kind in API errors.
+func listSubject(kind Kind, projectID string) string {
+	return fmt.Sprintf("%s in project %q", kind.Plural, projectID)
 }
 
 // explain finishes every call's error the same way: an API error names

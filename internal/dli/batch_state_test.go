@@ -149,7 +149,7 @@ func TestErrorsUsersCanActOn(t *testing.T) {
 		{"gateway knows no such API (404 APIGW.0101)", &dlimock.Fault{Status: 404, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist"}`}, KindNoAPI,
 			[]string{"no such API at the endpoint", "HTTP 404", "APIGW.0101"}},
 		{"bare 404: the endpoint may be wrong", &dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"}, KindNotFoundAtEndpoint,
-			[]string{"HTTP 404 from 127.0.0.1:", `reading batch "` + testBatch + `"`, "without a DLI error code", "endpoint may be wrong (or the batch missing)", "404 page not found"}},
+			[]string{"HTTP 404 from 127.0.0.1:", `reading batch "` + testBatch + `"`, "without a DLI error code", "endpoint may be wrong (or the job missing)", "404 page not found"}},
 		{"404 with a JSON body but no code", &dlimock.Fault{Status: 404, Body: `{}`}, KindNotFoundAtEndpoint,
 			[]string{"HTTP 404 from 127.0.0.1:", "no error message"}},
 		{"404 in the older is_success form is DLI's", &dlimock.Fault{Status: 404, Body: `{"is_success":false,"message":"batch not found"}`}, KindNotFound,

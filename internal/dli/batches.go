@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -51,55 +50,50 @@ func (f BatchFilter) query() url.Values {
 }
 
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
-// is not read: what it counts is not documented (the official provider
-// ignores it too).
+// does not page: what it counts is not documented (the official provider
+// ignores it too); a zero one only explains an absent list (pageItems).
 type batchPageJSON struct {
 	body
+	Total    *int64       `json:"total"`
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
-// Batches lists at most limit batches matching f, in the filter's order.
-// It sends one request per page of at most MaxPageSize batches, and stops
-// at limit or at a page shorter than asked for, never on the answer's
-// total.
+// Batches lists at most limit batches matching f, in the filter's order:
+// one request per page (from counts batches, size at most MaxPageSize),
+// stopping at limit or on a short page (collect).
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
 	batches, err := c.listBatches(ctx, projectID, f, limit)
 	if err != nil {
-		return nil, c.explain(err, fmt.Sprintf("batches in project %q", projectID))
+		return nil, c.explain(err, listSubject(BatchKind, projectID))
 	}
 	return batches, nil
 }
 
 func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
 	q := f.query()
-	out := []Batch{}
-	for from := 0; len(out) < limit; {
-		size := min(MaxPageSize, limit-len(out))
-		q.Set("from", strconv.Itoa(from))
+	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]Batch, error) {
+		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
 		resp, err := c.get(ctx, q, "v2.0", projectID, "batches")
 		if err != nil {
 			return nil, err
 		}
-		var page batchPageJSON
-		if err := resp.decodeInto(&page); err != nil {
+		var p batchPageJSON
+		if err := resp.decodeInto(&p); err != nil {
 			return nil, err
 		}
-		if page.Sessions == nil {
-			return nil, resp.malformed("the answer has no sessions: " + snippet(resp.body))
+		sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
+		if err != nil {
+			return nil, err
 		}
-		sessions := *page.Sessions
-		for i := range sessions[:min(len(sessions), limit-len(out))] {
-			b, err := sessions[i].batch(resp, "")
+		batches := make([]Batch, 0, len(sessions))
+		for _, s := range sessions {
+			b, err := s.batch(resp, "")
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, b)
+			batches = append(batches, b)
 		}
-		if len(sessions) < size {
-			break // the end of the list
-		}
-		from += len(sessions)
-	}
-	return out, nil
+		return batches, nil
+	})
 }

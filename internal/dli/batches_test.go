@@ -63,7 +63,7 @@ func TestBatchesPagesUntilTheEnd(t *testing.T) {
 }
 
 func TestBatchesStopsAtTheLimit(t *testing.T) {
-	for limit, want := range map[int]string{1: "0+1", 100: "0+100", 150: "0+100 100+50"} {
+	for limit, want := range map[int]string{1: "0+1", 100: "0+100", 150: "0+100 100+100"} {
 		c, srv := newTestClient(t)
 		addBatches(srv, 250)
 		bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, limit)
@@ -131,8 +131,9 @@ func TestBatchesEndsOnAnEmptyOrShortPageWithoutATotal(t *testing.T) {
 
 func TestBatchesMalformedAnswers(t *testing.T) {
 	for body, want := range map[string]string{
-		`{"total":0}`:                                  "has no sessions",
-		`{"total":1,"sessions":[{"id":"a"}]}`:          "has no state",
+		`{}`:                                  "has no sessions",
+		`{"total":3}`:                         "has no sessions",
+		`{"total":1,"sessions":[{"id":"a"}]}`: "has no state",
 		`{"total":1,"sessions":[{"state":"running"}]}`: "has no id",
 	} {
 		c, srv := newTestClient(t)

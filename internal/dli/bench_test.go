@@ -73,6 +73,64 @@ func BenchmarkBatch(b *testing.B) {
 	}
 }
 
+// The SQL and Flink reads, one request each over AK/SK without TLS, an
+// answer with every field the data sources show: compare them with
+// BenchmarkBatch and BenchmarkBatchState/aksk.
+func BenchmarkSQLJob(b *testing.B) {
+	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	srv.Mock.AddSQLJob(testProject, testSQLJob, insertJob, "RUNNING")
+	benchReads(b, srv, func(ctx context.Context) error {
+		_, err := c.SQLJob(ctx, testProject, testSQLJob)
+		return err
+	})
+}
+
+func BenchmarkFlinkJob(b *testing.B) {
+	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	srv.Mock.AddFlinkJob(testProject, testFlinkJob, clicksStream, "job_running")
+	benchReads(b, srv, func(ctx context.Context) error {
+		_, err := c.FlinkJob(ctx, testProject, "71001")
+		return err
+	})
+}
+
+// The lists, one request of 10 jobs each.
+func BenchmarkSQLJobs(b *testing.B) {
+	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	addSQLJobs(srv, 10)
+	benchReads(b, srv, func(ctx context.Context) error {
+		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 100)
+		return err
+	})
+}
+
+func BenchmarkFlinkJobs(b *testing.B) {
+	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
+	addFlinkJobs(srv, 10, "clicks-stream")
+	benchReads(b, srv, func(ctx context.Context) error {
+		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{Name: "clicks-stream"}, 100)
+		return err
+	})
+}
+
+// benchReads times read, and fails unless each read was one request.
+func benchReads(b *testing.B, srv *dlimock.Server, read func(context.Context) error) {
+	b.Helper()
+	ctx := context.Background()
+	before := srv.Mock.RequestCount()
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if err := read(ctx); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if got := srv.Mock.RequestCount() - before; got != n {
+		b.Fatalf("%d requests for %d reads, want one each", got, n)
+	}
+}
+
 // BenchmarkBatchStateParallel reads with Terraform's default parallelism.
 func BenchmarkBatchStateParallel(b *testing.B) {
 	c, _ := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)

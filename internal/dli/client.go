@@ -146,16 +146,19 @@ func (c *Client) retryingClient(transport http.RoundTripper, cfg Config, policy 
 }
 
 // ParseEndpoint accepts an absolute http(s) URL with a host and no query.
+// Its errors say what is wrong with the value only: DLI, IAM and the
+// metadata service each parse theirs here, and the caller names the
+// setting and gives its example.
 func ParseEndpoint(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, errors.New("endpoint is not a URL such as https://dli.cn-north-4.myhuaweicloud.com")
+		return nil, errors.New("the value is not a URL")
 	}
 	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("endpoint %q is not an http(s) URL such as https://dli.cn-north-4.myhuaweicloud.com", u.Redacted())
+		return nil, fmt.Errorf("%q is not an http(s) URL with a host", u.Redacted())
 	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-		return nil, fmt.Errorf("endpoint %q must not carry a query, fragment or user info", u.Redacted())
+		return nil, fmt.Errorf("%q carries a query, fragment or user info", u.Redacted())
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""

@@ -17,6 +17,10 @@ const (
 	serviceMetadata = "ECS metadata"
 )
 
+// ServiceIAM is IAM's name in errors' Service fields, by which callers tell
+// a failure of an IAM call (project, agency, domain) from one of DLI.
+const ServiceIAM = serviceIAM
+
 // serviceName is the service an error is about: DLI unless said otherwise.
 func serviceName(s string) string {
 	if s == "" {
@@ -74,6 +78,8 @@ type APIError struct {
 	Subject string
 	// Host is the endpoint's host that answered.
 	Host string
+	// Service is the service that answered: DLI, IAM or ECS metadata.
+	Service string
 }
 
 func (e *APIError) Error() string {
@@ -85,7 +91,7 @@ func (e *APIError) Error() string {
 		if e.Subject != "" {
 			fmt.Fprintf(&b, " reading %s", e.Subject)
 		}
-		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the batch missing)")
+		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the job missing)")
 	case e.Subject != "" && e.Kind == KindNotFound:
 		fmt.Fprintf(&b, "%s was not found: HTTP %d", e.Subject, e.StatusCode)
 	default:

@@ -129,7 +129,7 @@ func echoFault(status int, code string) func(m *dlimock.Mock, echo string) {
 var (
 	request  = []string{"DLI request"}
 	answered = []string{"DLI request", "DLI response"}
-	polled   = []string{"DLI request", "DLI response", "DLI batch not yet in a target state"}
+	polled   = []string{"DLI request", "DLI response", "DLI job not yet in a target state"}
 )
 
 var logScenarios = []logScenario{

@@ -24,7 +24,7 @@ func TestLogsNameAttemptsAndPollsApart(t *testing.T) {
 			if !hasAttempt || hasPoll || l.fields["attempt"] != 1 {
 				t.Errorf("%s: fields %v, want attempt 1 and no poll", l.msg, l.fields)
 			}
-		case "DLI batch not yet in a target state":
+		case "DLI job not yet in a target state":
 			if hasAttempt || !hasPoll {
 				t.Errorf("%s: fields %v, want a poll number and no attempt", l.msg, l.fields)
 			}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -28,12 +29,32 @@ type response struct {
 type body struct {
 	ID        *string `json:"id"`
 	State     *string `json:"state"`
-	IsSuccess *bool   `json:"is_success"`
+	IsSuccess *flag   `json:"is_success"`
 	Message   string  `json:"message"`
 	ErrorCode string  `json:"error_code"`
 	ErrorMsg  string  `json:"error_msg"`
 	// IAM's Keystone form: {"error":{"code":401,"message":"...","title":"..."}}.
 	Error json.RawMessage `json:"error"`
+}
+
+// flag is is_success as DLI sends it: a boolean in the SQL and batch APIs,
+// a string ("true", "false") in the Flink API, as the official SDK has it.
+type flag bool
+
+func (f *flag) UnmarshalJSON(data []byte) error {
+	var b bool
+	if err := json.Unmarshal(data, &b); err == nil {
+		*f = flag(b)
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(data, &s); err == nil {
+		if v, err := strconv.ParseBool(s); err == nil {
+			*f = flag(v)
+			return nil
+		}
+	}
+	return fmt.Errorf("is_success is neither a boolean nor \"true\" or \"false\": %s", data)
 }
 
 // keystoneMessage is the message of IAM's {"error":{...}} form, or of a
@@ -98,7 +119,7 @@ func (r *response) decodeInto(v envelope) error {
 	if err := json.Unmarshal(r.body, v); err != nil {
 		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
 	}
-	if b := v.envelope(); (b.IsSuccess != nil && !*b.IsSuccess) || b.ErrorCode != "" {
+	if b := v.envelope(); (b.IsSuccess != nil && !bool(*b.IsSuccess)) || b.ErrorCode != "" {
 		return r.errorFrom(*b)
 	}
 	return nil
@@ -128,7 +149,7 @@ func (r *response) errorFrom(b body) *APIError {
 	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
 	return &APIError{
 		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
-		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host,
+		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host, Service: serviceName(r.service),
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"time"
 )
@@ -60,29 +59,36 @@ func (RealClock) Sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// Waiter polls a batch until it reaches one of a set of states.
+// Waiter polls a job of any kind until it reaches one of a set of statuses.
 type Waiter struct {
 	Client   *Client
 	Schedule PollSchedule // nil means DefaultPollSchedule
 	Clock    Clock        // nil means RealClock
 }
 
-// UnexpectedStateError: the batch ended in a state it can never leave, and
-// that is not one of the states waited for.
+// UnexpectedStateError: the job ended in a status it can never leave, and
+// that is not one of the statuses waited for.
 type UnexpectedStateError struct {
-	BatchID string
+	Kind    Kind
+	JobID   string
 	State   string
+	Message string // DLI's reason, e.g. a failed SQL job's message; may be empty
 	Targets []string
 }
 
 func (e *UnexpectedStateError) Error() string {
-	return fmt.Sprintf("batch %q reached the terminal state %q, which is not one of the states waited for (%s); it can never change again",
-		e.BatchID, e.State, strings.Join(e.Targets, ", "))
+	why := ""
+	if e.Message != "" {
+		why = fmt.Sprintf(" (DLI's message: %q)", e.Message)
+	}
+	return fmt.Sprintf("%s %q reached the terminal %s %q%s, which is not one of the %s waited for (%s); it can never change again",
+		e.Kind.Noun, e.JobID, e.Kind.StatusWord, e.State, why, e.Kind.StatusWords(), strings.Join(e.Targets, ", "))
 }
 
-// WaitTimeoutError: the deadline came before the batch reached a target state.
+// WaitTimeoutError: the deadline came before the job reached a target status.
 type WaitTimeoutError struct {
-	BatchID   string
+	Kind      Kind
+	JobID     string
 	LastState string // empty when no poll succeeded
 	Targets   []string
 	Waited    time.Duration
@@ -91,12 +97,12 @@ type WaitTimeoutError struct {
 }
 
 func (e *WaitTimeoutError) Error() string {
-	last := fmt.Sprintf("the last state seen was %q", e.LastState)
+	last := fmt.Sprintf("the last %s seen was %q", e.Kind.StatusWord, e.LastState)
 	if e.LastState == "" {
-		last = "no state was read"
+		last = "no " + e.Kind.StatusWord + " was read"
 	}
-	msg := fmt.Sprintf("timed out after %s waiting for batch %q to reach %s: %s after %s",
-		formatDuration(e.Waited), e.BatchID, strings.Join(e.Targets, " or "), last, plural(e.Polls, "poll"))
+	msg := fmt.Sprintf("timed out after %s waiting for %s %q to reach %s: %s after %s",
+		formatDuration(e.Waited), e.Kind.Noun, e.JobID, strings.Join(e.Targets, " or "), last, plural(e.Polls, "poll"))
 	if e.Cause != nil {
 		msg += fmt.Sprintf(" (%v)", e.Cause)
 	}
@@ -110,7 +116,7 @@ func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 // is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
 // with ctx.Err() (wrapped) when ctx is cancelled.
 func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
-	return waitUntil(ctx, w, batchID, targets, func(ctx context.Context) (BatchState, error) {
+	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (BatchState, error) {
 		return w.Client.BatchState(ctx, projectID, batchID)
 	})
 }
@@ -118,18 +124,37 @@ func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []s
 // WaitBatch is Wait polling the details call, so that the final answer
 // carries all of the batch's fields.
 func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
-	return waitUntil(ctx, w, batchID, targets, func(ctx context.Context) (Batch, error) {
+	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (Batch, error) {
 		return w.Client.Batch(ctx, projectID, batchID)
 	})
 }
 
-// pollable is what a Waiter can poll: BatchState and Batch.
-type pollable interface{ state() string }
+// WaitSQLJob is Wait for a SQL job's status.
+func (w Waiter) WaitSQLJob(ctx context.Context, projectID, jobID string, targets []string) (SQLJob, error) {
+	return waitUntil(ctx, w, SQLJobKind, jobID, targets, func(ctx context.Context) (SQLJob, error) {
+		return w.Client.SQLJob(ctx, projectID, jobID)
+	})
+}
 
-func (s BatchState) state() string { return s.State }
+// WaitFlinkJob is Wait for a Flink job's status.
+func (w Waiter) WaitFlinkJob(ctx context.Context, projectID, jobID string, targets []string) (FlinkJob, error) {
+	return waitUntil(ctx, w, FlinkJobKind, jobID, targets, func(ctx context.Context) (FlinkJob, error) {
+		return w.Client.FlinkJob(ctx, projectID, jobID)
+	})
+}
 
-// waitUntil is the polling loop of Wait and WaitBatch around one read.
-func waitUntil[T pollable](ctx context.Context, w Waiter, batchID string, targets []string, read func(context.Context) (T, error)) (T, error) {
+// pollable is what a Waiter can poll: a job's status, and DLI's reason
+// for it (empty when the API gives none).
+type pollable interface {
+	status() string
+	reason() string
+}
+
+func (s BatchState) status() string { return s.State }
+func (s BatchState) reason() string { return "" }
+
+// waitUntil is the one polling loop, for every kind of job, around one read.
+func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID string, targets []string, read func(context.Context) (T, error)) (T, error) {
 	schedule, clock := w.Schedule, w.Clock
 	if schedule == nil {
 		schedule = DefaultPollSchedule
@@ -146,14 +171,14 @@ func waitUntil[T pollable](ctx context.Context, w Waiter, batchID string, target
 	stopped := func(err error, pollFailed bool, polls int) error {
 		switch {
 		case errors.Is(ctx.Err(), context.DeadlineExceeded):
-			timeout := &WaitTimeoutError{BatchID: batchID, LastState: lastState, Targets: targets,
+			timeout := &WaitTimeoutError{Kind: kind, JobID: jobID, LastState: lastState, Targets: targets,
 				Waited: clock.Now().Sub(start), Polls: polls}
 			if pollFailed {
 				timeout.Cause = err
 			}
 			return timeout
 		case ctx.Err() != nil:
-			return fmt.Errorf("stopped waiting for batch %q: %w", batchID, ctx.Err())
+			return fmt.Errorf("stopped waiting for %s %q: %w", kind.Noun, jobID, ctx.Err())
 		}
 		return err
 	}
@@ -162,24 +187,20 @@ func waitUntil[T pollable](ctx context.Context, w Waiter, batchID string, target
 		if err != nil {
 			return last, stopped(err, true, n)
 		}
-		last, lastState = s, s.state()
-		if matches(lastState, targets) {
+		last, lastState = s, s.status()
+		if containsFold(targets, lastState) {
 			return s, nil
 		}
-		if IsTerminal(lastState) {
-			return s, &UnexpectedStateError{BatchID: batchID, State: lastState, Targets: targets}
+		if kind.IsTerminal(lastState) {
+			return s, &UnexpectedStateError{Kind: kind, JobID: jobID, State: lastState, Message: s.reason(), Targets: targets}
 		}
 		next := schedule(n)
-		w.Client.logger.Debug(ctx, "DLI batch not yet in a target state", map[string]any{
-			"batch_id": batchID, "poll": n + 1, "state": lastState,
+		w.Client.logger.Debug(ctx, "DLI job not yet in a target state", map[string]any{
+			"kind": kind.Noun, "job_id": jobID, "poll": n + 1, kind.StatusWord: lastState,
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
 		if err := clock.Sleep(ctx, next); err != nil {
 			return last, stopped(err, false, n+1)
 		}
 	}
-}
-
-func matches(state string, targets []string) bool {
-	return slices.ContainsFunc(targets, func(t string) bool { return strings.EqualFold(t, state) })
 }

@@ -230,3 +230,14 @@ func TestPollSchedule(t *testing.T) {
 		}
 	}
 }
+
+// The unexpected-status error says "statuses" for SQL and Flink jobs and
+// "states" for batches (it said "statuss").
+func TestUnexpectedStateErrorPluralOfItsStatusWord(t *testing.T) {
+	for kind, want := range map[*Kind]string{&SQLJobKind: "one of the statuses waited for", &FlinkJobKind: "one of the statuses waited for", &BatchKind: "one of the states waited for"} {
+		got := (&UnexpectedStateError{Kind: *kind, JobID: "1", State: kind.Terminal[0], Targets: []string{kind.Statuses[0]}}).Error()
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want %q", kind.Noun, got, want)
+		}
+	}
+}

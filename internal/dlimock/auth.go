@@ -47,8 +47,9 @@ func (m *Mock) authFailure(r *http.Request) string {
 	if !ok {
 		return "access key does not exist"
 	}
-	// The gateway insists on x-sdk-date only: the official provider's SDK
-	// (chnsz/golangsdk) signs the headers it set, which leaves out host.
+	// The official SDK signs every header it sends but Content-Type (for a
+	// DLI call user-agent, x-project-id and x-sdk-date) and not host, which
+	// it does not set: the gateway cannot demand host, only x-sdk-date.
 	if !slices.Contains(a.SignedHeaders, "x-sdk-date") {
 		return "x-sdk-date must be signed"
 	}

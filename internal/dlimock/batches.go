@@ -105,19 +105,39 @@ func first(values []string) string {
 // matching lists the project's batches that match the query's filters,
 // sorted by ID so that ties keep a fixed order.
 func (m *Mock) matching(project string, q map[string][]string) []map[string]any {
+	out := m.listed(m.batches, project, "id", "state", func(details map[string]any, state string) bool {
+		return matchesFilters(details, state, q)
+	})
+	id := first(q["job-id"])
+	if id == "" {
+		return out
+	}
+	out = slices.DeleteFunc(out, func(b map[string]any) bool {
+		got, _ := b["id"].(string)
+		return !strings.EqualFold(got, id)
+	})
+	// A batch never added has DefaultState, as in the state call; the list
+	// can show it only when asked for it by ID.
+	m.mu.Lock()
+	added := m.batches[batchKey{project, strings.ToLower(id)}] != nil
+	m.mu.Unlock()
+	if len(out) == 0 && !added && m.DefaultState != "" && matchesFilters(nil, m.DefaultState, q) {
+		out = append(out, map[string]any{"id": id, "state": m.DefaultState})
+	}
+	return out
+}
+
+// listed is the answers of the project's jobs of jobs that match, with
+// their current states under stateField and IDs under idField, sorted by
+// ID so that ties keep a fixed order.
+func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField string, match func(details map[string]any, state string) bool) []map[string]any {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	var matched []*batch
-	for key, b := range m.batches {
-		if key.project == project && matchesID(b.id, q) && matchesFilters(b.details, b.current(), q) {
+	for key, b := range jobs {
+		if key.project == project && match(b.details, b.current()) {
 			matched = append(matched, b)
 		}
-	}
-	// A batch never added has DefaultState, as in the state call; the list
-	// can show it only when asked for it by ID.
-	if id := first(q["job-id"]); id != "" && len(matched) == 0 && m.DefaultState != "" &&
-		m.batches[batchKey{project, strings.ToLower(id)}] == nil && matchesFilters(nil, m.DefaultState, q) {
-		matched = append(matched, &batch{id: id, states: []string{m.DefaultState}})
 	}
 	slices.SortFunc(matched, func(a, b *batch) int { return strings.Compare(a.id, b.id) })
 	out := make([]map[string]any, len(matched))
@@ -126,7 +146,10 @@ func (m *Mock) matching(project string, q map[string][]string) []map[string]any 
 		if out[i] == nil {
 			out[i] = map[string]any{}
 		}
-		out[i]["id"], out[i]["state"] = b.id, b.current()
+		if _, has := out[i][idField]; !has {
+			out[i][idField] = b.id
+		}
+		out[i][stateField] = b.current()
 	}
 	return out
 }
@@ -137,11 +160,6 @@ func (b *batch) current() string { return b.states[min(max(b.next-1, 0), len(b.s
 // listFilters maps the list's query parameters to the fields they match.
 var listFilters = map[string]string{"job_name": "name", "queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
 
-func matchesID(id string, q map[string][]string) bool {
-	want := first(q["job-id"])
-	return want == "" || strings.EqualFold(id, want)
-}
-
 func matchesFilters(details map[string]any, state string, q map[string][]string) bool {
 	for param, field := range listFilters {
 		if want := first(q[param]); want != "" && details[field] != want {
@@ -151,11 +169,15 @@ func matchesFilters(details map[string]any, state string, q map[string][]string)
 	if want := first(q["state"]); want != "" && !strings.EqualFold(state, want) {
 		return false
 	}
-	created := millis(details["create_time"])
-	if start := first(q["start"]); start != "" && created < atoi64(start) {
+	return inTimeRange(millis(details["create_time"]), q)
+}
+
+// inTimeRange: a list's start and end parameters (ms) bound the time at.
+func inTimeRange(at int64, q map[string][]string) bool {
+	if start := first(q["start"]); start != "" && at < atoi64(start) {
 		return false
 	}
-	if end := first(q["end"]); end != "" && created > atoi64(end) {
+	if end := first(q["end"]); end != "" && at > atoi64(end) {
 		return false
 	}
 	return true

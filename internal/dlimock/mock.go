@@ -80,6 +80,8 @@ type Mock struct {
 	issuedTokens []string        // every metadata session token issued
 	calls        map[string]int
 	batches      map[batchKey]*batch
+	sqlJobs      map[batchKey]*batch // jobs.go
+	flinkJobs    map[batchKey]*batch
 	faults       []*Fault
 	requests     []Request
 	served       int
@@ -88,8 +90,8 @@ type Mock struct {
 
 type batchKey struct{ project, id string }
 
-// batch advances one step of its script per answered request and then stays
-// at the last state.
+// batch (or a SQL or Flink job) advances one step of its script per
+// answered request and then stays at the last state.
 type batch struct {
 	id      string // as added
 	states  []string
@@ -100,6 +102,7 @@ type batch struct {
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
 	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
 		m.keys = append(m.keys, key{Credentials: creds})
@@ -110,6 +113,10 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
+	m.mux.HandleFunc("GET /v1.0/{project}/jobs/{job}/status", m.sqlJobStatus)
+	m.mux.HandleFunc("GET /v1.0/{project}/jobs", m.sqlJobList)
+	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs/{job}", m.flinkJob)
+	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs", m.flinkJobList)
 	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
 	})
@@ -149,8 +156,9 @@ func (m *Mock) Requests() []Request {
 }
 
 // Calls is how many authenticated requests reached the handler named:
-// "batch_state", "batch", "batches", "projects", "domains",
-// "securitytokens", "metadata_token" or "securitykey".
+// "batch_state", "batch", "batches", "sql_job", "sql_jobs", "flink_job",
+// "flink_jobs", "projects", "domains", "securitytokens", "metadata_token"
+// or "securitykey".
 func (m *Mock) Calls(name string) int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -181,7 +189,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
 		return
 	}
-	if !m.authenticate(w, r) || !m.scopeOK(w, r) {
+	if !m.authenticate(w, r) || !m.scopeOK(w, r) || !m.queryOK(w, r) {
 		return
 	}
 	m.mux.ServeHTTP(w, r)
@@ -220,24 +228,27 @@ func (m *Mock) batchState(w http.ResponseWriter, r *http.Request) {
 // advance takes the batch's next scripted state and its details, or
 // answers DLI.0002 for a batch that does not exist.
 func (m *Mock) advance(w http.ResponseWriter, r *http.Request) (string, map[string]any, bool) {
-	project, id := r.PathValue("project"), r.PathValue("batch")
-	m.mu.Lock()
-	b := m.batches[batchKey{project, strings.ToLower(id)}]
-	var state string
-	var details map[string]any
-	if b != nil {
-		state = b.states[min(b.next, len(b.states)-1)]
-		b.next++
-		details = b.details
-	} else {
-		state = m.DefaultState
-	}
-	m.mu.Unlock()
+	id := r.PathValue("batch")
+	state, details := m.step(m.batches, r.PathValue("project"), id, m.DefaultState)
 	if state == "" {
 		writeError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
 		return "", nil, false
 	}
 	return state, details, true
+}
+
+// step takes the next scripted state and the details of a job of jobs,
+// or fallback and no details for a job not scripted.
+func (m *Mock) step(jobs map[batchKey]*batch, project, id, fallback string) (string, map[string]any) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b := jobs[batchKey{project, strings.ToLower(id)}]
+	if b == nil {
+		return fallback, nil
+	}
+	state := b.states[min(b.next, len(b.states)-1)]
+	b.next++
+	return state, b.details
 }
 
 // sleep waits for d unless the client goes away first.

@@ -30,7 +30,7 @@ func TestProjectScopedRoutesDemandASignedXProjectID(t *testing.T) {
 		}, 401, "X-Project-Id"},
 		"another project":           {"/v2.0/p2/batches/" + batchID + "/state", signed(), 403, `"p1" is not the project`},
 		"a v1.0 route, no header":   {"/v1.0/" + project + "/jobs/x/status", func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }, 401, "X-Project-Id"},
-		"a v1.0 route, signed":      {"/v1.0/" + project + "/jobs/x/status", signed(), 404, "APIGW.0101"},
+		"a v1.0 route, signed":      {"/v1.0/" + project + "/jobs/x/status", signed(), 400, "DLI.0002"}, // past the checks: no such job
 		"a token needs none":        {statePath(batchID), func(r *http.Request) { r.Header.Set("X-Auth-Token", "TOKEN") }, 200, ""},
 		"IAM's project list":        {"/v3/projects?name=x", func(r *http.Request) { sign.SignRequest(r, "AK", "SK", time.Now()) }, 200, ""},
 		"no Content-Type, signed":   {statePath(batchID), func(r *http.Request) { r.Header.Del("Content-Type"); signed()(r) }, 400, "Content-Type"},

@@ -1,6 +1,7 @@
 package hwauth
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -96,7 +97,7 @@ func LoadProfile(file, name string) (Profile, error) {
 	}
 	var cfg sharedConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
-		return Profile{}, &ProfileError{File: file, Profile: name, Reason: fmt.Sprintf("the file is not the hcloud CLI's JSON configuration: %v", err)}
+		return Profile{}, &ProfileError{File: file, Profile: name, Reason: "the file is not the hcloud CLI's JSON configuration: " + jsonErrorAt(data, err)}
 	}
 	if name == "" {
 		name = cfg.Current
@@ -149,4 +150,27 @@ func expandHome(path string) string {
 		}
 	}
 	return path
+}
+
+// jsonErrorAt says where in data a JSON error is, as line and column, which
+// encoding/json gives only as a byte offset.
+func jsonErrorAt(data []byte, err error) string {
+	var (
+		syntax    *json.SyntaxError
+		wrongType *json.UnmarshalTypeError
+		offset    int64
+	)
+	switch {
+	case errors.As(err, &syntax):
+		offset = syntax.Offset
+	case errors.As(err, &wrongType):
+		offset = wrongType.Offset
+	default:
+		return err.Error()
+	}
+	// The offset is just past the byte where the error was found.
+	before := data[:min(max(int(offset)-1, 0), len(data))]
+	line := bytes.Count(before, []byte("\n")) + 1
+	column := len(before) - bytes.LastIndexByte(before, '\n')
+	return fmt.Sprintf("line %d, column %d: %v", line, column, err)
 }

@@ -55,9 +55,12 @@ func TestUnusableProfilesSayWhyNamingFileAndProfile(t *testing.T) {
 		file, profile string
 		want          []string
 	}{
-		"missing file":      {missing, "ci", []string{missing, `"ci"`, "does not exist", "hcloud configure init"}},
-		"unknown profile":   {good, "prod", []string{good, `"prod"`, "no such profile", "default, sso, ci"}},
-		"not JSON":          {writeConfig(t, "current = default"), "", []string{"not the hcloud CLI's JSON"}},
+		"missing file":    {missing, "ci", []string{missing, `"ci"`, "does not exist", "hcloud configure init"}},
+		"unknown profile": {good, "prod", []string{good, `"prod"`, "no such profile", "default, sso, ci"}},
+		"not JSON":        {writeConfig(t, "current = default"), "", []string{"not the hcloud CLI's JSON", "line 1, column 1:"}},
+		"a stray comma": {writeConfig(t, "{\n  \"current\": \"default\",\n  \"profiles\": [],\n}\n"), "",
+			[]string{"line 4, column 1: invalid character '}'"}},
+		"a wrong type":      {writeConfig(t, "{\"current\": \"default\",\n \"profiles\": {}}"), "", []string{"line 2, column 14:", "cannot unmarshal object"}},
 		"no current":        {writeConfig(t, `{"profiles":[]}`), "", []string{"no profile was named", "no current profile"}},
 		"encrypted keys":    {good, "encrypted", []string{`"encrypted"`, "no usable access keys", "--cli-auth-encrypt=false"}},
 		"SSO without token": {good, "sso-empty", []string{`"sso-empty"`, "ssoAuth.stsToken"}},

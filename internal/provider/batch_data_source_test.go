@@ -138,8 +138,8 @@ func TestAccBatch_errorsAreTheSameAsBatchState(t *testing.T) {
 func TestAccBatch_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ body, want string }{
 		"batch_id not a UUID":    {`batch_id = "nightly"`, `batch_id.*UUID`},
-		"wait_for unknown state": {`batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["done"]`, `wait_for.*starting.*dead.*done`},
-		"project_id empty":       {`batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `project_id.*at least 1`},
+		"wait_for unknown state": {`batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["done"]`, `Invalid wait_for.*wait_for lists "done", which is not a DLI batch state`},
+		"project_id empty":       {`batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t)

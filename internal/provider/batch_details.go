@@ -69,6 +69,14 @@ func timeValue(t *time.Time) types.String {
 	return types.StringValue(t.UTC().Format(time.RFC3339Nano))
 }
 
+// durationValue is a duration such as 1m5s, null for nil.
+func durationValue(d *time.Duration) types.String {
+	if d == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(d.String())
+}
+
 // batchDetailAttributes are the schema of batchDetails but batchStatus.
 func batchDetailAttributes() map[string]schema.Attribute {
 	str := func(description string) schema.Attribute {

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
@@ -14,38 +12,19 @@ type batchStateModel struct {
 	batchStatus
 }
 
-type batchStateDataSource struct {
-	dataSourceBase
-}
-
-var _ datasource.DataSourceWithConfigure = (*batchStateDataSource)(nil)
-
-func newBatchStateDataSource() datasource.DataSource { return &batchStateDataSource{} }
-
-func (d *batchStateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_batch_state"
-}
-
-func (d *batchStateDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads the state of a DLI batch (Spark) job and, with `wait_for`, waits until it reaches one of the given states, so that downstream resources can be gated on the batch's outcome.",
-		Attributes:          merge(batchArgAttributes(), batchStatusAttributes(readBatchIDDescription)),
-		Blocks:              timeoutsBlocks(ctx),
+// newBatchStateDataSource is dli_batch_state: a batch's state, and with
+// wait_for a gate on it.
+func newBatchStateDataSource() datasource.DataSource {
+	return &oneJobDataSource[dli.BatchState, batchStateModel, *batchStateModel]{
+		dataSourceBase: dataSourceBase{subject: batchSubject},
+		typeName:       "_batch_state",
+		once:           (*dli.Client).BatchState,
+		wait:           dli.Waiter.Wait,
+		description:    "Reads the state of a DLI batch (Spark) job and, with `wait_for`, waits until it reaches one of the given states, so that downstream resources can be gated on the batch's outcome.",
+		attributes: func() map[string]schema.Attribute {
+			return merge(batchArgAttributes(), batchStatusAttributes(readBatchIDDescription))
+		},
 	}
-}
-
-func (d *batchStateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m batchStateModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	state, ok := readBatch(ctx, &d.dataSourceBase, &m.batchArgs, &resp.Diagnostics, (*dli.Client).BatchState, dli.Waiter.Wait)
-	if !ok {
-		return
-	}
-	m.set(state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
 // merge joins schema attribute maps.

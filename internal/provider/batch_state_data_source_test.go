@@ -233,10 +233,10 @@ func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ provider, body, want string }{
 		"batch_id not a UUID":          {"", `batch_id = "not-a-uuid"`, `batch_id.*UUID`},
 		"batch_id empty":               {"", `batch_id = ""`, `batch_id.*UUID`},
-		"project_id empty":             {"", `batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `project_id.*at least 1`},
-		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `wait_for.*starting.*running.*recovering.*success.*dead.*finished`},
+		"project_id empty":             {"", `batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
+		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `Invalid wait_for.*wait_for lists "finished", which is not a DLI batch state: each value must be one of starting, running, recovering, success, dead \(any case\)`},
 		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `wait_for.*at least 1`},
-		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `timeouts.*soon`},
+		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `Invalid timeouts.read.*positive duration, got "soon"`},
 		"timeouts.read zero":           {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "0s" }`, `Invalid timeouts.read.*positive duration, got "0s".*ns, us \(or µs\), ms, s, m and h`},
 		"timeouts.read negative":       {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "-5s" }`, `Invalid timeouts.read.*positive duration, got "-5s"`},
 		"max_retries negative":         {"max_retries = -1", `batch_id = "` + testBatch + `"`, `max_retries.*between 0 and 100`},

@@ -60,7 +60,7 @@ func TestAccFaults_slowServerIsBoundedByTimeoutsRead(t *testing.T) {
 	// A read that timeouts.read does not cut short trips the watchdog (and
 	// fails with another error). No wall-clock bound here: a parallel test
 	// waits for its turn, and that wait would count.
-	guardAgainstHangs(t, srv, readHangLimit)
+	guardAgainstHangs(t, srv)
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 timeouts {

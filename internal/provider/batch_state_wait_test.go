@@ -36,7 +36,7 @@ func TestAccBatchState_failsFastOnDeadWhenWaitingForSuccess(t *testing.T) {
 func TestAccBatchState_waitTimesOutWithTheLastState(t *testing.T) {
 	srv := newMock(t)
 	srv.Mock.AddBatch(testProject, testBatch, "starting", "running")
-	guardAgainstHangs(t, srv, readHangLimit)
+	guardAgainstHangs(t, srv)
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + batchConfig(`batch_id = "`+testBatch+`"
 wait_for = ["success"]

@@ -169,16 +169,16 @@ project_id     = "`+testOtherProject+`"`),
 
 func TestAccBatches_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ body, want string }{
-		"unknown state":            {`state = "finished"`, `state.*starting.*running.*recovering.*success.*dead.*finished`},
-		"unknown order":            {`order = "newest"`, `order.*created_desc.*created_asc.*duration_desc.*duration_asc.*newest`},
+		"unknown state":            {`state = "finished"`, `Invalid state.*state must be one of starting, running, recovering, success, dead \(any case\), got "finished"`},
+		"unknown order":            {`order = "newest"`, `Invalid order.*order must be one of created_desc, created_asc, duration_desc, duration_asc, got "newest"`},
 		"limit 0":                  {`limit = 0`, `limit.*between 1 and 1000`},
 		"limit 1001":               {`limit = 1001`, `limit.*between 1 and 1000`},
 		"created_after not a time": {`created_after = "yesterday"`, `Invalid time.*created_after.*RFC 3339.*yesterday`},
 		"created_before date only": {`created_before = "2024-11-29"`, `Invalid time.*created_before.*RFC 3339.*2024-11-29`},
 		"after later than before": {"created_after = \"2024-11-29T08:00:00+08:00\"\ncreated_before = \"2024-11-28T23:00:00Z\"",
 			`Empty time range.*created_after \(2024-11-29T08:00:00\+08:00\) is later than created_before \(2024-11-28T23:00:00Z\)`},
-		"empty name":                {`name = ""`, `name.*at least 1`},
-		"empty project_id":          {`project_id = ""`, `project_id.*at least 1`},
+		"empty name":                {`name = ""`, `Empty name.*Leave it out.*for no filter`},
+		"empty project_id":          {`project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
 		"timeouts.read not a value": {`timeouts { read = "soon" }`, `timeouts.*soon`},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -67,6 +67,7 @@ type settings struct {
 	projectID   string   // empty: look it up from IAM at the first read
 	projectName string   // the IAM project to look up: project_name, else the region
 	authURL     *url.URL // nil when there is no region to derive it from
+	authURLFrom string   // authURL and where it came from, in words
 	credentials credentialPlan
 	agency      *hwauth.Agency // act through this agency (assume_role)
 	// metadataEndpoint is the ECS metadata service (HW_ECS_METADATA_ENDPOINT).
@@ -140,9 +141,9 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	if endpoint != nil {
 		s.endpoint, s.plainHTTP = endpoint.String(), isPlainHTTPToRemote(endpoint)
 	}
-	authURL, authDiags := resolveAuthURL(m, getenv, s.region, cloud)
+	authURL, authURLFrom, authDiags := resolveAuthURL(m, getenv, s.region, cloud)
 	diags.Append(authDiags...)
-	s.authURL = authURL
+	s.authURL, s.authURLFrom = authURL, authURLFrom
 
 	// Project: project_id, HW_PROJECT_ID, the profile's; else looked up by name.
 	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
@@ -205,10 +206,27 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 // authMethod is how requests are authenticated: temporary keys from the
 // metadata service or an agency are signed AK/SK with a security token.
 func (s settings) authMethod() dli.AuthMethod {
-	if s.agency != nil || s.credentials.static == nil {
+	if s.agency != nil {
+		return dli.AuthTemporaryAKSK
+	}
+	return s.baseAuthMethod()
+}
+
+// baseAuthMethod is how the base credentials (those that assume an agency,
+// if any) authenticate.
+func (s settings) baseAuthMethod() dli.AuthMethod {
+	if s.credentials.static == nil {
 		return dli.AuthTemporaryAKSK
 	}
 	return s.credentials.static.Method()
+}
+
+// authInUse describes the settings' credentials for error messages.
+func (s settings) authInUse() authInUse {
+	return authInUse{
+		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
+		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
+	}
 }
 
 // unknownAttributes: the provider cannot be configured with values that

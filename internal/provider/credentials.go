@@ -19,6 +19,30 @@ type credentialPlan struct {
 	static      *dli.Credentials // nil: ask the ECS metadata service at the first read
 	description string           // the source in words, never values
 	profile     *hwauth.Profile  // the profile read, if any
+	// passwordLogin names the official provider's password variables that
+	// are set when nothing else is: this provider does not take them.
+	passwordLogin []string
+}
+
+// The official provider's password login, which this provider does not
+// take (huaweicloud/provider.go: user_name, user_id, password, domain_name).
+var passwordLoginVariables = []string{"HW_USER_NAME", "HW_USER_ID", "HW_USER_PASSWORD", "HW_DOMAIN_NAME"}
+
+// passwordLoginSet lists the password variables that are set, none
+// unless a user or password is among them (a domain name alone is no login).
+func passwordLoginSet(getenv func(string) string) []string {
+	var set []string
+	login := false
+	for _, name := range passwordLoginVariables {
+		if strings.TrimSpace(getenv(name)) != "" {
+			set = append(set, name)
+			login = login || name != "HW_DOMAIN_NAME"
+		}
+	}
+	if !login {
+		return nil
+	}
+	return set
 }
 
 // credentialLayer is one place credentials can be given: the provider
@@ -78,7 +102,7 @@ func resolveCredentials(m providerModel, getenv func(string) string) (credential
 		}
 	}
 	if !layer.anything {
-		return credentialPlan{description: hwauth.MetadataDescription}, nil
+		return credentialPlan{description: hwauth.MetadataDescription, passwordLogin: passwordLoginSet(getenv)}, nil
 	}
 	return layer.plan(block.anything)
 }
@@ -165,7 +189,7 @@ func profilePlan(l credentialLayer) (credentialPlan, diag.Diagnostics) {
 	profile, err := hwauth.LoadProfile(file, l.profile.value)
 	if err != nil {
 		diags.AddAttributeError(pathProfile, "Invalid hcloud profile",
-			fmt.Sprintf("%v. The profile is named by profile (%s; default: the file's current profile) and the file by shared_config_file (%s; default ~/.hcloud/config.json).",
+			fmt.Sprintf("%v. The profile is named by profile (%s; default: the file's current profile) and the file by shared_config_file (%s; default ~/.hcloud/config.json when only profile is set).",
 				err, envProfile, envSharedConfigFile))
 		return credentialPlan{}, diags
 	}

@@ -34,6 +34,10 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 		if viaProfile, ok := strings.CutPrefix(auth.description, hwauth.MetadataDescription+" ("); ok {
 			opening = "The " + strings.TrimSuffix(viaProfile, ")") + " asks for the ECS metadata service's temporary AK/SK"
 		}
+		if len(auth.passwordLogin) > 0 {
+			opening = fmt.Sprintf("Only the huaweicloud provider's password login is set (%s), which this provider does not take: it never sends a password. "+
+				"No credentials it takes are set in the provider block or the environment", strings.Join(auth.passwordLogin, ", "))
+		}
 		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
 			opening+", and %s. "+
 				"Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or token (%s) to use an IAM token; "+
@@ -44,11 +48,13 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 	case errors.As(err, &agency):
 		hint := "Check assume_role's agency_name and domain_name (" + envAgencyName + ", " + envAgencyDomain + "), and that the agency exists in that account and trusts the account of the base credentials."
 		var apiErr *dli.APIError
-		if errors.As(err, &apiErr) && (apiErr.Kind == dli.KindPermission || apiErr.Kind == dli.KindAuthentication) {
+		if errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission {
 			hint = fmt.Sprintf("IAM refused: check that agency %q exists in domain %q and trusts the account of the base credentials, and that those may assume it. %s",
 				agency.Agency.Name, agency.Agency.Domain, "The agency is set by assume_role's agency_name and domain_name ("+envAgencyName+", "+envAgencyDomain+"), or by the hcloud profile's agencyName and agencyDomainName.")
 		}
-		return diag.NewErrorDiagnostic("Could not assume the IAM agency", err.Error()+". "+hint), true
+		// The agency's own error, not the call's that needed its keys: the
+		// cause comes first.
+		return diag.NewErrorDiagnostic("Could not assume the IAM agency", agency.Error()+". "+hint), true
 	}
 	return nil, false
 }
@@ -73,8 +79,6 @@ func projectLookupDiagnostic(err error, name, region string, auth authInUse) dia
 		why = fmt.Sprintf(" Check the region (%q) and project_name (%s): IAM names a region's default project after the region.", region, envProjectName)
 	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission:
 		why = fmt.Sprintf(" Listing projects needs IAM permission to list projects, which these credentials (%s) lack.", auth.description)
-	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindAuthentication:
-		why = fmt.Sprintf(" IAM did not accept the credentials (%s): check that they are current and belong to this account.", auth.description)
 	}
 	return diag.NewErrorDiagnostic("Could not look up the DLI project ID", fmt.Sprintf(
 		"No project ID is set, so the provider looked up IAM project %q (project_name, else the region %q): %v.%s "+

@@ -235,3 +235,25 @@ func TestAssumeRoleWithoutAnIAMAddressIsAConfigurationError(t *testing.T) {
 		t.Fatalf("with auth_url: %v", diags)
 	}
 }
+
+// As the docs say, and as the official provider does: an existing
+// ~/.hcloud/config.json is read only when profile or shared_config_file is set.
+func TestDefaultSharedConfigFileIsReadOnlyWhenAsked(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	if err := os.MkdirAll(filepath.Join(home, ".hcloud"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(profileFile(t), filepath.Join(home, ".hcloud", "config.json")); err != nil {
+		t.Fatal(err)
+	}
+	none := func(string) string { return "" }
+	plan, diags := resolveCredentials(providerModel{}, none)
+	if diags.HasError() || plan.profile != nil || plan.static != nil {
+		t.Fatalf("nothing set, yet the file was read: %+v %v", plan, diags)
+	}
+	plan, diags = resolveCredentials(providerModel{Profile: types.StringValue("default")}, none)
+	if diags.HasError() || plan.profile == nil || plan.static == nil || plan.static.AccessKey != testAK {
+		t.Fatalf("profile set, yet the default file was not read: %+v %v", plan, diags)
+	}
+}

@@ -12,9 +12,10 @@ import (
 )
 
 // dataSourceBase is what every data source of this provider shares: the
-// provider's data, and the way a read starts and fails.
+// provider's data, what it reads, and the way a read starts and fails.
 type dataSourceBase struct {
-	data *providerData
+	data    *providerData
+	subject subject
 }
 
 func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -27,11 +28,6 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 		return
 	}
 	b.data = data
-}
-
-// ConfigValidators: every data source has timeouts.read, which must be positive.
-func (b *dataSourceBase) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{positiveReadTimeout{}}
 }
 
 // readScope is what a started read knows besides its context.
@@ -61,7 +57,7 @@ func (b *dataSourceBase) startRead(ctx context.Context, project types.String, t 
 	ctx, stop := b.data.stopOnInterrupt(ctx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	cancel := func() { cancelTimeout(); stop() }
-	projectID, d := b.data.projectFor(ctx, project, timeout)
+	projectID, d := b.data.projectFor(ctx, project, b.subject, timeout)
 	diags.Append(d...)
 	if diags.HasError() {
 		cancel()
@@ -72,5 +68,5 @@ func (b *dataSourceBase) startRead(ctx context.Context, project types.String, t 
 
 // failed is the diagnostic of a read that the client could not complete.
 func (b *dataSourceBase) failed(err error, scope readScope) diag.Diagnostic {
-	return readErrorDiagnostic(err, b.data.auth, scope.timeout)
+	return readErrorDiagnostic(err, b.subject, b.data.auth, scope.timeout)
 }

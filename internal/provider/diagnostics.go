@@ -16,12 +16,55 @@ import (
 type authInUse struct {
 	description string // e.g. "IAM token from the HW_AUTH_TOKEN environment variable"
 	method      dli.AuthMethod
+	// baseMethod is how the base credentials, which ask IAM for an
+	// agency's keys, authenticate; method without assume_role. (The agency's
+	// error describes them.)
+	baseMethod dli.AuthMethod
+	// iam is IAM's address and where it came from, e.g. "https://iam.…/v3,
+	// derived from the region …".
+	iam string
+	// passwordLogin names the official provider's password variables that
+	// are set, which this provider does not take.
+	passwordLogin []string
+}
+
+// subject is what a data source reads, as its diagnostics name it.
+type subject struct {
+	kind dli.Kind
+	list bool // the data source lists jobs of the kind
+	// idAttribute is the argument that names the one job read ("" for a list).
+	idAttribute string
+}
+
+var (
+	batchSubject     = subject{kind: dli.BatchKind, idAttribute: "batch_id"}
+	batchesSubject   = subject{kind: dli.BatchKind, list: true}
+	sqlJobSubject    = subject{kind: dli.SQLJobKind, idAttribute: "job_id"}
+	sqlJobsSubject   = subject{kind: dli.SQLJobKind, list: true}
+	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id"}
+	flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}
+)
+
+// named fills a summary's %s with what is read: "batch", "SQL jobs"...
+func (s subject) named(summary string) string {
+	if s.list {
+		return fmt.Sprintf(summary, s.kind.Plural)
+	}
+	return fmt.Sprintf(summary, s.kind.Noun)
+}
+
+// arguments are the arguments that say which job, or jobs, to read.
+func (s subject) arguments() string {
+	if s.list {
+		return "project_id"
+	}
+	return s.idAttribute + " and project_id"
 }
 
 // readErrorDiagnostic turns a client error into a diagnostic whose summary
 // says what went wrong and whose detail says what to do.
-func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.Diagnostic {
-	if d, ok := credentialsErrorDiagnostic(err, auth); ok {
+func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Duration) diag.Diagnostic {
+	if d, ok := sharedFailureDiagnostic(err, auth); ok {
 		return d
 	}
 	var (
@@ -34,12 +77,12 @@ func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.
 	)
 	switch {
 	case errors.As(err, &unexpected):
-		return diag.NewErrorDiagnostic("DLI batch ended in an unexpected state", err.Error()+".")
+		return diag.NewErrorDiagnostic(s.named("DLI %s ended in an unexpected state"), err.Error()+".")
 	case errors.As(err, &waitTO):
-		return diag.NewErrorDiagnostic("Timed out waiting for the DLI batch",
-			err.Error()+fmt.Sprintf(". Raise timeouts.read (now %s) if the batch needs longer.", timeout))
+		return diag.NewErrorDiagnostic(s.named("Timed out waiting for the DLI %s"),
+			err.Error()+fmt.Sprintf(". Raise timeouts.read (now %s) if the %s needs longer.", timeout, s.kind.Noun))
 	case errors.As(err, &apiErr):
-		return apiErrorDiagnostic(apiErr, auth)
+		return apiErrorDiagnostic(apiErr, s, auth)
 	case errors.As(err, &malformed):
 		return diag.NewErrorDiagnostic("Malformed answer from DLI",
 			err.Error()+". Check that the endpoint is a DLI endpoint; if it is, report this with the X-Request-Id.")
@@ -49,28 +92,25 @@ func readErrorDiagnostic(err error, auth authInUse, timeout time.Duration) diag.
 		return diag.NewErrorDiagnostic("Could not reach DLI",
 			err.Error()+". Check the endpoint (or region and cloud), the network, HTTPS_PROXY/NO_PROXY and, for a private CA, SSL_CERT_FILE.")
 	case errors.Is(err, context.Canceled):
-		return diag.NewErrorDiagnostic("Reading the DLI batch was cancelled", err.Error()+" (Terraform was interrupted).")
+		return diag.NewErrorDiagnostic(s.named("Reading the DLI %s was cancelled"), err.Error()+" (Terraform was interrupted).")
 	case errors.Is(err, context.DeadlineExceeded):
-		return diag.NewErrorDiagnostic("Timed out reading the DLI batch",
+		return diag.NewErrorDiagnostic(s.named("Timed out reading the DLI %s"),
 			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by timeouts.read (now %s).", timeout))
 	}
-	return diag.NewErrorDiagnostic("Reading the DLI batch failed", err.Error()+".")
+	return diag.NewErrorDiagnostic(s.named("Reading the DLI %s failed"), err.Error()+".")
 }
 
-func apiErrorDiagnostic(e *dli.APIError, auth authInUse) diag.Diagnostic {
+func apiErrorDiagnostic(e *dli.APIError, s subject, auth authInUse) diag.Diagnostic {
 	switch e.Kind {
 	case dli.KindNotFound:
-		return diag.NewErrorDiagnostic("DLI batch not found",
-			e.Error()+". Check batch_id, and that project_id names the project the batch was submitted in.")
+		return diag.NewErrorDiagnostic(s.named("DLI %s not found"),
+			e.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s was submitted in.", s.arguments(), s.kind.Noun))
 	case dli.KindNotFoundAtEndpoint:
-		return diag.NewErrorDiagnostic("DLI endpoint or batch not found",
-			e.Error()+". DLI and its API gateway answer a missing batch or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check batch_id and project_id.")
-	case dli.KindAuthentication:
-		return diag.NewErrorDiagnostic("DLI authentication failed",
-			e.Error()+fmt.Sprintf(". Requests are authenticated by %s. %s", auth.description, authAdvice(auth.method)))
+		return diag.NewErrorDiagnostic(s.named("DLI endpoint or %s not found"),
+			e.Error()+". DLI and its API gateway answer a missing job or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check "+s.arguments()+".")
 	case dli.KindPermission:
 		return diag.NewErrorDiagnostic("DLI permission denied",
-			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI batch jobs in this project: grant it DLI permissions in IAM.", auth.description))
+			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI %s in this project: grant it DLI permissions in IAM.", auth.description, s.kind.Plural))
 	case dli.KindNoAPI:
 		return diag.NewErrorDiagnostic("DLI API not found at the endpoint",
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")

@@ -23,7 +23,7 @@ func TestAuthenticationAdviceFitsTheMethod(t *testing.T) {
 		{dli.Credentials{AccessKey: "a", SecretKey: "s", SecurityToken: "st"}, []string{"security token have not expired", "clock"}, nil},
 	} {
 		method := tc.creds.Method()
-		detail := readErrorDiagnostic(unauthorized, authInUse{description: string(method) + " from X", method: method}, time.Minute).Detail()
+		detail := readErrorDiagnostic(unauthorized, batchSubject, authInUse{description: string(method) + " from X", method: method}, time.Minute).Detail()
 		for _, s := range tc.want {
 			if !strings.Contains(detail, s) {
 				t.Errorf("%s: the detail does not say %q:\n%s", method, s, detail)
@@ -47,13 +47,13 @@ func TestAnInterruptedCredentialFetchIsNotACredentialProblem(t *testing.T) {
 		&dli.CredentialsError{Err: &hwauth.MetadataError{Endpoint: "http://127.0.0.1:1", Err: interrupted}},
 		&dli.CredentialsError{Err: &hwauth.AgencyError{Agency: hwauth.Agency{Name: "a", Domain: "d"}, Err: interrupted}},
 	} {
-		if d := readErrorDiagnostic(err, authInUse{}, time.Minute); d.Summary() != "Reading the DLI batch was cancelled" {
+		if d := readErrorDiagnostic(err, batchSubject, authInUse{}, time.Minute); d.Summary() != "Reading the DLI batch was cancelled" {
 			t.Errorf("%v: summary %q, want the cancellation", err, d.Summary())
 		}
 	}
 	timedOut := &dli.InterruptedError{Service: "IAM", Attempts: 1, Err: context.DeadlineExceeded}
 	err := &dli.CredentialsError{Err: &hwauth.AgencyError{Agency: hwauth.Agency{Name: "a", Domain: "d"}, Err: timedOut}}
-	if d := readErrorDiagnostic(err, authInUse{}, time.Minute); d.Summary() != "Timed out reading the DLI batch" {
+	if d := readErrorDiagnostic(err, batchSubject, authInUse{}, time.Minute); d.Summary() != "Timed out reading the DLI batch" {
 		t.Errorf("summary %q, want the timeout", d.Summary())
 	}
 }

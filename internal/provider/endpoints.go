@@ -56,7 +56,7 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 		u, err := dli.ParseEndpoint(endpoint)
 		if err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
-				fmt.Sprintf("The endpoint set by %s is invalid: %v.", src, err))
+				fmt.Sprintf("The endpoint set by %s must be DLI's URL, such as %s, without query, fragment or user info: %v.", src, exampleEndpoint, err))
 		}
 		return u, diags
 	}
@@ -73,21 +73,24 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 
 // resolveAuthURL takes auth_url (attribute, then HW_AUTH_URL), or derives
 // https://iam.{region}.{cloud}/v3. Without a region it is nil: no lookup.
-func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (*url.URL, diag.Diagnostics) {
+// from says where the URL came from, for errors about reaching IAM.
+func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (_ *url.URL, from string, _ diag.Diagnostics) {
 	var diags diag.Diagnostics
 	raw, src := lookup(m.AuthURL, "auth_url", envAuthURL, getenv)
 	if raw == "" {
 		if region == "" || !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
-			return nil, nil
+			return nil, "", nil
 		}
-		return &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}, nil
+		u := &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}
+		return u, fmt.Sprintf("%s, derived from the region %q and cloud %q (neither auth_url nor %s is set)", u, region, cloud, envAuthURL), nil
 	}
 	u, err := dli.ParseEndpoint(raw)
 	if err != nil {
 		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
-			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as https://iam.cn-north-4.myhuaweicloud.com/v3 (%v).", src, err))
+			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as %s, without query, fragment or user info: %v.", src, exampleAuthURL, err))
+		return nil, "", diags
 	}
-	return u, diags
+	return u, fmt.Sprintf("%s, set by %s", u, src), diags
 }
 
 // unlessEmpty applies a validator to non-empty values only: an attribute
@@ -101,9 +104,15 @@ func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringReq
 	v.String.ValidateString(ctx, req, resp)
 }
 
+// The examples that errors about a URL setting give.
+const (
+	exampleEndpoint = "https://dli.cn-north-4.myhuaweicloud.com"
+	exampleAuthURL  = "https://iam.cn-north-4.myhuaweicloud.com/v3"
+)
+
 // urlValidator checks a configured endpoint URL at validate time.
 type urlValidator struct {
-	summary, example, env string
+	summary, example string
 }
 
 func (v urlValidator) Description(context.Context) string {
@@ -118,7 +127,7 @@ func (v urlValidator) ValidateString(_ context.Context, req validator.StringRequ
 	}
 	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, v.summary,
-			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info (%v; environment variable %s).", req.Path, v.example, err, v.env))
+			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info: %v.", req.Path, v.example, err))
 	}
 }
 

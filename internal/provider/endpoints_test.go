@@ -1,8 +1,12 @@
 package provider
 
 import (
+	"context"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
@@ -84,5 +88,37 @@ func TestProjectLookupSettings(t *testing.T) {
 		envOf(map[string]string{"HW_PROJECT_NAME": "env-name", "HW_AUTH_URL": "https://iam.example.invalid/v3"}))
 	if s.projectName != "cn-north-4_etl" || s.authURL.String() != "https://iam.example.invalid/v3" {
 		t.Fatalf("attribute and variable: %+v", s)
+	}
+}
+
+// An invalid IAM or metadata URL is described as what it is, with its own
+// example: the DLI endpoint's example in an auth_url error misled.
+func TestInvalidURLErrorsNameTheirOwnSetting(t *testing.T) {
+	for name, tc := range map[string]struct {
+		model     providerModel
+		env       map[string]string
+		want, not string
+	}{
+		"auth_url attribute": {providerModel{AuthURL: types.StringValue("ftp://iam")}, nil, "iam.cn-north-4.myhuaweicloud.com/v3", "dli."},
+		"HW_AUTH_URL":        {providerModel{}, map[string]string{"HW_AUTH_URL": "ftp://iam"}, "iam.cn-north-4.myhuaweicloud.com/v3", "dli."},
+		"metadata":           {providerModel{}, map[string]string{"HW_ECS_METADATA_ENDPOINT": "169.254.169.254"}, "http://169.254.169.254", "dli."},
+		"endpoint":           {providerModel{Endpoint: types.StringValue("dli.example.invalid")}, nil, "such as https://dli.cn-north-4.myhuaweicloud.com", "endpoint \"dli.example.invalid\" is not"},
+	} {
+		tc.model.Region = types.StringValue("cn-north-4")
+		tc.model.Token = types.StringValue("t")
+		_, diags := resolveSettings(tc.model, envOf(tc.env))
+		if !diags.HasError() {
+			t.Fatalf("%s: no error", name)
+		}
+		detail := diags.Errors()[0].Detail()
+		if !strings.Contains(detail, tc.want) || strings.Contains(detail, tc.not) {
+			t.Errorf("%s: %q, want it to mention %q and not %q", name, detail, tc.want, tc.not)
+		}
+	}
+	var resp validator.StringResponse
+	urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3"}.ValidateString(context.Background(),
+		validator.StringRequest{Path: path.Root("auth_url"), ConfigValue: types.StringValue("ftp://iam")}, &resp)
+	if d := resp.Diagnostics.Errors(); len(d) != 1 || strings.Contains(d[0].Detail(), "dli.") || strings.Count(d[0].Detail(), "such as") != 1 {
+		t.Errorf("auth_url validator: %v, want one example, IAM's", resp.Diagnostics)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/devcli"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
 // TestAccBatchState_interruptStopsWaiting: one Ctrl-C during a wait stops it
@@ -32,21 +33,39 @@ func TestAccBatchState_interruptStopsWaiting(t *testing.T) {
 		{"apply", []string{"apply", "-auto-approve", "-no-color", "-input=false"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			interruptWhileWaiting(t, tc.args, tc.toGroup)
+			srv := newMock(t)
+			srv.Mock.AddBatch(testProject, testBatch, "running")
+			interruptWhileWaiting(t, srv, batchConfig(`batch_id = "`+testBatch+`"
+wait_for = ["success"]
+timeouts {
+  read = "2m"
+}`), "Reading the DLI batch was cancelled", tc.args, tc.toGroup)
 		})
 	}
 }
 
-func interruptWhileWaiting(t *testing.T, args []string, toGroup bool) {
+// The same one Ctrl-C stops a wait on a SQL or a Flink job: the wait loop
+// and the read set-up are the batches'.
+func TestAccJobs_interruptStopsWaiting(t *testing.T) {
+	plan := []string{"plan", "-no-color", "-input=false"}
+	t.Run("dli_sql_job", func(t *testing.T) {
+		srv := newMock(t)
+		srv.Mock.AddSQLJob(testProject, testSQLJob, nil, "RUNNING")
+		interruptWhileWaiting(t, srv, sqlJobConfig("wait_for = [\"FINISHED\"]\ntimeouts {\n  read = \"2m\"\n}"),
+			"Reading the DLI SQL job was cancelled", plan, false)
+	})
+	t.Run("dli_flink_job", func(t *testing.T) {
+		srv := newMock(t)
+		srv.Mock.AddFlinkJob(testProject, 71001, nil, "job_submitting")
+		interruptWhileWaiting(t, srv, flinkJobConfig("wait_for = [\"job_running\"]\ntimeouts {\n  read = \"2m\"\n}"),
+			"Reading the DLI Flink job was cancelled", plan, false)
+	})
+}
+
+func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary string, args []string, toGroup bool) {
 	bin := providerBinDir(t)
-	srv := newMock(t)
-	srv.Mock.AddBatch(testProject, testBatch, "running")
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchConfig(`batch_id = "`+testBatch+`"
-wait_for = ["success"]
-timeouts {
-  read = "2m"
-}`))
+	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+config)
 	rc := filepath.Join(dir, ".cli.tfrc")
 	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)
@@ -99,7 +118,7 @@ timeouts {
 		t.Fatalf("%d polls after Ctrl-C, want none (one may have been in flight)", n-polled)
 	}
 	got := out.String()
-	if !strings.Contains(got, "Reading the DLI batch was cancelled") || !strings.Contains(got, "stopped waiting") {
+	if !strings.Contains(got, summary) || !strings.Contains(got, "stopped waiting") {
 		t.Fatalf("the output does not say the wait was stopped:\n%s", got)
 	}
 	if strings.Contains(got, "Plugin did not respond") {

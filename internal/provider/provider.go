@@ -85,7 +85,7 @@ func (p *dliProvider) Metadata(_ context.Context, _ provider.MetadataRequest, re
 
 func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads Huawei Cloud Data Lake Insight (DLI) batch jobs, and waits for them, so that configurations can gate on a Spark batch's outcome.",
+		MarkdownDescription: "Reads Huawei Cloud Data Lake Insight (DLI) jobs (Spark batches, SQL jobs and Flink jobs), and waits for them, so that configurations can gate on a job's outcome.",
 		Attributes: map[string]schema.Attribute{
 			"region": schema.StringAttribute{
 				Optional:            true,
@@ -103,7 +103,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"auth_url": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: "https://iam.cn-north-4.myhuaweicloud.com/v3", env: envAuthURL}}},
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: exampleAuthURL}}},
 			},
 			"domain_id": schema.StringAttribute{
 				Optional: true,
@@ -111,12 +111,13 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys) at the first read that assumes the agency. Not needed without `assume_role`.",
 			},
 			"shared_config_file": schema.StringAttribute{
-				Optional:            true,
-				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. Default `~/.hcloud/config.json`.",
+				Optional: true,
+				MarkdownDescription: "The hcloud CLI's configuration file, whose `profile` gives the credentials (and, unless set otherwise, the region, project ID and agency). Environment variable `" + envSharedConfigFile + "`. " +
+					"The file is read only when this or `profile` is set (as by the official provider), and then defaults to `~/.hcloud/config.json`.",
 			},
 			"profile": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default: the file's `current` profile.",
+				MarkdownDescription: "Profile in `shared_config_file` to take credentials from: modes `AKSK`, `SSO` and `ecsAgency`. Environment variable `" + envProfile + "`. Default, when only `shared_config_file` is set: the file's `current` profile.",
 			},
 			"access_key": schema.StringAttribute{
 				Optional:            true,
@@ -141,7 +142,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"endpoint": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "DLI endpoint URL. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: "https://dli.cn-north-4.myhuaweicloud.com", env: envEndpoint}}},
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: exampleEndpoint}}},
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
@@ -195,7 +196,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	tflog.Debug(maskSecrets(ctx, client.Secrets()), "configured DLI provider", fields)
 	data := &providerData{
 		client: client, projectID: settings.projectID, region: settings.region,
-		auth:        authInUse{description: settings.authDescription, method: settings.authMethod()},
+		auth:        settings.authInUse(),
 		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
 		interrupted: p.opts.interrupted, quiet: p.opts.quiet,
 	}
@@ -248,7 +249,10 @@ func (p *dliProvider) userAgent(terraformVersion string) string {
 }
 
 func (p *dliProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{newBatchStateDataSource, newBatchDataSource, newBatchesDataSource}
+	return []func() datasource.DataSource{
+		newBatchStateDataSource, newBatchDataSource, newBatchesDataSource,
+		newSQLJobDataSource, newSQLJobsDataSource, newFlinkJobDataSource, newFlinkJobsDataSource,
+	}
 }
 
 func (p *dliProvider) Resources(context.Context) []func() resource.Resource { return nil }

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
 
 // rfc3339Validator accepts a time in RFC 3339 form, as timestamp() gives it.
@@ -32,23 +34,27 @@ func (v rfc3339Validator) ValidateString(ctx context.Context, req validator.Stri
 	}
 }
 
-// createdRange fails validate and plan when created_after is later than
-// created_before: no batch could match, and the read would look like an
+// timeRange fails validate and plan when the after bound is later than
+// the before bound (created_after and created_before, started_after and
+// started_before): nothing could match, and the read would look like an
 // empty result rather than a mistake.
-type createdRange struct{}
-
-var _ datasource.ConfigValidator = createdRange{}
-
-func (createdRange) Description(context.Context) string {
-	return "created_after must not be later than created_before"
+type timeRange struct {
+	after, before string
+	kind          dli.Kind
 }
 
-func (v createdRange) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+var _ datasource.ConfigValidator = timeRange{}
 
-func (createdRange) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+func (v timeRange) Description(context.Context) string {
+	return v.after + " must not be later than " + v.before
+}
+
+func (v timeRange) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v timeRange) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var after, before types.String
-	if req.Config.GetAttribute(ctx, path.Root("created_after"), &after).HasError() ||
-		req.Config.GetAttribute(ctx, path.Root("created_before"), &before).HasError() {
+	if req.Config.GetAttribute(ctx, path.Root(v.after), &after).HasError() ||
+		req.Config.GetAttribute(ctx, path.Root(v.before), &before).HasError() {
 		return
 	}
 	a, errA := time.Parse(time.RFC3339, after.ValueString())
@@ -56,7 +62,7 @@ func (createdRange) ValidateDataSource(ctx context.Context, req datasource.Valid
 	if errA != nil || errB != nil || !a.After(b) { // null, unknown or malformed: nothing to compare
 		return
 	}
-	resp.Diagnostics.AddAttributeError(path.Root("created_after"), "Empty time range",
-		fmt.Sprintf("created_after (%s) is later than created_before (%s), so no batch could match: swap them, or widen the range.",
-			after.ValueString(), before.ValueString()))
+	resp.Diagnostics.AddAttributeError(path.Root(v.after), "Empty time range",
+		fmt.Sprintf("%s (%s) is later than %s (%s), so no %s could match: swap them, or widen the range.",
+			v.after, after.ValueString(), v.before, before.ValueString(), v.kind.Noun))
 }

@@ -25,7 +25,7 @@ var argumentChecks = map[string]argumentCheck{
 	"batch_id not a UUID":    {args: map[string]any{"batch_id": "not-a-uuid"}, attr: "batch_id", want: `UUID`},
 	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `UUID`},
 	"batch_id with a suffix": {args: map[string]any{"batch_id": testBatch + "x"}, attr: "batch_id", want: `UUID`},
-	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `at least 1`},
+	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `Leave it out`},
 	"wait_for unknown state": {args: map[string]any{"batch_id": testBatch, "wait_for": []string{"success", "finished"}}, attr: "wait_for", want: `finished`},
 	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `at least 1`},
 	"timeouts.read valid":    {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "1h30m"}}},

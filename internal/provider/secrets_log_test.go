@@ -96,6 +96,9 @@ func TestAccSecrets_neverInTraceLogsOrOutput(t *testing.T) {
 			srv := dlimock.NewServer(dlimock.New(tc.mockCreds), nil, false)
 			defer srv.Close()
 			srv.Mock.AddBatch(testProject, testBatch, "starting", "success")
+			// A job of every kind, waited for or listed: one read set-up masks them all.
+			srv.Mock.AddSQLJob(testProject, testSQLJob, nil, "RUNNING", "FINISHED")
+			srv.Mock.AddFlinkJob(testProject, 71001, map[string]any{"name": "clicks-stream"}, "job_running")
 			if tc.setup != nil {
 				tc.setup(srv.Mock)
 			}
@@ -120,10 +123,23 @@ data "dli_batch_state" "test" {
   wait_for = ["success"]
 }
 
+data "dli_sql_job" "test" {
+  job_id   = %q
+  wait_for = ["FINISHED"]
+}
+
+data "dli_flink_jobs" "test" {
+  name = "clicks-stream"
+}
+
 output "state" {
   value = data.dli_batch_state.test.state
 }
-`, srv.URL, testProject, attrs, testBatch))
+
+output "jobs" {
+  value = "${data.dli_sql_job.test.status} ${data.dli_flink_jobs.test.ids[0]}"
+}
+`, srv.URL, testProject, attrs, testBatch, testSQLJob))
 			logPath := filepath.Join(dir, "trace.log")
 			res := runCLI(t, dir, append([]string{"TF_LOG=trace", "TF_LOG_PATH=" + logPath}, env...), "plan", "-no-color", "-input=false")
 
@@ -131,7 +147,7 @@ output "state" {
 				if res.err == nil || !strings.Contains(res.stderr, "DLI authentication failed") {
 					t.Fatalf("want an authentication error, got %v\n%s", res.err, res.stderr)
 				}
-			} else if res.err != nil || !strings.Contains(res.stdout, `state = "success"`) {
+			} else if res.err != nil || !strings.Contains(res.stdout, `state = "success"`) || !strings.Contains(res.stdout, `jobs  = "FINISHED 71001"`) {
 				t.Fatalf("plan failed or did not read the batch: %v\n%s\n%s", res.err, res.stdout, res.stderr)
 			}
 			logs, err := os.ReadFile(logPath)
@@ -142,7 +158,7 @@ output "state" {
 			// there, or the check is empty.
 			wantLines := []string{"DLI request", "DLI response", "configured DLI provider", tc.auth}
 			if !tc.wantErr {
-				wantLines = append(wantLines, "DLI batch not yet in a target state")
+				wantLines = append(wantLines, "DLI job not yet in a target state")
 			}
 			for _, want := range wantLines {
 				if !strings.Contains(string(logs), want) {

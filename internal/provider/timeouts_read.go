@@ -7,16 +7,17 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// timeouts.read, for every data source: a block documented with the units
-// that time.ParseDuration (the timeouts library's parser) accepts, and a
-// check that the value is positive. A zero or negative timeout would end
-// every read before its first request.
+// timeouts.read, for every data source: the timeouts library's block,
+// documented with the units that time.ParseDuration (its parser) accepts,
+// and checked by one validator of ours: a positive duration. The
+// library's own check offers "-1.5h" as an example of a valid value, and a
+// zero or negative timeout would end every read before its first request.
 
 const defaultReadTimeout = 20 * time.Minute
 
@@ -24,43 +25,46 @@ const defaultReadTimeout = 20 * time.Minute
 // library's own description names only s, m and h.
 const durationUnits = "`ns`, `us` (or `µs`), `ms`, `s`, `m` and `h`"
 
-var pathTimeoutsRead = path.Root("timeouts").AtName("read")
-
-// readTimeoutsBlock is the timeouts block with read documented as checked.
-func readTimeoutsBlock(ctx context.Context) schema.Block {
-	return timeouts.BlockWithOpts(ctx, timeouts.Opts{ReadDescription: fmt.Sprintf(
-		"Bounds the whole read, waiting and retries included. Default `%s`. A positive duration: "+
-			"decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; "+
-			"the units are %s (no days: write `48h`).", formatMinutes(defaultReadTimeout), durationUnits)})
+// readTimeoutsBlock is the timeouts library's block (its type, so that
+// timeouts.Value reads it) with read documented and checked as above.
+func readTimeoutsBlock(context.Context) schema.Block {
+	return schema.SingleNestedBlock{
+		Attributes: map[string]schema.Attribute{
+			"read": schema.StringAttribute{
+				Optional: true,
+				Description: fmt.Sprintf("Bounds the whole read, waiting and retries included. Default `%s`. A positive duration: "+
+					"decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; "+
+					"the units are %s (no days: write `48h`).", formatMinutes(defaultReadTimeout), durationUnits),
+				Validators: []validator.String{positiveDuration{}},
+			},
+		},
+		CustomType: timeouts.Type{ObjectType: types.ObjectType{AttrTypes: map[string]attr.Type{"read": types.StringType}}},
+	}
 }
 
-// positiveReadTimeout fails validate and plan when timeouts.read is zero or
-// negative. A value that is not a duration at all is left to the timeouts
-// library's validator, so that it is reported once.
-type positiveReadTimeout struct{}
+// positiveDuration fails validate and plan when timeouts.read is not a
+// duration, or is zero or negative.
+type positiveDuration struct{}
 
-var _ datasource.ConfigValidator = positiveReadTimeout{}
-
-func (positiveReadTimeout) Description(context.Context) string {
-	return "timeouts.read must be a positive duration"
+func (positiveDuration) Description(context.Context) string {
+	return "must be a positive duration, such as 90s, 45m or 1h30m"
 }
 
-func (v positiveReadTimeout) MarkdownDescription(ctx context.Context) string {
+func (v positiveDuration) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (positiveReadTimeout) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var read types.String
-	if diags := req.Config.GetAttribute(ctx, pathTimeoutsRead, &read); diags.HasError() || read.IsNull() || read.IsUnknown() {
+func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	d, err := time.ParseDuration(read.ValueString())
-	if err != nil || d > 0 {
+	raw := req.ConfigValue.ValueString()
+	if d, err := time.ParseDuration(raw); err == nil && d > 0 {
 		return
 	}
-	resp.Diagnostics.AddAttributeError(pathTimeoutsRead, "Invalid timeouts.read",
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid timeouts.read",
 		fmt.Sprintf("timeouts.read must be a positive duration, got %q: a number with a unit, such as \"90s\", \"45m\" or \"1h30m\". The units are %s.",
-			read.ValueString(), strings.ReplaceAll(durationUnits, "`", "")))
+			raw, strings.ReplaceAll(durationUnits, "`", "")))
 }
 
 func formatMinutes(d time.Duration) string {

@@ -58,3 +58,39 @@ func FuzzProjectIDValidator(f *testing.F) {
 		}
 	})
 }
+
+func FuzzSQLJobIDValidator(f *testing.F) {
+	for _, s := range []string{"1b2c3d4e-0000-4000-8000-00000000beef", "71001", "", "1b2c3d4e-0000-4000-8000-00000000beef\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validate(sqlJobIDValidator, s), isUUID(s); got != want {
+			t.Fatalf("job_id %q accepted = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// isFlinkJobID is an independent statement of what dli_flink_job's job_id
+// accepts: 1 to 18 ASCII digits, so that it always fits DLI's int64.
+func isFlinkJobID(s string) bool {
+	if len(s) == 0 || len(s) > 18 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzFlinkJobIDValidator(f *testing.F) {
+	for _, s := range []string{"71001", "0", "", "-1", "7100１", "123456789012345678", "1234567890123456789", "71001\n", "1e5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := validate(flinkJobIDValidator, s), isFlinkJobID(s); got != want {
+			t.Fatalf("job_id %q accepted = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -15,11 +15,12 @@ const readHangLimit = 20 * time.Second
 // guardAgainstHangs protects an acceptance test whose failure mode is a
 // hang, such as a read that timeouts.read no longer bounds. An acceptance
 // step cannot be cancelled from outside, so once the mock has been asked for
-// longer than limit since its first request, the watchdog shuts the mock
+// longer than readHangLimit since its first request, the watchdog shuts the mock
 // down: the read then fails at once (the step fails with whatever the
 // provider said) and the test says why, in seconds rather than at go test's
 // 15-minute limit.
-func guardAgainstHangs(t *testing.T, srv *dlimock.Server, limit time.Duration) {
+func guardAgainstHangs(t *testing.T, srv *dlimock.Server) {
+	const limit = readHangLimit
 	t.Helper()
 	var fired atomic.Bool
 	stop := make(chan struct{})

@@ -24,8 +24,22 @@ func TestDescribeSeedsListsWhatAConfigurationNeeds(t *testing.T) {
 	want := []string{DemoProject, `access_key "` + demoAccessKey + `"`, `secret_key "` + demoSecretKey + `"`,
 		`project "` + demoRegion + `"`, `agency "` + demoAgency + `" of domain "` + demoDomain + `"`, "HW_ECS_METADATA_ENDPOINT"}
 	for _, b := range seeded {
-		want = append(want, b.id+"  "+b.name, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		want = append(want, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
+		row := regexp.MustCompile(`(?m)^\s+` + b.id + `\s+` + b.name + `\s+` + b.queue + `\s+` + regexp.QuoteMeta(strings.ReplaceAll(b.states, ",", " -> ")))
+		if !row.MatchString(got) {
+			t.Errorf("no row of batch %s with its job name, queue and states:\n%s", b.id, got)
+		}
 	}
+	// Each SQL and Flink job's row keeps its columns apart: the statuses
+	// end before the scenario begins (they ran together at 32 characters).
+	for _, j := range seededJobs {
+		row := regexp.MustCompile(`(?m)^\s+` + j.kind + `\s+` + j.id + `\s+` + j.details["queue_name"].(string) + `\s+` +
+			regexp.QuoteMeta(strings.ReplaceAll(j.states, ",", " -> ")) + `\s{2,}` + regexp.QuoteMeta(j.scenario) + `$`)
+		if !row.MatchString(got) {
+			t.Errorf("no row of %s job %s with its queue, statuses and scenario apart:\n%s", j.kind, j.id, got)
+		}
+	}
+	want = append(want, "Queues: etl, sql_queue, flink_queue.", "A batch's states: starting, running, recovering, success, dead")
 	// The demo reads these batches: each must be one that dlimock lists.
 	demo, err := os.ReadFile("../../../../examples/demo/main.tf")
 	if err != nil {
@@ -71,5 +85,28 @@ func TestSeededBatchesAreListedByJobNameNewestFirst(t *testing.T) {
 	}
 	if len(list.Sessions) != 2 || list.Sessions[0].ID != seeded[0].id || list.Sessions[1].ID != seeded[3].id {
 		t.Fatalf("sessions %+v, want the two nightly-etl runs, the newest first", list.Sessions)
+	}
+}
+
+// Every seeded SQL and Flink job answers its first scripted status, so
+// that the standalone mock plays the job data sources too.
+func TestSeededJobsAnswer(t *testing.T) {
+	m := dlimock.New(dlimock.Credentials{AccessKey: demoAccessKey, SecretKey: demoSecretKey})
+	seed(m, time.Now())
+	for _, j := range seededJobs {
+		path := "/v1.0/" + DemoProject + "/jobs/" + j.id + "/status"
+		if j.kind == "Flink" {
+			path = "/v1.0/" + DemoProject + "/streaming/jobs/" + j.id
+		}
+		req := httptest.NewRequest(http.MethodGet, "http://dli.mock.invalid"+path, nil)
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Project-Id", DemoProject)
+		sign.SignRequest(req, demoAccessKey, demoSecretKey, time.Now(), "X-Project-Id")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		first := strings.Split(j.states, ",")[0]
+		if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"status":"`+first+`"`) {
+			t.Errorf("%s job %s: HTTP %d %s, want status %s", j.kind, j.id, rec.Code, rec.Body.String(), first)
+		}
 	}
 }

@@ -1,0 +1,90 @@
+package dli
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Orders of the Flink job list (by creation time), as the API names them.
+const (
+	FlinkOrderCreatedDesc = "desc" // newest first; the API's default
+	FlinkOrderCreatedAsc  = "asc"
+)
+
+// FlinkJobTypes are the job types the Flink job list filters on, as the
+// official SDK's ListFlinkJobsRequest enumerates them.
+var FlinkJobTypes = []string{"flink_sql_job", "flink_opensource_sql_job", "flink_sql_edge_job", "flink_jar_job"}
+
+// FlinkJobFilter selects Flink jobs of a list; zero fields do not filter.
+type FlinkJobFilter struct {
+	// Name keeps only jobs of exactly this name; DLI's own filter matches
+	// part of a name, so the client drops the other matches.
+	Name, QueueName string
+	// Status and JobType are sent lower-case, as the API names them.
+	Status, JobType string
+	// Order is one of the FlinkOrder constants; empty leaves the API's default.
+	Order string
+}
+
+func (f FlinkJobFilter) query() url.Values {
+	q := url.Values{}
+	for name, v := range map[string]string{
+		"name": f.Name, "queue_name": f.QueueName, "status": strings.ToLower(f.Status),
+		"job_type": strings.ToLower(f.JobType), "order": f.Order,
+	} {
+		if v != "" {
+			q.Set(name, v)
+		}
+	}
+	return q
+}
+
+// keep drops the jobs DLI's partial name match let through.
+func (f FlinkJobFilter) keep(j FlinkJob) bool {
+	return f.Name == "" || (j.Name != nil && *j.Name == f.Name)
+}
+
+// flinkJobPageJSON is one page of GET /v1.0/{project_id}/streaming/jobs.
+type flinkJobPageJSON struct {
+	body
+	JobList struct {
+		TotalCount *int64          `json:"total_count"`
+		Jobs       *[]flinkJobJSON `json:"jobs"`
+	} `json:"job_list"`
+}
+
+// FlinkJobs lists at most limit Flink jobs matching f, in the filter's
+// order: one request per page (offset counts jobs, limit at most
+// MaxPageSize), stopping at limit or on a short page.
+func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) ([]FlinkJob, error) {
+	q := f.query()
+	jobs, err := collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]FlinkJob, error) {
+		q.Set("offset", strconv.Itoa(page*size))
+		q.Set("limit", strconv.Itoa(size))
+		resp, err := c.get(ctx, q, "v1.0", projectID, "streaming", "jobs")
+		if err != nil {
+			return nil, err
+		}
+		var p flinkJobPageJSON
+		if err := resp.decodeInto(&p); err != nil {
+			return nil, err
+		}
+		items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
+		if err != nil {
+			return nil, err
+		}
+		out := make([]FlinkJob, len(items))
+		for i := range items {
+			if out[i], err = items[i].job(resp); err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, c.explain(err, listSubject(FlinkJobKind, projectID))
+	}
+	return jobs, nil
+}

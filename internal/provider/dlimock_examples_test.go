@@ -1,0 +1,128 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// What a user does with the README: start dlimock, point the HW_*
+// variables at it, and run the documented examples unchanged; or run
+// make demo from whatever shell they have.
+
+// dlimockFinishedBatch is the seeded batch that has already succeeded,
+// for the examples' batch ID variables.
+// Jobs that dlimock seeds (cmd/dlimock: seeded, seededJobs).
+const (
+	dlimockFinishedBatch    = "4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f"
+	dlimockFinishingSQLJob  = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+	dlimockStartingFlinkJob = "71001"
+)
+
+var (
+	dlimockBuild    sync.Once
+	dlimockBuildErr error
+)
+
+// startDlimock builds and starts the dlimock command as a user runs it,
+// seeded as it seeds itself, and returns its URL and start message.
+func startDlimock(t *testing.T) (url, message string) {
+	t.Helper()
+	bin := filepath.Join(providerBinDir(t), "dlimock")
+	dlimockBuild.Do(func() {
+		if out, err := exec.Command("go", "build", "-o", bin, "github.com/dli-terraform/terraform-provider-dli/internal/dlimock/cmd/dlimock").CombinedOutput(); err != nil {
+			dlimockBuildErr = fmt.Errorf("go build dlimock: %v\n%s", err, out)
+		}
+	})
+	if dlimockBuildErr != nil {
+		t.Fatal(dlimockBuildErr)
+	}
+	dir := t.TempDir()
+	urlFile, logFile := filepath.Join(dir, "url"), filepath.Join(dir, "dlimock.log")
+	log, err := os.Create(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	cmd := exec.Command(bin, "-url-file", urlFile)
+	cmd.Stdout, cmd.Stderr = log, log // a file: the process writes it itself
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(urlFile); err == nil && len(b) > 0 {
+			// It prints its start message before it writes the URL file.
+			printed, _ := os.ReadFile(logFile)
+			return strings.TrimSpace(string(b)), string(printed)
+		}
+	}
+	printed, _ := os.ReadFile(logFile)
+	t.Fatalf("dlimock did not start within 20s:\n%s", printed)
+	return "", ""
+}
+
+// Every documented data source example runs, unchanged, against dlimock:
+// their job names, queue and batch IDs are the ones it seeds. The provider
+// is configured by the environment variables the README names.
+func TestAccDlimock_documentedExamplesRunUnchanged(t *testing.T) {
+	dirs, err := filepath.Glob("../../examples/data-sources/*")
+	if err != nil || len(dirs) < 3 {
+		t.Fatalf("found %d example directories: %v", len(dirs), err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			url, message := startDlimock(t) // each its own: reads advance the seeded scripts
+			if !strings.Contains(message, dlimockFinishedBatch) {
+				t.Fatalf("dlimock no longer seeds batch %s:\n%s", dlimockFinishedBatch, message)
+			}
+			work := t.TempDir()
+			files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(work, filepath.Base(f)), string(b))
+			}
+			writeFile(t, filepath.Join(work, "zz_required_providers.tf"), requiredProviders)
+			res := runCLI(t, work, []string{
+				envRegion + "=cn-north-4", envEndpoint + "=" + url, envAuthURL + "=" + url + "/v3",
+				envAccessKey + "=DEMOACCESSKEY", envSecretKey + "=demo-secret-key",
+				"TF_VAR_batch_id=" + dlimockFinishedBatch, "TF_VAR_etl_batch_id=" + dlimockFinishedBatch,
+				"TF_VAR_load_sales_job_id=" + dlimockFinishingSQLJob, "TF_VAR_clicks_job_id=" + dlimockStartingFlinkJob,
+			}, "plan", "-no-color", "-input=false")
+			if out := res.stdout + res.stderr; res.err != nil || strings.Contains(out, "Error:") {
+				t.Fatalf("terraform plan of %s against dlimock: %v\n%s", dir, res.err, out)
+			}
+		})
+	}
+}
+
+// make demo runs the same whatever HW_* variables the shell has: each of
+// these, reaching the provider, would make the demo fail or read elsewhere.
+func TestAccDlimock_demoRunsTheSameWhateverTheShellSets(t *testing.T) {
+	providerBinDir(t) // skips without TF_ACC
+	cmd := exec.Command("bash", "../../scripts/demo.sh")
+	cmd.Env = append(os.Environ(), "DEMO_DIR="+t.TempDir(), "TF="+terraformCLI(t),
+		"HW_ASSUME_ROLE_AGENCY_NAME=not-an-agency", "HW_ASSUME_ROLE_DOMAIN_NAME=nowhere", "HW_ASSUME_ROLE_DURATION=1",
+		"HW_PROJECT_ID=ffffffffffffffffffffffffffffffff", "HW_PROJECT_NAME=no-such-project", "HW_AUTH_URL=http://127.0.0.1:1/v3",
+		"HW_PROFILE=nobody", "HW_SHARED_CONFIG_FILE=/nonexistent/config.json", "HW_ECS_METADATA_ENDPOINT=http://127.0.0.1:1",
+		"HW_INSECURE=maybe", "HW_MAX_RETRIES=many", "HW_CLOUD=not-huawei.invalid", "HW_DOMAIN_ID=nowhere", "HW_USER_NAME=alice",
+		"TF_CLI_ARGS_apply=-refresh=false -target=nothing", "TF_WORKSPACE=elsewhere")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("make demo with HW_* variables set: %v\n%s", err, out)
+	}
+	for _, want := range []string{"Apply complete! Resources: 1 added", "etl       0a324461-d9d9-45da-a52a-3b3c7a3d809e  success (terminal)"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the demo's output lacks %q:\n%s", want, out)
+		}
+	}
+}

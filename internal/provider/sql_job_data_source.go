@@ -1,0 +1,93 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
+)
+
+// sqlJobFields are a SQL job as dli_sql_job and the entries of
+// dli_sql_jobs show it. A field the API did not send is null.
+type sqlJobFields struct {
+	ID            types.String `tfsdk:"id"`
+	Status        types.String `tfsdk:"status"`
+	Terminal      types.Bool   `tfsdk:"terminal"`
+	JobType       types.String `tfsdk:"job_type"`
+	QueueName     types.String `tfsdk:"queue_name"`
+	Owner         types.String `tfsdk:"owner"`
+	Statement     types.String `tfsdk:"statement"`
+	DatabaseName  types.String `tfsdk:"database_name"`
+	TableName     types.String `tfsdk:"table_name"`
+	StartedAt     types.String `tfsdk:"started_at"`
+	Duration      types.String `tfsdk:"duration"`
+	ResultCount   types.Int64  `tfsdk:"result_count"`
+	InputRowCount types.Int64  `tfsdk:"input_row_count"`
+	BadRowCount   types.Int64  `tfsdk:"bad_row_count"`
+	Message       types.String `tfsdk:"message"`
+}
+
+func (f *sqlJobFields) set(j dli.SQLJob) {
+	f.ID = types.StringValue(j.ID)
+	f.Status = types.StringValue(j.Status)
+	f.Terminal = types.BoolValue(j.Terminal())
+	f.JobType = types.StringPointerValue(j.JobType)
+	f.QueueName = types.StringPointerValue(j.QueueName)
+	f.Owner = types.StringPointerValue(j.Owner)
+	f.Statement = types.StringPointerValue(j.Statement)
+	f.DatabaseName = types.StringPointerValue(j.DatabaseName)
+	f.TableName = types.StringPointerValue(j.TableName)
+	f.StartedAt = timeValue(j.StartedAt)
+	f.Duration = durationValue(j.Duration)
+	f.ResultCount = types.Int64PointerValue(j.ResultCount)
+	f.InputRowCount = types.Int64PointerValue(j.InputRowCount)
+	f.BadRowCount = types.Int64PointerValue(j.BadRowCount)
+	f.Message = types.StringValue(j.Message)
+}
+
+// sqlJobFieldAttributes are the schema of sqlJobFields.
+func sqlJobFieldAttributes() map[string]schema.Attribute {
+	str := func(description string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
+	}
+	count := func(description string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: description}
+	}
+	return map[string]schema.Attribute{
+		"id":              str("The SQL job's ID, as the API returned it."),
+		"status":          str("The job's status exactly as the API returned it: " + statusList(dli.SQLJobKind.Statuses) + "."),
+		"terminal":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status can never change again: " + statusList(dli.SQLJobKind.Terminal) + ", ignoring case."},
+		"job_type":        str("The job's type, e.g. `INSERT`, `IMPORT`, `QUERY` or `DDL`."),
+		"queue_name":      str("The queue the job ran on."),
+		"owner":           str("The user who submitted the job."),
+		"statement":       str("The job's SQL statement."),
+		"database_name":   str("The database the job wrote to or read from (set for some job types only)."),
+		"table_name":      str("The table the job wrote to or read from (set for some job types only)."),
+		"started_at":      str("When the job started, RFC 3339 in UTC, e.g. `2024-11-29T00:00:00Z`."),
+		"duration":        str("How long the job ran (so far), as a duration such as `1m5s`."),
+		"result_count":    count("The number of result rows."),
+		"input_row_count": count("The number of rows the job read."),
+		"bad_row_count":   count("The number of bad rows the job met (an import's rejected rows)."),
+		"message":         str("DLI's message about the job: the reason of a failed job; empty when none."),
+	}
+}
+
+type sqlJobModel struct {
+	jobArgs
+	sqlJobFields
+}
+
+// newSQLJobDataSource is dli_sql_job.
+func newSQLJobDataSource() datasource.DataSource {
+	return &oneJobDataSource[dli.SQLJob, sqlJobModel, *sqlJobModel]{
+		dataSourceBase: dataSourceBase{subject: sqlJobSubject},
+		typeName:       "_sql_job",
+		once:           (*dli.Client).SQLJob,
+		wait:           dli.Waiter.WaitSQLJob,
+		description:    "Reads a DLI SQL job (an `INSERT`, `IMPORT`, query...) by ID and, with `wait_for`, waits until it reaches one of the given statuses, so that downstream resources can be gated on the table it fills.",
+		attributes: func() map[string]schema.Attribute {
+			return merge(waitArgAttributes(dli.SQLJobKind, "job_id", "ID of the SQL job, a UUID (any case).", sqlJobIDValidator), sqlJobFieldAttributes())
+		},
+	}
+}
