@@ -116,6 +116,28 @@ func TestMetadataKeysAreReadAndThenRedacted(t *testing.T) {
 	}
 }
 
+// The metadata session token is a secret too: once issued, an answer that
+// echoes it is quoted with it redacted.
+func TestTheMetadataSessionTokenIsRedacted(t *testing.T) {
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{}), nil, false)
+	t.Cleanup(srv.Close)
+	srv.Mock.ServeMetadata()
+	c, err := New(Config{Endpoint: srv.URL, MaxRetries: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(srv.URL)
+	token, ok, err := c.MetadataToken(context.Background(), u)
+	if err != nil || !ok || len(token) < 8 {
+		t.Fatalf("session token: %q %v %v", token, ok, err)
+	}
+	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"bad session token ` + token + `"}`})
+	_, err = c.MetadataSecurityKey(context.Background(), u, token)
+	if err == nil || strings.Contains(err.Error(), token) || !strings.Contains(err.Error(), "(redacted)") {
+		t.Fatalf("err = %v, want the echoed session token redacted", err)
+	}
+}
+
 // A metadata answer without keys is malformed, and never quoted: it may
 // hold secrets the client does not know yet.
 func TestAMetadataAnswerWithoutKeysIsMalformedAndNotQuoted(t *testing.T) {
