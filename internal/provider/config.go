@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -227,31 +226,4 @@ func (s settings) authInUse() authInUse {
 		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
 		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
 	}
-}
-
-// unknownAttributes: the provider cannot be configured with values that
-// depend on resources not yet created.
-func unknownAttributes(m providerModel) diag.Diagnostics {
-	type named struct {
-		name  string
-		value attr.Value
-	}
-	values := []named{
-		{"region", m.Region}, {"project_id", m.ProjectID}, {"project_name", m.ProjectName}, {"access_key", m.AccessKey},
-		{"secret_key", m.SecretKey}, {"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint},
-		{"auth_url", m.AuthURL}, {"cloud", m.Cloud}, {"shared_config_file", m.SharedConfigFile}, {"profile", m.Profile},
-		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries}, {"domain_id", m.DomainID},
-	}
-	if m.AssumeRole != nil {
-		values = append(values, named{"assume_role.agency_name", m.AssumeRole.AgencyName},
-			named{"assume_role.domain_name", m.AssumeRole.DomainName}, named{"assume_role.duration", m.AssumeRole.Duration})
-	}
-	var diags diag.Diagnostics
-	for _, a := range values {
-		if a.value.IsUnknown() {
-			diags.AddAttributeError(path.Root(a.name), "Unknown provider "+a.name,
-				"The DLI provider cannot be configured while "+a.name+" is unknown (it depends on a resource not yet created). Set it to a value known at plan time, or use its environment variable.")
-		}
-	}
-	return diags
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"testing"
 )
 
 // A terminal's Ctrl-C sends SIGINT to Terraform and to this provider alike.
@@ -15,13 +14,9 @@ import (
 // process alive), and still does.
 
 // interruptedOnSIGINT returns a context that ends at the process's first
-// SIGINT, for the lifetime of the process. The served binary calls it
-// (through New). In a test binary it returns nil and listens for nothing,
-// even when a test calls New: go test's own Ctrl-C must still work.
+// SIGINT, for the lifetime of the process. Only the served binary calls it
+// (through New): in a test process, go test's own Ctrl-C must still work.
 func interruptedOnSIGINT() context.Context {
-	if testing.Testing() {
-		return nil
-	}
 	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt)
 	return ctx
 }

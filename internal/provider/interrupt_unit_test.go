@@ -27,12 +27,3 @@ func TestStopOnInterruptEndsTheReadOnlyWhenInterrupted(t *testing.T) {
 		t.Fatal("the read went on after the interrupt")
 	}
 }
-
-// go test's own Ctrl-C must work: a provider made by New in a test process
-// does not listen for SIGINT (the acceptance test drives the built binary).
-func TestNewDoesNotListenForSIGINTInATestProcess(t *testing.T) {
-	p, ok := New("test")().(*dliProvider)
-	if !ok || p.opts.interrupted != nil {
-		t.Fatal("New listens for SIGINT inside go test")
-	}
-}

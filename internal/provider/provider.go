@@ -50,7 +50,7 @@ type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
-	// interrupted ends when the process receives SIGINT; nil (never) in tests.
+	// interrupted ends when the process receives SIGINT; nil: never.
 	interrupted context.Context
 	// quiet leaves the client's log lines out: nobody would read them
 	// (quiet_logs.go).
@@ -64,11 +64,13 @@ type dliProvider struct {
 
 var _ provider.Provider = (*dliProvider)(nil)
 
-// New returns the provider factory that main serves.
-// It stops reads at the first SIGINT (see interrupt.go), and turns logging
-// off when Terraform would drop the logs (see quiet_logs.go).
+// New returns the provider factory that main serves. It changes the
+// process: it stops reads at the first SIGINT (see interrupt.go), and turns
+// the SDK's logging off when Terraform would drop the logs (see
+// quiet_logs.go). So only main calls it; tests inject their options through
+// newWithOptions, and TestOnlyMainCallsNew keeps it so.
 func New(version string) func() provider.Provider {
-	return newWithOptions(version, options{interrupted: interruptedOnSIGINT(), quiet: quietWhenServed()})
+	return newWithOptions(version, options{interrupted: interruptedOnSIGINT(), quiet: quietUnlessLogged(os.Getenv, os.Setenv)})
 }
 
 func newWithOptions(version string, opts options) func() provider.Provider {

@@ -1,10 +1,5 @@
 package provider
 
-import (
-	"os"
-	"testing"
-)
-
 // Terraform keeps a provider's log lines only when TF_LOG or TF_LOG_PROVIDER
 // is set in its environment, which it passes on to the provider. Otherwise
 // it reads and drops every line. The plugin SDK, though, logs at TRACE by
@@ -23,7 +18,9 @@ var sdkLogLevelVariables = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SD
 // TF_LOG nor TF_LOG_PROVIDER is set, by setting its level variables to
 // "off" before the SDK reads them, and says whether it did, so that the
 // provider can leave its client's log lines out too. With either set, it
-// changes nothing and the logs are as they always were.
+// changes nothing and the logs are as they always were. The served binary
+// applies it to its own environment (through New); a test process keeps
+// its own, whose in-process tests set up the SDK's logging themselves.
 func quietUnlessLogged(getenv func(string) string, setenv func(string, string) error) bool {
 	if getenv("TF_LOG") != "" || getenv("TF_LOG_PROVIDER") != "" {
 		return false
@@ -32,14 +29,4 @@ func quietUnlessLogged(getenv func(string) string, setenv func(string, string) e
 		_ = setenv(name, "off") // os.Setenv fails only for an invalid name
 	}
 	return true
-}
-
-// quietWhenServed applies quietUnlessLogged to the served binary's
-// environment (through New). A test binary keeps its own: its in-process
-// tests set up the SDK's logging themselves.
-func quietWhenServed() bool {
-	if testing.Testing() {
-		return false
-	}
-	return quietUnlessLogged(os.Getenv, os.Setenv)
 }

@@ -84,7 +84,7 @@ func TestProviderArgumentsAreValidatedBySchema(t *testing.T) {
 // protocolServer is the provider as Terraform sees it, in process.
 func protocolServer(t *testing.T) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	t.Helper()
-	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	server, err := providerserver.NewProtocol6WithError(newWithOptions("test", fastOptions(nil))())()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,6 +183,21 @@ func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) t
 			values[name] = configValue(t, typ.(tftypes.Object), block)
 		case map[string]any: // a block of string and number attributes, such as assume_role
 			values[name] = configValue(t, typ.(tftypes.Object), v)
+		case []map[string]any: // a list or set of blocks
+			var elemType tftypes.Type
+			switch typ := typ.(type) {
+			case tftypes.List:
+				elemType = typ.ElementType
+			case tftypes.Set:
+				elemType = typ.ElementType
+			}
+			elems := make([]tftypes.Value, len(v))
+			for i, block := range v {
+				elems[i] = configValue(t, elemType.(tftypes.Object), block)
+			}
+			values[name] = tftypes.NewValue(typ, elems)
+		case unknownArgument: // a value known only after apply
+			values[name] = tftypes.NewValue(typ, tftypes.UnknownValue)
 		default:
 			t.Fatalf("argument %s: unsupported value %#v", name, v)
 		}
