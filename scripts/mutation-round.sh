@@ -7,37 +7,52 @@
 #   scripts/mutation-round.sh [round-file] [name-substring]
 #
 # A round file has one bug a line, six tab-separated fields:
-#   name  file  old  new  package  tests
-# old must occur exactly once in file and is replaced by new, literally;
-# tests is a go test -run pattern for package (TF_ACC=1 is set when it
-# names acceptance tests). Blank lines and lines starting with # are
-# skipped. The exit status is 1 if any bug survived, was caught only by a
-# hang (go test's -timeout), broke the build, or no longer applies.
+#   name  file[:decl]  old  new  package  tests
+# old is replaced by new, literally, and must occur exactly once in decl, a
+# top-level declaration of file (a function, a method as Type.Name, a type,
+# a const or a var), or in the whole file when there is no :decl. So a bug
+# stays where it was meant to be when the code around it moves, and a
+# refactor that takes its text away makes it STALE instead of dropping it.
+# `go run ./internal/mutations/mutant -where FILE OLD` prints file:decl for
+# an old that occurs once in FILE. tests is a go test -run pattern for
+# package (TF_ACC=1 is set when it names acceptance tests). Runs of tabs
+# separate fields (so old and new hold none); blank lines and lines
+# starting with # are skipped. The exit status is 1 if any bug survived,
+# was caught only by a hang (go test's -timeout), broke the build, or no
+# longer applies (STALE); go test ./internal/mutations/... checks, in
+# make test, that every bug of scripts/mutations.tsv still applies.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 round=${1:-scripts/mutations.tsv}
 only=${2:-}
-backup=$(mktemp)
+work=$(mktemp -d)
+backup=$work/backup
 mutated=""
 # The file is put back however the round ends, Ctrl-C included.
-trap '[ -z "$mutated" ] || cp "$backup" "$mutated"; rm -f "$backup"' EXIT
+trap '[ -z "$mutated" ] || cp "$backup" "$mutated"; rm -rf "$work"' EXIT
+# mutant puts a bug in (internal/mutations/mutant: standard library only,
+# so it builds whatever the bugs do to the rest of the code).
+go build -o "$work/mutant" ./internal/mutations/mutant
 bad=0
-report() { printf '%-9s %s\n' "$1" "$2"; }
+seen="" # each line's status, for the summary
+report() {
+  printf '%-9s %s\n' "$1" "$2"
+  seen+=" $1"
+}
 
 while IFS=$'\t' read -r name file old new pkg tests; do
   case "$name" in '' | '#'*) continue ;; esac
   if [ -n "$only" ] && [[ "$name" != *"$only"* ]]; then continue; fi
-  content=$(<"$file")
-  rest=${content#*"$old"}
-  if [ "$rest" = "$content" ] || [[ "$rest" == *"$old"* ]]; then
-    report STALE "$name: the text to change is not in $file exactly once: $old"
+  if ! "$work/mutant" "$file" "$old" "$new" >"$work/mutated" 2>"$work/why"; then
+    report STALE "$name: no longer applies: $(<"$work/why")"
     bad=1
     continue
   fi
+  file=${file%:*}
   cp "$file" "$backup"
   mutated=$file
-  printf '%s\n' "${content%%"$old"*}$new$rest" >"$file"
+  cp "$work/mutated" "$file"
   acc=${TF_ACC:-}
   [[ "$tests" != *TestAcc* ]] || acc=1
   status=0
@@ -59,4 +74,18 @@ while IFS=$'\t' read -r name file old new pkg tests; do
     report caught "$name: $failed"
   fi
 done <"$round"
+summary=""
+for status in caught SURVIVED HUNG BROKEN STALE; do
+  n=0
+  for s in $seen; do [ "$s" != "$status" ] || n=$((n + 1)); done
+  [ "$n" = 0 ] || summary+="${summary:+, }$n $status"
+done
+if [ -z "$summary" ]; then
+  echo "no mutant in $round is named like '$only'" >&2
+  exit 1
+fi
+echo "$summary"
+case "$seen" in *STALE*)
+  echo "STALE mutants no longer apply: fix their lines (go run ./internal/mutations/mutant -where FILE OLD)" >&2 ;;
+esac
 exit "$bad"
