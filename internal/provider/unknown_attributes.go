@@ -2,12 +2,15 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 // unknownAttributes: the provider cannot be configured with values that
@@ -32,11 +35,7 @@ var attrValueType = reflect.TypeFor[attr.Value]()
 // the block is absent) or a list block's slice of them.
 func unknownPaths(v reflect.Value, p path.Path) []path.Path {
 	if v.Type().Implements(attrValueType) {
-		value, err := v.Interface().(attr.Value).ToTerraformValue(context.Background())
-		if err != nil || !value.IsFullyKnown() {
-			return []path.Path{p}
-		}
-		return nil
+		return unknownValuePaths(v.Interface().(attr.Value), p)
 	}
 	var found []path.Path
 	switch v.Kind() {
@@ -56,6 +55,31 @@ func unknownPaths(v reflect.Value, p path.Path) []path.Path {
 			}
 			found = append(found, unknownPaths(v.Field(i), p.AtName(name))...)
 		}
+	}
+	return found
+}
+
+// unknownValuePaths: value itself when it is unknown; else each attribute
+// of an object, or element of a list, that is not wholly known. (Sets and
+// maps are named whole.)
+func unknownValuePaths(value attr.Value, p path.Path) []path.Path {
+	tf, err := value.ToTerraformValue(context.Background())
+	if err == nil && tf.IsFullyKnown() {
+		return nil
+	}
+	var found []path.Path
+	switch v := value.(type) {
+	case basetypes.ObjectValue:
+		for _, name := range slices.Sorted(maps.Keys(v.Attributes())) {
+			found = append(found, unknownValuePaths(v.Attributes()[name], p.AtName(name))...)
+		}
+	case basetypes.ListValue:
+		for i, e := range v.Elements() {
+			found = append(found, unknownValuePaths(e, p.AtListIndex(i))...)
+		}
+	}
+	if len(found) == 0 { // unknown itself, or a set or map
+		return []path.Path{p}
 	}
 	return found
 }

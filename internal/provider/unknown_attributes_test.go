@@ -2,8 +2,13 @@ package provider
 
 import (
 	"context"
+	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -81,4 +86,43 @@ func unknownArgumentCases(t *testing.T, block *tfprotov6.SchemaBlock) []unknownC
 		}
 	}
 	return cases
+}
+
+// The walk names the attribute that is unknown, however the model holds
+// it: a block as a struct, a pointer (nil when absent), a slice of structs
+// or an object value; a list's element by its index.
+func TestUnknownPathsNameTheUnknownAttributeItself(t *testing.T) {
+	type inner struct {
+		A types.String `tfsdk:"a"`
+		B types.Int64  `tfsdk:"b"`
+	}
+	objType := map[string]attr.Type{"x": types.StringType, "y": types.StringType}
+	model := struct {
+		Known    types.String `tfsdk:"known"`
+		Unknown  types.Bool   `tfsdk:"unknown"`
+		Single   *inner       `tfsdk:"single"`
+		Absent   *inner       `tfsdk:"absent"`
+		Blocks   []inner      `tfsdk:"blocks"`
+		Object   types.Object `tfsdk:"object"`
+		List     types.List   `tfsdk:"list"`
+		WholeSet types.Set    `tfsdk:"whole_set"`
+		Ignored  types.String `tfsdk:"-"`
+	}{
+		Known:    types.StringValue("k"),
+		Unknown:  types.BoolUnknown(),
+		Single:   &inner{A: types.StringValue("a"), B: types.Int64Unknown()},
+		Blocks:   []inner{{A: types.StringNull(), B: types.Int64Value(1)}, {A: types.StringUnknown(), B: types.Int64Null()}},
+		Object:   types.ObjectValueMust(objType, map[string]attr.Value{"x": types.StringValue("x"), "y": types.StringUnknown()}),
+		List:     types.ListValueMust(types.StringType, []attr.Value{types.StringValue("0"), types.StringUnknown()}),
+		WholeSet: types.SetValueMust(types.StringType, []attr.Value{types.StringUnknown()}),
+		Ignored:  types.StringUnknown(),
+	}
+	var got []string
+	for _, p := range unknownPaths(reflect.ValueOf(model), path.Empty()) {
+		got = append(got, p.String())
+	}
+	want := []string{"unknown", "single.b", "blocks[1].a", "object.y", "list[1]", "whole_set"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("unknown paths %q, want %q", got, want)
+	}
 }
