@@ -1,4 +1,4 @@
-package layers
+package docscheck
 
 import (
 	"encoding/json"
