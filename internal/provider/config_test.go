@@ -31,7 +31,7 @@ func TestSettingsPrecedenceAndDefaults(t *testing.T) {
 	if s.projectID != "env-project" || s.maxRetries != 2 || !s.insecure {
 		t.Fatalf("from env: %+v", s)
 	}
-	m.ProjectID, m.MaxRetries, m.Insecure = types.StringValue("attr-project"), types.Int64Value(0), types.BoolValue(false)
+	m.ProjectID, m.MaxRetries, m.Insecure = types.StringValue("attr-project"), wholeNumberValue(0), types.BoolValue(false)
 	if s, _ = resolveSettings(m, envOf(env)); s.projectID != "attr-project" || s.maxRetries != 0 || s.insecure {
 		t.Fatalf("attributes must win: %+v", s)
 	}

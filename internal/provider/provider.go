@@ -34,7 +34,7 @@ type providerModel struct {
 	Endpoint      types.String `tfsdk:"endpoint"`
 	Cloud         types.String `tfsdk:"cloud"`
 	Insecure      types.Bool   `tfsdk:"insecure"`
-	MaxRetries    types.Int64  `tfsdk:"max_retries"`
+	MaxRetries    wholeNumber  `tfsdk:"max_retries"`
 	// Version 0.2.
 	ProjectName      types.String     `tfsdk:"project_name"`
 	AuthURL          types.String     `tfsdk:"auth_url"`
@@ -43,6 +43,8 @@ type providerModel struct {
 	AssumeRole       *assumeRoleModel `tfsdk:"assume_role"`
 	// Version 0.3.
 	DomainID types.String `tfsdk:"domain_id"`
+	// Version 0.4.
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 // options are seams for tests; the zero value is production behaviour.
@@ -155,8 +157,16 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
+				CustomType:          wholeNumberType{},
 				MarkdownDescription: "Retries of a request after network errors, HTTP 429 and 5xx (but 501), from `0` (no retries) to `100`. Environment variable `" + envMaxRetries + "`. Default `5`.",
 				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Bounds one attempt of a request (connecting, and reading the answer), such as `30s`: a positive duration in " + durationUnits + ". " +
+					"Environment variable `" + envRequestTimeout + "`. Default `" + dli.DefaultRequestTimeout.String() + "`. " +
+					"A request whose attempts get no answer within it three times fails, whatever `max_retries` says; `timeouts.read` bounds the whole read.",
+				Validators: []validator.String{positiveDuration{}},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -189,7 +199,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddAttributeWarning(pathEndpoint, "DLI endpoint uses plain HTTP",
 			"The endpoint "+settings.endpoint+" is not HTTPS: the access key, security token or IAM token cross the network readable by anyone on the path. Use https:// unless this is a test endpoint.")
 	}
-	fields := map[string]any{"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries}
+	fields := map[string]any{"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries, "request_timeout": settings.requestTimeout.String()}
 	if settings.projectID == "" {
 		fields["project"] = fmt.Sprintf("looked up from IAM by name %q at the first read", settings.projectName)
 	}
@@ -216,13 +226,14 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 		clientLogger = nil // the client's own no-op: not even the masking is done
 	}
 	base, err := dli.New(dli.Config{
-		Endpoint:     s.endpoint,
-		Insecure:     s.insecure,
-		MaxRetries:   s.maxRetries,
-		UserAgent:    p.userAgent(terraformVersion),
-		Logger:       clientLogger,
-		RetryWaitMin: p.opts.retryWait,
-		RetryWaitMax: 30 * p.opts.retryWait,
+		Endpoint:       s.endpoint,
+		Insecure:       s.insecure,
+		MaxRetries:     s.maxRetries,
+		RequestTimeout: s.requestTimeout,
+		UserAgent:      p.userAgent(terraformVersion),
+		Logger:         clientLogger,
+		RetryWaitMin:   p.opts.retryWait,
+		RetryWaitMax:   30 * p.opts.retryWait,
 	})
 	if err != nil {
 		return nil, err

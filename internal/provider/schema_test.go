@@ -31,6 +31,9 @@ var argumentChecks = map[string]argumentCheck{
 	"timeouts.read valid":    {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "1h30m"}}},
 	"timeouts.read zero":     {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "0s"}}, attr: "timeouts", want: `positive duration, got "0s"`},
 	"timeouts.read negative": {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "-5s"}}, attr: "timeouts", want: `positive duration, got "-5s"`},
+	"timeouts.read in days":  {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "2d"}}, attr: "timeouts", want: `no unit for days: write "48h" for "2d"`},
+	"limit a decimal":        {args: map[string]any{"limit": 1.5}, attr: "limit", want: `^Invalid limit limit must be a whole number, got 1.5\.$`},
+	"limit past 64 bits":     {args: map[string]any{"limit": 1e30}, attr: "limit", want: `limit must be a whole number, got 1e\+30`},
 }
 
 // TestDataSourceArgumentsAreValidatedBySchema runs the provider's own
@@ -60,12 +63,15 @@ var providerArgumentChecks = map[string]argumentCheck{
 	"endpoint not a URL":        {args: map[string]any{"endpoint": "dli.example.invalid"}, attr: "endpoint", want: `dli\.example\.invalid`},
 	"region not a region name":  {args: map[string]any{"region": "cn north"}, attr: "region", want: `region name`},
 	"cloud not a domain name":   {args: map[string]any{"cloud": "evil.invalid/path"}, attr: "cloud", want: `domain name`},
+	"max_retries a decimal":     {args: map[string]any{"max_retries": 2.5}, attr: "max_retries", want: `^Invalid max_retries max_retries must be a whole number, got 2.5\.$`},
+	"request_timeout in days":   {args: map[string]any{"request_timeout": "2d"}, attr: "request_timeout", want: `request_timeout has no unit for days: write "48h"`},
 	"empty strings count unset": {args: map[string]any{"region": "", "cloud": "", "endpoint": ""}},
 	// IAM issues agency credentials for 900 to 43200 seconds: both ends are
 	// valid, one second past either is an error before any request.
 	"assume_role.duration 900":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900}}},
 	"assume_role.duration 43200": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43200}}},
 	"assume_role.duration 899":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 899}}, attr: "assume_role", want: `between 900 and 43200, got: 899`},
+	"assume_role.duration 900.5": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900.5}}, attr: "assume_role", want: `assume_role.duration must be a whole number, got 900.5`},
 	"assume_role.duration 43201": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43201}}, attr: "assume_role", want: `between 900 and 43200, got: 43201`},
 }
 
@@ -168,6 +174,8 @@ func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) t
 		case string:
 			values[name] = tftypes.NewValue(tftypes.String, v)
 		case int:
+			values[name] = tftypes.NewValue(tftypes.Number, v)
+		case float64:
 			values[name] = tftypes.NewValue(tftypes.Number, v)
 		case []string:
 			elems := make([]tftypes.Value, len(v))
