@@ -158,9 +158,15 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 func (b *batch) current() string { return b.states[min(max(b.next-1, 0), len(b.states)-1)] }
 
 // listFilters maps the list's query parameters to the fields they match.
-var listFilters = map[string]string{"job_name": "name", "queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
+var listFilters = map[string]string{"queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
 
 func matchesFilters(details map[string]any, state string, q map[string][]string) bool {
+	if want := first(q["job_name"]); want != "" {
+		name, _ := details["name"].(string)
+		if !strings.Contains(name, want) { // DLI matches part of a name
+			return false
+		}
+	}
 	for param, field := range listFilters {
 		if want := first(q[param]); want != "" && details[field] != want {
 			return false

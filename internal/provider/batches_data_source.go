@@ -55,7 +55,7 @@ func newBatchesDataSource() datasource.DataSource {
 		description:    "Lists the DLI batch (Spark) jobs that match filters, newest first, e.g. to find the latest run of a job that Terraform did not start.",
 		attributes: func() map[string]schema.Attribute {
 			return merge(listArgAttributes(dli.BatchKind, "batches", batchOrders), map[string]schema.Attribute{
-				"name":           filterAttribute("Only batches of the job with this name (the API's `job_name`)."),
+				"name":           filterAttribute("Only batches of the job with exactly this name (the API's `job_name`). DLI's own filter matches part of a name; the provider keeps exact matches only, so `nightly-etl` does not return `nightly-etl-backfill`."),
 				"queue_name":     filterAttribute("Only batches on this queue."),
 				"cluster_name":   filterAttribute("Only batches on this cluster."),
 				"owner":          filterAttribute("Only batches submitted by this user."),
