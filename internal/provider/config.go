@@ -246,7 +246,7 @@ func (s settings) baseAuthMethod() dli.AuthMethod {
 func (s settings) authInUse() authInUse {
 	return authInUse{
 		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
-		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
+		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin, maxRetries: s.maxRetries,
 	}
 }
 

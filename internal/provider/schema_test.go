@@ -23,11 +23,11 @@ type argumentCheck struct {
 var argumentChecks = map[string]argumentCheck{
 	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": "p", "wait_for": []string{"SUCCESS", "dead"}}},
 	"batch_id not a UUID":    {args: map[string]any{"batch_id": "not-a-uuid"}, attr: "batch_id", want: `UUID`},
-	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `UUID`},
+	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `batch_id is an empty string; it must be a batch job ID in UUID form`},
 	"batch_id with a suffix": {args: map[string]any{"batch_id": testBatch + "x"}, attr: "batch_id", want: `UUID`},
 	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `Leave it out`},
 	"wait_for unknown state": {args: map[string]any{"batch_id": testBatch, "wait_for": []string{"success", "finished"}}, attr: "wait_for", want: `finished`},
-	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `at least 1`},
+	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `wait_for lists nothing to wait for. List at least one value, such as \["success"\]`},
 	"timeouts.read valid":    {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "1h30m"}}},
 	"timeouts.read zero":     {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "0s"}}, attr: "timeouts", want: `positive duration, got "0s"`},
 	"timeouts.read negative": {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "-5s"}}, attr: "timeouts", want: `positive duration, got "-5s"`},
