@@ -54,3 +54,33 @@ var namePattern = regexp.MustCompile(`^[0-9A-Za-z_-]*[A-Za-z][0-9A-Za-z_-]*$`)
 func flinkJobByName(name string) string {
 	return fmt.Sprintf("It looks like a job's name: dli_flink_jobs finds a Flink job by name (name = %q) and gives its ID in ids[0].", name)
 }
+
+// projectIDPattern is a project ID as IAM issues them: 32 hex characters.
+var projectIDPattern = regexp.MustCompile(`^[0-9a-fA-F]{32}$`)
+
+// notAProjectID warns of a project_id that is not one: usually a project's
+// name (cn-north-4), which DLI answers with "not found" for every job.
+func notAProjectID(name, value string) string {
+	return fmt.Sprintf("%s %q is not 32 hexadecimal characters, as IAM's project IDs are (such as 0123456789abcdef0123456789abcdef), so DLI will find no job in it. "+
+		"If it is the project's name, set project_name = %q instead (on the provider; HW_PROJECT_NAME) and leave project_id out: the provider looks the ID up from IAM.", name, value, value)
+}
+
+// projectIDShape warns of a data source's project_id that is not a
+// project ID; the read still goes ahead.
+type projectIDShape struct{}
+
+var _ validator.String = projectIDShape{}
+
+func (projectIDShape) Description(context.Context) string {
+	return "should be a project ID: 32 hex characters"
+}
+
+func (v projectIDShape) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (projectIDShape) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	value := req.ConfigValue.ValueString()
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || value == "" || projectIDPattern.MatchString(value) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(req.Path, req.Path.String()+" is not a project ID", notAProjectID(req.Path.String(), value))
+}

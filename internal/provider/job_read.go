@@ -52,7 +52,7 @@ func projectIDAttribute(what string) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region).",
-		Validators:          []validator.String{projectIDValidator},
+		Validators:          []validator.String{projectIDValidator, projectIDShape{}},
 	}
 }
 

@@ -21,7 +21,7 @@ type argumentCheck struct {
 }
 
 var argumentChecks = map[string]argumentCheck{
-	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": "p", "wait_for": []string{"SUCCESS", "dead"}}},
+	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": testProject, "wait_for": []string{"SUCCESS", "dead"}}},
 	"batch_id not a UUID":    {args: map[string]any{"batch_id": "not-a-uuid"}, attr: "batch_id", want: `UUID`},
 	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `batch_id is an empty string; it must be a batch job ID in UUID form`},
 	"batch_id with a suffix": {args: map[string]any{"batch_id": testBatch + "x"}, attr: "batch_id", want: `UUID`},
@@ -65,6 +65,12 @@ var providerArgumentChecks = map[string]argumentCheck{
 	"cloud not a domain name":   {args: map[string]any{"cloud": "evil.invalid/path"}, attr: "cloud", want: `domain name`},
 	"max_retries a decimal":     {args: map[string]any{"max_retries": 2.5}, attr: "max_retries", want: `^Invalid max_retries max_retries must be a whole number, got 2.5\.$`},
 	"request_timeout in days":   {args: map[string]any{"request_timeout": "2d"}, attr: "request_timeout", want: `request_timeout has no unit for days: write "48h"`},
+	"endpoint with a path":      {args: map[string]any{"endpoint": "http://dli.example.invalid/v2.0"}, attr: "endpoint", want: `Invalid DLI endpoint.*"http://dli.example.invalid/v2.0" has the path "/v2.0", where it must have no path: the provider adds /v1.0/\{project_id\}/… and /v2.0/\{project_id\}/… itself`},
+	"endpoint with a query":     {args: map[string]any{"endpoint": "https://dli.example.invalid?region=x"}, attr: "endpoint", want: `Invalid DLI endpoint.*carries a query`},
+	"auth_url without /v3":      {args: map[string]any{"auth_url": "https://iam.example.invalid/v3.0"}, attr: "auth_url", want: `Invalid IAM auth_url.*has the path "/v3.0", where it must have a path that ends in /v3`},
+	"auth_url without a path":   {args: map[string]any{"auth_url": "https://iam.example.invalid"}, attr: "auth_url", want: `has the path "", where it must have a path that ends in /v3`},
+	"auth_url with a query":     {args: map[string]any{"auth_url": "https://iam.example.invalid/v3?x=1"}, attr: "auth_url", want: `Invalid IAM auth_url.*carries a query`},
+	"auth_url /v3/":             {args: map[string]any{"auth_url": "https://iam.example.invalid/v3/", "endpoint": "https://dli.example.invalid"}},
 	"empty strings count unset": {args: map[string]any{"region": "", "cloud": "", "endpoint": ""}},
 	// IAM issues agency credentials for 900 to 43200 seconds: both ends are
 	// valid, one second past either is an error before any request.
