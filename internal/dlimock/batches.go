@@ -135,7 +135,7 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 	defer m.mu.Unlock()
 	var matched []*batch
 	for key, b := range jobs {
-		if key.project == project && match(b.details, b.current()) {
+		if key.project == project && match(b.details, m.listedState(b)) {
 			matched = append(matched, b)
 		}
 	}
@@ -149,7 +149,7 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 		if _, has := out[i][idField]; !has {
 			out[i][idField] = b.id
 		}
-		out[i][stateField] = b.current()
+		out[i][stateField] = m.listedState(b)
 	}
 	return out
 }

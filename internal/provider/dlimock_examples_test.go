@@ -206,7 +206,8 @@ func TestAccDlimock_demoRunsTheSameWhateverTheShellSets(t *testing.T) {
 	if err != nil {
 		t.Fatalf("make demo with HW_* variables set: %v\n%s", err, out)
 	}
-	for _, want := range []string{"Apply complete! Resources: 1 added", "etl       0a324461-d9d9-45da-a52a-3b3c7a3d809e  success (terminal)"} {
+	for _, want := range []string{"Apply complete! Resources: 1 added", "etl       0a324461-d9d9-45da-a52a-3b3c7a3d809e  success (terminal)",
+		"sales     5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b  FINISHED (55 rows)", "clicks    71001                                 job_running"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("the demo's output lacks %q:\n%s", want, out)
 		}
