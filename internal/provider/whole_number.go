@@ -42,7 +42,7 @@ func (t wholeNumberType) ValueFromTerraform(ctx context.Context, in tftypes.Valu
 	if in.IsKnown() && !in.IsNull() {
 		var f *big.Float
 		if err := in.As(&f); err == nil && f != nil {
-			if _, accuracy := f.Int64(); !f.IsInt() || accuracy != big.Exact {
+			if _, accuracy := f.Int64(); accuracy != big.Exact { // a fraction, or beyond 64 bits
 				// Kept for ValidateAttribute, which the framework calls next.
 				return wholeNumber{Int64Value: basetypes.NewInt64Null(), notWhole: f.Text('g', -1)}, nil
 			}
