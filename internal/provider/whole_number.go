@@ -52,7 +52,11 @@ func (t wholeNumberType) ValueFromTerraform(ctx context.Context, in tftypes.Valu
 	if err != nil {
 		return nil, err
 	}
-	return wholeNumber{Int64Value: v.(basetypes.Int64Value)}, nil
+	n, ok := v.(basetypes.Int64Value)
+	if !ok {
+		return nil, fmt.Errorf("unexpected value type %T", v)
+	}
+	return wholeNumber{Int64Value: n}, nil
 }
 
 // wholeNumber is an integer argument's value: types.Int64, or a number
