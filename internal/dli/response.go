@@ -35,6 +35,9 @@ type cappedReader struct {
 	over  bool // the answer is longer than limit
 }
 
+// maxErrorBytes bounds an error answer, which is quoted, never paged.
+const maxErrorBytes = 1 << 20
+
 // headBytes is how much of an answer is kept for the excerpts errors quote.
 const headBytes = 1024
 
@@ -120,9 +123,9 @@ func (b body) keystoneMessage() string {
 	return plain
 }
 
-// readResponse turns a 2xx into a response whose body the decoder reads,
-// and anything else into an error. Every answer is read at most
-// MaxResponseBytes far.
+// readResponse turns a 2xx into a response whose body the decoder reads
+// (at most MaxResponseBytes far), and anything else into an error (read at
+// most maxErrorBytes far).
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
 	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: tr.attempts,
 		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}}
@@ -133,6 +136,7 @@ func readResponse(resp *http.Response, tr *trace) (*response, error) {
 		return r, nil
 	}
 	defer r.close()
+	r.body.limit = maxErrorBytes
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
@@ -156,7 +160,7 @@ func (r *response) text() ([]byte, error) {
 }
 
 func (r *response) tooLarge() error {
-	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", MaxResponseBytes>>20))
+	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", r.body.limit>>20))
 }
 
 // decode parses a 2xx body; an is_success=false or error_code answer is an
@@ -188,7 +192,7 @@ func (r *response) decodeInto(v envelope) error {
 // rest of the answer, which may only be white space.
 func (r *response) decodeJSON(v any) error {
 	dec := json.NewDecoder(r.body)
-	err := dec.Decode(v)
+	err := readStream(dec, v)
 	if err == nil {
 		err = atEnd(dec)
 	}
