@@ -19,6 +19,11 @@ const (
 // SQLJobTypes are the job types the SQL job list filters on (ALL: every type).
 var SQLJobTypes = []string{"DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", "DATA_MIGRATION", "UPDATE", "DELETE", "RESTART_QUEUE", "SCALE_QUEUE", "ALL"}
 
+// SQLJobListStatuses are the statuses the SQL job list filters on, as the
+// official SDK's ListSqlJobsRequest knows them: more than a job reports
+// (SQLJobKind.Statuses).
+var SQLJobListStatuses = []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED", "COMPUTED", "SUSPENDED", "ACTIVE", "DELETED", "CREATING", "SCALING"}
+
 // SQLJobFilter selects SQL jobs of a list; zero fields do not filter.
 type SQLJobFilter struct {
 	QueueName, Owner, TableName, DatabaseName string
