@@ -176,3 +176,38 @@ func listed[T any](l List[T], err error) func(of func(T) (string, string)) ([]st
 		return ids, statuses, l.LeftOut, err
 	}
 }
+
+// The client reads what the mock serves in the real service's shapes.
+func TestTheClientReadsTheRealServicesShapesFromTheMock(t *testing.T) {
+	c, srv := newTestClient(t)
+	sqlBody := strings.Repeat("SELECT 1; ", 6<<10) // 60 KiB
+	for i := range int64(100) {
+		srv.Mock.AddFlinkJob(testProject, 71000+i, map[string]any{"name": "clicks", "sql_body": sqlBody, "execution_graph": "{}", "queue_name": dlimock.Absent}, "job_running")
+	}
+	srv.Mock.AddSQLJob(testProject, testBatch, nil, "RUNNING")
+	srv.Mock.SuccessFlagFalse = true
+	ctx := shortCtx(t)
+	if jobs, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 100); err != nil || len(jobs.Items) != 100 || jobs.Items[0].QueueName != nil {
+		t.Fatalf("a page of 100 Flink jobs with 60 KiB SQL bodies: %d jobs, %v; want 100 without a queue", len(jobs.Items), err)
+	}
+	if j, err := c.SQLJob(ctx, testProject, testBatch); err != nil || j.Status != "RUNNING" {
+		t.Fatalf("is_success false with the payload: %+v, %v; want it read", j, err)
+	}
+	srv.Mock.CodeMessageErrors = true
+	var apiErr *APIError
+	if _, err := c.FlinkJob(ctx, testProject, "9"); !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.16001" {
+		t.Fatalf("a missing Flink job: %v, want not found with DLI.16001", err)
+	}
+	srv.Mock.Deny(testProject)
+	if _, err := c.SQLJob(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), "dli:jobs:get") {
+		t.Fatalf("a denied read: %v, want a permission error naming dli:jobs:get", err)
+	}
+	srv.Mock.OlderGateway = true
+	wrong, err := New(Config{Endpoint: srv.URL + "/not-dli", Credentials: Credentials{Token: testCreds.Token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wrong.BatchState(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindNoAPI || apiErr.Code != "APIG.0101" {
+		t.Fatalf("a wrong path behind an older gateway: %v, want no such API with APIG.0101", err)
+	}
+}
