@@ -41,7 +41,7 @@ func containsFold(list []string, s string) bool {
 }
 
 // BatchKind is a Spark batch (the /v2.0 batches API).
-var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: KnownStates, Terminal: []string{StateSuccess, StateDead}}
+var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead}}
 
 // SQLJobKind is a SQL job (GET /v1.0/{project_id}/jobs/{job_id}/status),
 // statuses as the official SDK's ShowSqlJobStatusResponse enumerates them.

@@ -70,7 +70,7 @@ func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != 
 
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
 // one request per page (current-page from 1, page-size at most
-// MaxPageSize), stopping at limit or on a short page.
+// MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) (List[SQLJob], error) {
 	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
 		q := f.query()
