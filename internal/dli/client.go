@@ -220,7 +220,7 @@ type call struct {
 	method      string
 	url         *url.URL
 	body        []byte           // JSON; nil for none
-	credentials CredentialSource // nil: unauthenticated (ECS metadata)
+	credentials CredentialSource // nil: unauthenticated (ECS metadata, anonymous)
 	metadata    bool             // use the ECS metadata transport
 	header      http.Header      // extra headers, e.g. the metadata session token's
 	// projectID and domainID scope a call signed with AK/SK, as the official
@@ -229,12 +229,15 @@ type call struct {
 	projectID, domainID string
 	// final lists error statuses that are an answer, never retried.
 	final []int
+	// anonymous: a call that authenticates in its body (a password, an ID
+	// token, a federated token) and so carries no credentials.
+	anonymous bool
 }
 
 // send is the client's one HTTP path: it authenticates, retries, and reads
 // the answer (at most MaxResponseBytes) for every call.
 func (c *Client) send(ctx context.Context, k call) (*response, error) {
-	if k.credentials == nil && !k.metadata {
+	if k.credentials == nil && !k.metadata && !k.anonymous {
 		return nil, errors.New("the client has no credentials")
 	}
 	if k.credentials != nil {

@@ -81,7 +81,7 @@ func (c *Client) DomainID(ctx context.Context, authURL *url.URL, base Credential
 		return "", c.redact(resp.malformed(fmt.Sprintf("the domain list is not the expected JSON (%v): %s", err, snippet(resp.body))))
 	}
 	if len(answer.Domains) == 0 || answer.Domains[0].ID == "" {
-		return "", c.redact(resp.malformed("IAM lists no account (domain) for these credentials: " + snippet(resp.body)))
+		return "", noDomainListed{c.redact(resp.malformed("IAM lists no account (domain) for these credentials: " + snippet(resp.body)))}
 	}
 	return answer.Domains[0].ID, nil
 }

@@ -21,6 +21,7 @@ type response struct {
 	requestID string
 	body      []byte
 	attempts  int
+	header    http.Header // IAM answers its tokens in X-Subject-Token
 }
 
 // body is every field DLI puts in a JSON answer to the state call: the
@@ -79,7 +80,7 @@ func (b body) keystoneMessage() string {
 // well-formed success into an error.
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
 	attempts := tr.attempts
-	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts, header: resp.Header}
 	if resp.Request != nil && resp.Request.URL != nil {
 		r.host = resp.Request.URL.Host
 	}

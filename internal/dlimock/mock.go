@@ -70,11 +70,19 @@ type Mock struct {
 	// sends them: it adds them after signing, and the real gateway serves
 	// it. Off, the mock demands them signed, as huaweicloud-sdk-go-v3 does.
 	UnsignedScopeHeaders bool
+	// TokenTTL is how long the IAM tokens of a login last (default 24h).
+	TokenTTL time.Duration
+	// NoDomainListed makes GET /v3/auth/domains list none, as IAM answers
+	// a user without iam:users:getUser.
+	NoDomainListed bool
 
 	mu           sync.Mutex
 	keys         []key
 	projects     []iamProject
 	agencies     map[agencyKey]bool
+	stsAgencies  map[string]bool     // agency URNs (sts.go)
+	users        []User              // login.go
+	idps         map[string][]string // identity provider -> ID tokens accepted
 	metadata     metadataMode
 	tokens       map[string]bool // metadata session tokens issued and still valid
 	issuedTokens []string        // every metadata session token issued
@@ -101,7 +109,7 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, TokenTTL: 24 * time.Hour, stsAgencies: map[string]bool{}, idps: map[string][]string{}, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
 		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
@@ -111,6 +119,8 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
 	m.mux.HandleFunc("GET /v3/auth/domains", m.listDomains)
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
+	m.mux.HandleFunc("POST /v5/agencies/assume", m.assumeAgency)
+	m.mux.HandleFunc("GET /v5/caller-identity", m.callerIdentity)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
 	m.mux.HandleFunc("GET /v1.0/{project}/jobs/{job}/status", m.sqlJobStatus)
@@ -186,7 +196,7 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
+	if m.serveMetadata(w, r) || m.serveLogin(w, r) { // these ask for no credentials
 		return
 	}
 	if !m.authenticate(w, r) || !m.scopeOK(w, r) || !m.queryOK(w, r) {

@@ -55,7 +55,6 @@ var (
 	pathCloud         = path.Root("cloud")
 	pathInsecure      = path.Root("insecure")
 	pathMaxRetries    = path.Root("max_retries")
-	pathAuthURL       = path.Root("auth_url")
 	pathProfile       = path.Root("profile")
 )
 
@@ -68,6 +67,7 @@ type settings struct {
 	projectName string   // the IAM project to look up: project_name, else the region
 	authURL     *url.URL // nil when there is no region to derive it from
 	authURLFrom string   // authURL and where it came from, in words
+	sts         *url.URL // STS (sts_endpoint); nil without a region to derive it from
 	credentials credentialPlan
 	agency      *hwauth.Agency // act through this agency (assume_role)
 	// metadataEndpoint is the ECS metadata service (HW_ECS_METADATA_ENDPOINT).
@@ -144,6 +144,9 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	authURL, authURLFrom, authDiags := resolveAuthURL(m, getenv, s.region, cloud)
 	diags.Append(authDiags...)
 	s.authURL, s.authURLFrom = authURL, authURLFrom
+	sts, _, stsDiags := resolveSTSEndpoint(m, getenv, s.region, cloud)
+	diags.Append(stsDiags...)
+	s.sts = sts
 
 	// Project: project_id, HW_PROJECT_ID, the profile's; else looked up by name.
 	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
@@ -155,7 +158,15 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 		s.projectName = s.region
 	}
 
-	agency, agencyDiags := resolveAssumeRole(m, getenv, profile)
+	diags.Append(plan.checkAddresses(&s, authDiags.HasError() || stsDiags.HasError())...)
+
+	// With OIDC, the HW_ASSUME_ROLE_* variables are its own: assume_role
+	// on top of it is read from its block only.
+	agencyEnv := getenv
+	if plan.oidc != nil {
+		agencyEnv = func(string) string { return "" }
+	}
+	agency, agencyDiags := resolveAssumeRole(m, agencyEnv, profile)
 	diags.Append(agencyDiags...)
 	s.agency = agency
 	s.authDescription = plan.description
@@ -215,7 +226,10 @@ func (s settings) authMethod() dli.AuthMethod {
 // baseAuthMethod is how the base credentials (those that assume an agency,
 // if any) authenticate.
 func (s settings) baseAuthMethod() dli.AuthMethod {
-	if s.credentials.static == nil {
+	switch {
+	case s.credentials.password != nil:
+		return dli.AuthToken
+	case s.credentials.static == nil:
 		return dli.AuthTemporaryAKSK
 	}
 	return s.credentials.static.Method()
@@ -225,7 +239,7 @@ func (s settings) baseAuthMethod() dli.AuthMethod {
 func (s settings) authInUse() authInUse {
 	return authInUse{
 		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
-		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
+		iam: s.authURLFrom,
 	}
 }
 
@@ -241,10 +255,16 @@ func unknownAttributes(m providerModel) diag.Diagnostics {
 		{"secret_key", m.SecretKey}, {"security_token", m.SecurityToken}, {"token", m.Token}, {"endpoint", m.Endpoint},
 		{"auth_url", m.AuthURL}, {"cloud", m.Cloud}, {"shared_config_file", m.SharedConfigFile}, {"profile", m.Profile},
 		{"insecure", m.Insecure}, {"max_retries", m.MaxRetries}, {"domain_id", m.DomainID},
+		{"user_name", m.UserName}, {"user_id", m.UserID}, {"password", m.Password}, {"domain_name", m.DomainName}, {"sts_endpoint", m.STSEndpoint},
 	}
 	if m.AssumeRole != nil {
 		values = append(values, named{"assume_role.agency_name", m.AssumeRole.AgencyName},
 			named{"assume_role.domain_name", m.AssumeRole.DomainName}, named{"assume_role.duration", m.AssumeRole.Duration})
+	}
+	if o := m.AssumeRoleWithOIDC; o != nil {
+		values = append(values, named{"assume_role_with_oidc.agency_name", o.AgencyName}, named{"assume_role_with_oidc.domain_id", o.DomainID},
+			named{"assume_role_with_oidc.idp_id", o.IdpID}, named{"assume_role_with_oidc.id_token", o.IDToken},
+			named{"assume_role_with_oidc.id_token_file", o.IDTokenFile}, named{"assume_role_with_oidc.duration", o.Duration})
 	}
 	var diags diag.Diagnostics
 	for _, a := range values {
