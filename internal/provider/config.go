@@ -160,10 +160,10 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 
 	diags.Append(plan.checkAddresses(&s, authDiags.HasError() || stsDiags.HasError())...)
 
-	// With OIDC, the HW_ASSUME_ROLE_* variables are its own: assume_role
-	// on top of it is read from its block only.
+	// With OIDC, or HW_ASSUME_ROLE_IDP_ID set, the HW_ASSUME_ROLE_*
+	// variables are OIDC's: assume_role is read from its block only.
 	agencyEnv := getenv
-	if plan.oidc != nil {
+	if plan.oidc != nil || strings.TrimSpace(getenv(envOIDCIdpID)) != "" {
 		agencyEnv = func(string) string { return "" }
 	}
 	agency, agencyDiags := resolveAssumeRole(m, agencyEnv, profile)
