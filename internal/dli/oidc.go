@@ -3,6 +3,7 @@ package dli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 )
@@ -20,20 +21,10 @@ func (c *Client) FederatedToken(ctx context.Context, authURL *url.URL, idpID, id
 	if err != nil {
 		return "", err
 	}
-	resp, err := c.send(ctx, call{
-		service: serviceIAM, method: http.MethodPost, body: body, anonymous: true,
-		url:    c.below(IAMRoot(authURL), "v3.0", "OS-AUTH", "id-token", "tokens"),
-		header: http.Header{HeaderIdpID: {idpID}},
-	})
-	if err != nil {
-		return "", c.explain(err, "a federated token from identity provider "+quote(idpID))
-	}
-	token := resp.header.Get(HeaderSubjectToken)
-	if token == "" {
-		return "", resp.malformed("the federated token answer has no " + HeaderSubjectToken + " header")
-	}
-	c.secrets.add(token)
-	return token, nil
+	k := call{service: serviceIAM, method: http.MethodPost, body: body, anonymous: true,
+		base: IAMRoot(authURL), path: []string{"v3.0", "OS-AUTH", "id-token", "tokens"},
+		header: http.Header{HeaderIdpID: {idpID}}, subject: fmt.Sprintf("a federated token from identity provider %q", idpID)}
+	return do(ctx, c, k, c.subjectToken)
 }
 
 // TemporaryKeysByToken exchanges an IAM token for temporary AK/SK: POST
@@ -47,14 +38,7 @@ func (c *Client) TemporaryKeysByToken(ctx context.Context, authURL *url.URL, tok
 	if err != nil {
 		return TemporaryCredentials{}, err
 	}
-	resp, err := c.send(ctx, call{
-		service: serviceIAM, method: http.MethodPost, body: body, anonymous: true,
-		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
-	})
-	if err != nil {
-		return TemporaryCredentials{}, c.explain(err, "temporary keys for the federated token")
-	}
-	return c.temporaryCredentialsFrom(resp)
+	k := call{service: serviceIAM, method: http.MethodPost, body: body, anonymous: true,
+		base: IAMRoot(authURL), path: []string{"v3.0", "OS-CREDENTIAL", "securitytokens"}, subject: "temporary keys for the federated token"}
+	return do(ctx, c, k, temporaryCredentialsFrom)
 }
-
-func quote(s string) string { b, _ := json.Marshal(s); return string(b) }

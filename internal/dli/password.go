@@ -51,29 +51,25 @@ func (c *Client) PasswordToken(ctx context.Context, authURL *url.URL, login Pass
 	if project.ID == "" {
 		project.Name = login.ProjectName
 	}
-	req := map[string]any{"auth": map[string]any{
+	body, err := json.Marshal(map[string]any{"auth": map[string]any{
 		"identity": map[string]any{"methods": []string{"password"}, "password": map[string]any{"user": user}},
 		"scope":    map[string]any{"project": project},
-	}}
-	body, err := json.Marshal(req)
+	}})
 	if err != nil {
 		return IAMToken{}, err
 	}
-	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodPost, body: body, anonymous: true, url: c.below(authURL, "auth", "tokens")})
-	if err != nil {
-		return IAMToken{}, c.explain(err, "an IAM token")
-	}
-	return c.tokenFrom(resp)
+	k := call{service: serviceIAM, method: http.MethodPost, body: body, anonymous: true,
+		base: authURL, path: []string{"auth", "tokens"}, subject: "an IAM token"}
+	return do(ctx, c, k, c.tokenFrom)
 }
 
 // tokenFrom reads a token answer: the token in X-Subject-Token, its expiry
 // and project in the body. It never quotes the answer's headers.
 func (c *Client) tokenFrom(resp *response) (IAMToken, error) {
-	token := resp.header.Get(HeaderSubjectToken)
-	if token == "" {
-		return IAMToken{}, resp.malformed("the token answer has no " + HeaderSubjectToken + " header")
+	token, err := c.subjectToken(resp)
+	if err != nil {
+		return IAMToken{}, err
 	}
-	c.secrets.add(token)
 	var answer struct {
 		Token struct {
 			ExpiresAt string `json:"expires_at"`
@@ -82,12 +78,23 @@ func (c *Client) tokenFrom(resp *response) (IAMToken, error) {
 			} `json:"project"`
 		} `json:"token"`
 	}
-	if err := json.Unmarshal(resp.body, &answer); err != nil {
-		return IAMToken{}, c.redact(resp.malformed(fmt.Sprintf("the token answer is not the expected JSON (%v)", err)))
+	if err := resp.decodeJSON(&answer); err != nil {
+		return IAMToken{}, err
 	}
 	expires, err := time.Parse(time.RFC3339, answer.Token.ExpiresAt)
 	if err != nil {
 		return IAMToken{}, resp.malformed(fmt.Sprintf("the token answer's token.expires_at is not an RFC 3339 time (%q)", answer.Token.ExpiresAt))
 	}
 	return IAMToken{Token: token, ExpiresAt: expires, ProjectID: answer.Token.Project.ID}, nil
+}
+
+// subjectToken is the token an answer carries in X-Subject-Token, added to
+// the secrets to redact before anything else reads the answer.
+func (c *Client) subjectToken(resp *response) (string, error) {
+	token := resp.header.Get(HeaderSubjectToken)
+	if token == "" {
+		return "", resp.malformed("the answer has no " + HeaderSubjectToken + " header")
+	}
+	c.secrets.add(token)
+	return token, nil
 }

@@ -29,50 +29,53 @@ func (c *Client) AssumeAgency(ctx context.Context, sts *url.URL, keys Credential
 	if err != nil {
 		return TemporaryCredentials{}, err
 	}
-	resp, err := c.send(ctx, call{service: ServiceSTS, method: http.MethodPost, body: body, credentials: keys, url: c.below(sts, "v5", "agencies", "assume")})
-	if err != nil {
-		return TemporaryCredentials{}, c.explain(err, fmt.Sprintf("agency %q of account %q", agency, domainID))
-	}
-	var answer struct {
-		Credentials struct {
-			AccessKeyID     string `json:"access_key_id"`
-			SecretAccessKey string `json:"secret_access_key"`
-			SecurityToken   string `json:"security_token"`
-			Expiration      string `json:"expiration"`
-		} `json:"credentials"`
-	}
-	// Never quoted: the answer holds keys the client does not know yet.
-	if err := json.Unmarshal(resp.body, &answer); err != nil {
-		return TemporaryCredentials{}, resp.malformed("the assume answer is not the expected JSON")
-	}
-	k := answer.Credentials
-	if k.AccessKeyID == "" || k.SecretAccessKey == "" || k.SecurityToken == "" {
-		return TemporaryCredentials{}, resp.malformed("the assume answer lacks credentials.access_key_id, credentials.secret_access_key or credentials.security_token")
-	}
-	expires, err := time.Parse(time.RFC3339, k.Expiration)
-	if err != nil {
-		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the assume answer's credentials.expiration is not an RFC 3339 time (%q)", k.Expiration))
-	}
-	creds := Credentials{AccessKey: k.AccessKeyID, SecretKey: k.SecretAccessKey, SecurityToken: k.SecurityToken}
-	c.secrets.add(creds.Secrets()...)
-	return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
+	k := call{service: ServiceSTS, method: http.MethodPost, body: body, credentials: keys, base: sts, path: []string{"v5", "agencies", "assume"},
+		subject: fmt.Sprintf("agency %q of account %q", agency, domainID)}
+	return do(ctx, c, k, func(resp *response) (TemporaryCredentials, error) {
+		var answer struct {
+			Credentials struct {
+				AccessKeyID     string `json:"access_key_id"`
+				SecretAccessKey string `json:"secret_access_key"`
+				SecurityToken   string `json:"security_token"`
+				Expiration      string `json:"expiration"`
+			} `json:"credentials"`
+		}
+		// Never quoted: the answer holds keys the client does not know yet.
+		if err := json.NewDecoder(resp.body).Decode(&answer); err != nil {
+			return TemporaryCredentials{}, resp.malformed("the assume answer is not the expected JSON")
+		}
+		k := answer.Credentials
+		if k.AccessKeyID == "" || k.SecretAccessKey == "" || k.SecurityToken == "" {
+			return TemporaryCredentials{}, resp.malformed("the assume answer lacks credentials.access_key_id, credentials.secret_access_key or credentials.security_token")
+		}
+		expires, err := time.Parse(time.RFC3339, k.Expiration)
+		if err != nil {
+			return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the assume answer's credentials.expiration is not an RFC 3339 time (%q)", k.Expiration))
+		}
+		creds := Credentials{AccessKey: k.AccessKeyID, SecretKey: k.SecretAccessKey, SecurityToken: k.SecurityToken}
+		c.secrets.add(creds.Secrets()...)
+		return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
+	})
 }
 
 // CallerIdentity asks STS which account the base credentials belong to:
 // GET {sts}/v5/caller-identity, signed with them, as the official SDK does
 // when IAM lists no domain.
 func (c *Client) CallerIdentity(ctx context.Context, sts *url.URL, base CredentialSource) (string, error) {
-	resp, err := c.send(ctx, call{service: ServiceSTS, method: http.MethodGet, credentials: base, url: c.below(sts, "v5", "caller-identity")})
-	if err != nil {
-		return "", c.explain(err, "the account (domain) of the credentials")
-	}
-	var answer struct {
-		AccountID string `json:"account_id"`
-	}
-	if err := json.Unmarshal(resp.body, &answer); err != nil || answer.AccountID == "" {
-		return "", c.redact(resp.malformed("the caller identity has no account_id: " + snippet(resp.body)))
-	}
-	return answer.AccountID, nil
+	k := call{service: ServiceSTS, method: http.MethodGet, credentials: base, base: sts, path: []string{"v5", "caller-identity"},
+		subject: "the account (domain) of the credentials"}
+	return do(ctx, c, k, func(resp *response) (string, error) {
+		var answer struct {
+			AccountID string `json:"account_id"`
+		}
+		if err := resp.decodeJSON(&answer); err != nil {
+			return "", err
+		}
+		if answer.AccountID == "" {
+			return "", resp.malformed("the caller identity has no account_id: " + resp.snippet())
+		}
+		return answer.AccountID, nil
+	})
 }
 
 // ErrNoDomainListed is IAM answering GET auth/domains with no account: an
