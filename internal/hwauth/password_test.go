@@ -72,8 +72,8 @@ func TestPasswordLoginByUserIDAndScopedByProjectID(t *testing.T) {
 	}
 }
 
-// A 45-minute wait that starts 20 minutes before the token expires: a new
-// token is asked for 10 minutes before expires_at, and no poll is refused.
+// A new token is asked for 10 minutes before expires_at; a 45-minute wait
+// that starts 9 minutes before the first token expires is never refused.
 func TestPasswordTokenIsRenewedTenMinutesBeforeItExpiresDuringALongWait(t *testing.T) {
 	clock := newFakeClock()
 	srv := passwordServer(t, clock)
@@ -87,11 +87,15 @@ func TestPasswordTokenIsRenewedTenMinutesBeforeItExpiresDuringALongWait(t *testi
 	if _, err := readWithin(t, client, "a read 20 minutes before expiry"); err != nil || srv.Mock.Calls("password") != 1 {
 		t.Fatalf("%v; %d logins, want the first token still in use", err, srv.Mock.Calls("password"))
 	}
+	_ = clock.Sleep(context.Background(), 11*time.Minute)
+	if _, err := readWithin(t, client, "a read 9 minutes before expiry"); err != nil || srv.Mock.Calls("password") != 2 {
+		t.Fatalf("%v; %d logins, want a new token 10 minutes before the first expires", err, srv.Mock.Calls("password"))
+	}
 	if err := wait(); err != nil {
 		t.Fatalf("the wait across the token's expiry failed: %v", err)
 	}
 	if n := srv.Mock.Calls("password"); n != 2 {
-		t.Fatalf("%d logins, want 2 (the second 10 minutes before the first token expired)", n)
+		t.Fatalf("%d logins, want 2: the second token lasts the wait", n)
 	}
 }
 
