@@ -95,13 +95,13 @@ type credentialWay struct {
 // naming both. domain_name and domain_id are not among the settings: they
 // name an account, and choose no way by themselves.
 var credentialWays = []credentialWay{
-	{name: "AK/SK", plan: keysPlan,
-		settings: []credentialSetting{{"access_key", envAccessKey}, {"secret_key", envSecretKey}, {"security_token", envSecurityToken}},
-		use:      fmt.Sprintf("access_key and secret_key (%s, %s) with an optional security_token (%s)", envAccessKey, envSecretKey, envSecurityToken)},
 	{name: "a token", plan: tokenPlan,
 		settings: []credentialSetting{{"token", envToken}},
 		use:      fmt.Sprintf("token (%s) for an IAM token", envToken)},
-	{name: "an hcloud profile", plan: profilePlan, // credentialWays[2]
+	{name: "AK/SK", plan: keysPlan,
+		settings: []credentialSetting{{"access_key", envAccessKey}, {"secret_key", envSecretKey}, {"security_token", envSecurityToken}},
+		use:      fmt.Sprintf("access_key and secret_key (%s, %s) with an optional security_token (%s)", envAccessKey, envSecretKey, envSecurityToken)},
+	{name: profileWayName, plan: profilePlan,
 		settings: []credentialSetting{{"profile", envProfile}, {"shared_config_file", envSharedConfigFile}},
 		use:      fmt.Sprintf("profile and shared_config_file (%s, %s) for an hcloud CLI profile", envProfile, envSharedConfigFile)},
 	{name: "a password", plan: passwordPlan,
@@ -110,6 +110,18 @@ var credentialWays = []credentialWay{
 	{name: "an OIDC ID token", plan: oidcPlan,
 		settings: []credentialSetting{{"assume_role_with_oidc", envOIDCIdpID}},
 		use:      fmt.Sprintf("assume_role_with_oidc (%s and the other %s* variables) for a CI system's ID token", envOIDCIdpID, "HW_ASSUME_ROLE_")},
+}
+
+const profileWayName = "an hcloud profile"
+
+// wayNamed is the way of credentialWays called name.
+func wayNamed(name string) credentialWay {
+	for _, w := range credentialWays {
+		if w.name == name {
+			return w
+		}
+	}
+	panic("no credential way " + name)
 }
 
 // The places credentials are looked for, first first: the first that sets
@@ -179,8 +191,7 @@ func resolveCredentials(m providerModel, getenv func(string) string) (credential
 		layer = block
 		// The profile and its file name one thing: a block that names the
 		// file still takes the profile's name from HW_PROFILE, and the reverse.
-		profileWay := credentialWays[2]
-		if setNames(block, profileWay) != "" {
+		if profileWay := wayNamed(profileWayName); setNames(block, profileWay) != "" {
 			for _, s := range profileWay.settings {
 				if layer.values[s.attribute].value == "" {
 					layer.values[s.attribute] = environment.values[s.attribute]
