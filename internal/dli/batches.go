@@ -58,33 +58,23 @@ type batchPageJSON struct {
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
+func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != nil }
+
 // Batches lists at most limit batches matching f, in the filter's order:
 // one request per page (from counts batches, size at most MaxPageSize),
 // stopping at limit or on a short page (collect).
-func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]Batch, error) {
+func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
+	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]batchJSON, error) {
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
 		k := dliCall(projectID, listSubject(BatchKind, projectID), q, "v2.0", projectID, "batches")
-		return do(ctx, c, k, func(resp *response) ([]Batch, error) {
+		return do(ctx, c, k, func(resp *response) ([]batchJSON, error) {
 			var p batchPageJSON
 			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-			sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
-			if err != nil {
-				return nil, err
-			}
-			batches := make([]Batch, 0, len(sessions))
-			for _, s := range sessions {
-				b, err := s.batch(resp, "")
-				if err != nil {
-					return nil, err
-				}
-				batches = append(batches, b)
-			}
-			return batches, nil
+			return pageItems(resp, p.Sessions, p.Total, "sessions")
 		})
 	})
 }

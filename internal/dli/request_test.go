@@ -33,7 +33,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"Batches": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.Batches(ctx, testProject, BatchFilter{}, 10)
+		_, err := items(c.Batches(ctx, testProject, BatchFilter{}, 10))
 		return err
 	}},
 	"SQLJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
@@ -41,7 +41,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"SQLJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10)
+		_, err := items(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10))
 		return err
 	}},
 	"FlinkJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
@@ -49,7 +49,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"FlinkJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10)
+		_, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10))
 		return err
 	}},
 	"ProjectID": {"", func(ctx context.Context, c *Client, base *url.URL) error {
@@ -123,7 +123,7 @@ func TestNoAPIMethodReturnsAnUnredactedError(t *testing.T) {
 		"keystone error":      {Status: 401, Body: `{"error":{"code":401,"message":"bad key ` + echoed + `"}}`},
 		"is_success=false":    {Status: 200, Body: `{"is_success":false,"message":"key ` + echoed + ` expired"}`},
 		"200 that isn't JSON": {Status: 200, ContentType: "text/plain", Body: "{key: " + echoed},
-		"200 without a field": {Status: 200, Body: `{"id":"` + echoed + `"}`},
+		"200 without a field": {Status: 200, Body: `{"id":"` + echoed + `","total":3,"job_count":3,"job_list":{"total_count":3}}`},
 		"redirect":            {Status: 302, Header: map[string]string{"Location": "https://elsewhere.invalid/?key=" + echoed}},
 	}
 	for name, method := range apiMethods {

@@ -21,13 +21,16 @@ func (m *Mock) AddSQLJob(projectID, jobID string, details map[string]any, status
 
 // AddFlinkJob scripts a Flink job as AddSQLJob does, with details as DLI
 // names them (name, queue_name, user_name, job_type, status_desc,
-// create_time in ms, restart_times...). Its job_id is a number, as DLI's.
+// create_time in ms, restart_times...). Its job_id is a number, as DLI's
+// (unless details make it Absent).
 func (m *Mock) AddFlinkJob(projectID string, jobID int64, details map[string]any, statuses ...string) {
 	details = maps.Clone(details)
 	if details == nil {
 		details = map[string]any{}
 	}
-	details["job_id"] = jobID
+	if details["job_id"] != Absent {
+		details["job_id"] = jobID
+	}
 	m.addJob(m.flinkJobs, projectID, strconv.FormatInt(jobID, 10), details, statuses)
 }
 

@@ -25,8 +25,7 @@ type batchStatus struct {
 
 func (s *batchStatus) set(b dli.BatchState) {
 	s.ID = types.StringValue(b.ID)
-	s.State = types.StringValue(b.State)
-	s.Terminal = types.BoolValue(b.Terminal())
+	s.State, s.Terminal = statusValues(b.State, b.Terminal())
 }
 
 // batchArgAttributes are the schema of batchArgs but timeouts (a block).

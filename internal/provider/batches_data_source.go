@@ -80,7 +80,7 @@ func batchEntryAttributes() map[string]schema.Attribute {
 
 func (m *batchesModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.Batch, error) {
+func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.Batch], error) {
 	return c.Batches(ctx, projectID, batchFilter(*m), limit)
 }
 

@@ -28,9 +28,8 @@ type flinkJobFields struct {
 func (f *flinkJobFields) set(j dli.FlinkJob) {
 	f.ID = types.StringValue(j.ID)
 	f.Name = types.StringPointerValue(j.Name)
-	f.Status = types.StringValue(j.Status)
+	f.Status, f.Terminal = statusValues(j.Status, j.Terminal())
 	f.StatusDesc = types.StringPointerValue(j.StatusDesc)
-	f.Terminal = types.BoolValue(j.Terminal())
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.UserName = types.StringPointerValue(j.UserName)

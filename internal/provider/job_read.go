@@ -98,6 +98,15 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 	}
 }
 
+// statusValues are a job's status and terminal attributes: both null when
+// DLI's answer had none (an entry of a list may lack it).
+func statusValues(status string, terminal bool) (types.String, types.Bool) {
+	if status == "" {
+		return types.StringNull(), types.BoolNull()
+	}
+	return types.StringValue(status), types.BoolValue(terminal)
+}
+
 // timeoutsBlocks is the timeouts block of every data source.
 func timeoutsBlocks(ctx context.Context) map[string]schema.Block {
 	return map[string]schema.Block{"timeouts": readTimeoutsBlock(ctx)}

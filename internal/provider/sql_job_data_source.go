@@ -30,8 +30,7 @@ type sqlJobFields struct {
 
 func (f *sqlJobFields) set(j dli.SQLJob) {
 	f.ID = types.StringValue(j.ID)
-	f.Status = types.StringValue(j.Status)
-	f.Terminal = types.BoolValue(j.Terminal())
+	f.Status, f.Terminal = statusValues(j.Status, j.Terminal())
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.Owner = types.StringPointerValue(j.Owner)

@@ -62,7 +62,7 @@ func newSQLJobsDataSource() datasource.DataSource {
 
 func (m *sqlJobsModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.SQLJob, error) {
+func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.SQLJob], error) {
 	filter := dli.SQLJobFilter{ // validated at plan time
 		QueueName: m.QueueName.ValueString(), JobType: m.JobType.ValueString(), Status: m.Status.ValueString(),
 		Owner: m.Owner.ValueString(), TableName: m.TableName.ValueString(), DatabaseName: m.DatabaseName.ValueString(),
