@@ -58,17 +58,17 @@ func (p credentialPlan) checkAddresses(s *settings, quiet bool) diag.Diagnostics
 			p.password.ProjectName = s.projectName
 		}
 	}
-	missing := func(what, set string) {
+	missing := func(service, set string) {
 		if !quiet {
-			diags.AddError("Missing "+what+" for "+p.way,
-				fmt.Sprintf("Authenticating with %s asks %s, whose address is derived from the region: set region (%s), or %s.", p.way, what, envRegion, set))
+			diags.AddError("Missing "+service+" address",
+				fmt.Sprintf("Authenticating with %s asks %s, whose address is derived from the region: set region (%s), or %s.", p.way, service, envRegion, set))
 		}
 	}
 	if s.authURL == nil {
-		missing("IAM's address", "auth_url ("+envAuthURL+")")
+		missing("IAM", "auth_url ("+envAuthURL+")")
 	}
 	if p.oidc != nil && s.sts == nil {
-		missing("STS's address", "sts_endpoint ("+envSTSEndpoint+")")
+		missing("STS", "sts_endpoint ("+envSTSEndpoint+")")
 	}
 	if p.password != nil && p.password.ProjectID == "" && p.password.ProjectName == "" {
 		diags.AddAttributeError(path.Root("project_id"), "Missing project for the password login",

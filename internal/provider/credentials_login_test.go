@@ -69,7 +69,7 @@ func TestLoginsWithoutTheirAddressesAreConfigurationErrors(t *testing.T) {
 	endpoint := types.StringValue("https://dli.example.invalid")
 	password := providerModel{Endpoint: endpoint, UserID: types.StringValue("id"), Password: types.StringValue("pw")}
 	_, diags := resolveSettings(password, envOf(nil))
-	if !hasSummary(diags.Errors(), "Missing IAM's address for a password") || !hasSummary(diags.Errors(), "Missing project for the password login") {
+	if !hasSummary(diags.Errors(), "Missing IAM address") || !hasSummary(diags.Errors(), "Missing project for the password login") {
 		t.Fatalf("diags = %v", diags)
 	}
 	password.AuthURL, password.ProjectID = types.StringValue("https://iam.example.invalid/v3"), types.StringValue("p")
@@ -78,7 +78,8 @@ func TestLoginsWithoutTheirAddressesAreConfigurationErrors(t *testing.T) {
 	}
 	oidc := map[string]string{envOIDCIdpID: "idp", envAgencyName: "ci", envOIDCDomainID: "d", envOIDCIDToken: "eyJ", envAuthURL: "https://iam.example.invalid/v3"}
 	_, diags = resolveSettings(providerModel{Endpoint: endpoint}, envOf(oidc))
-	if !hasSummary(diags.Errors(), "Missing STS's address for an OIDC ID token") || !strings.Contains(diags.Errors()[0].Detail(), "sts_endpoint (HW_STS_ENDPOINT)") {
+	if !hasSummary(diags.Errors(), "Missing STS address") || !strings.Contains(diags.Errors()[0].Detail(), "an OIDC ID token asks STS") ||
+		!strings.Contains(diags.Errors()[0].Detail(), "sts_endpoint (HW_STS_ENDPOINT)") {
 		t.Fatalf("diags = %v", diags)
 	}
 	oidc[envSTSEndpoint] = "https://sts.example.invalid"
