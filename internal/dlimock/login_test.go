@@ -74,3 +74,16 @@ func TestIDTokensBuyFederatedTokensThatBuyKeys(t *testing.T) {
 		t.Fatalf("keys for a forged token: HTTP %d, want 401", rec.Code)
 	}
 }
+
+// STS takes signatures only: a valid IAM token is refused.
+func TestSTSRefusesTokens(t *testing.T) {
+	m := New(Credentials{AccessKey: "AK", SecretKey: "SK", Token: "an-iam-token"})
+	m.AddSTSAgency(DefaultDomainID, "ci")
+	withToken := func(r *http.Request) { r.Header.Set("X-Auth-Token", "an-iam-token") }
+	if rec, _ := get(t, m, "/v5/caller-identity", withToken); rec.Code != 401 || !strings.Contains(rec.Body.String(), "signatures only") {
+		t.Fatalf("caller identity with a token: HTTP %d %s, want 401", rec.Code, rec.Body)
+	}
+	if rec, body := get(t, m, "/v5/caller-identity", signed()); rec.Code != 200 || body["account_id"] != DefaultDomainID {
+		t.Fatalf("signed: HTTP %d %v, want the account", rec.Code, body)
+	}
+}

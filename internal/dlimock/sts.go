@@ -23,6 +23,9 @@ func (m *Mock) AddSTSAgency(domainID, agency string) {
 // keys, for the exact agency_urn of an added agency.
 func (m *Mock) assumeAgency(w http.ResponseWriter, r *http.Request) {
 	m.called("sts_assume")
+	if !signedOnly(w, r) {
+		return
+	}
 	var req struct {
 		AgencyURN         string `json:"agency_urn"`
 		AgencySessionName string `json:"agency_session_name"`
@@ -53,8 +56,20 @@ func (m *Mock) assumeAgency(w http.ResponseWriter, r *http.Request) {
 // callerIdentity answers GET /v5/caller-identity: the account of the keys.
 func (m *Mock) callerIdentity(w http.ResponseWriter, r *http.Request) {
 	m.called("caller_identity")
+	if !signedOnly(w, r) {
+		return
+	}
 	m.mu.Lock()
 	id := m.DomainID
 	m.mu.Unlock()
 	writeJSON(w, http.StatusOK, map[string]string{"account_id": id, "principal_urn": "iam::" + id + ":user:alice", "principal_id": randomHex(16)})
+}
+
+// signedOnly: STS's v5 API takes AK/SK signatures only, not IAM tokens.
+func signedOnly(w http.ResponseWriter, r *http.Request) bool {
+	if r.Header.Get("Authorization") == "" {
+		writeError(w, http.StatusUnauthorized, "APIGW.0301", "Incorrect IAM authentication information: STS takes AK/SK signatures only")
+		return false
+	}
+	return true
 }
