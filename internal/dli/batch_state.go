@@ -15,11 +15,8 @@ const (
 	StateDead       = "dead"
 )
 
-// KnownStates lists the documented states in their lifecycle order.
-var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
-
-// IsTerminal reports whether a batch in this state can never change again.
-func IsTerminal(state string) bool { return BatchKind.IsTerminal(state) }
+// BatchStates lists the documented states in their lifecycle order.
+var BatchStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
 
 // BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.
 type BatchState struct {
@@ -31,7 +28,7 @@ type BatchState struct {
 }
 
 // Terminal reports whether the state is success or dead, ignoring case.
-func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
+func (s BatchState) Terminal() bool { return BatchKind.IsTerminal(s.State) }
 
 // BatchState reads one batch's state: one request, plus retries of
 // transient failures. Its errors name the batch and never quote a

@@ -10,18 +10,22 @@ import (
 
 // Orders of the batch list, as the API names them.
 const (
-	OrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
-	OrderCreatedAsc   = "CREATE_TIME_ASC"
-	OrderDurationDesc = "DURATION_DESC"
-	OrderDurationAsc  = "DURATION_ASC"
+	BatchOrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
+	BatchOrderCreatedAsc   = "CREATE_TIME_ASC"
+	BatchOrderDurationDesc = "DURATION_DESC"
+	BatchOrderDurationAsc  = "DURATION_ASC"
 )
 
-// MaxPageSize is the most batches one list request asks for.
-const MaxPageSize = 100
+// MaxListPageSize is the most batches one list request asks for.
+const MaxListPageSize = 100
 
 // BatchFilter selects batches of a list; zero fields do not filter.
 type BatchFilter struct {
-	JobName, QueueName, ClusterName, Owner string
+	JobName, QueueName, ClusterName string
+	// Owner keeps only the batches of this owner. The official SDK's
+	// ListSparkJobsRequest has no owner parameter, so it is not sent: the
+	// client checks it.
+	Owner string
 	// State is sent lower-case, as the API documents the states.
 	State string
 	// CreatedAfter and CreatedBefore bound the creation time.
@@ -34,7 +38,7 @@ func (f BatchFilter) query() url.Values {
 	q := url.Values{}
 	for name, v := range map[string]string{
 		"job_name": f.JobName, "queue_name": f.QueueName, "cluster_name": f.ClusterName,
-		"owner": f.Owner, "state": strings.ToLower(f.State), "order": f.Order,
+		"state": strings.ToLower(f.State), "order": f.Order,
 	} {
 		if v != "" {
 			q.Set(name, v)
@@ -49,6 +53,11 @@ func (f BatchFilter) query() url.Values {
 	return q
 }
 
+// keep drops the batches of another owner.
+func (f BatchFilter) keep(b Batch) bool {
+	return f.Owner == "" || (b.Owner != nil && *b.Owner == f.Owner)
+}
+
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
 // does not page: what it counts is not documented (the official provider
 // ignores it too); a zero one only explains an absent list (pageItems).
@@ -61,10 +70,10 @@ type batchPageJSON struct {
 func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != nil }
 
 // Batches lists at most limit batches matching f, in the filter's order:
-// one request per page (from counts batches, size at most MaxPageSize),
+// one request per page (from counts batches, size at most MaxListPageSize),
 // stopping at limit or on a short page (collect).
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
-	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]batchJSON, error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))

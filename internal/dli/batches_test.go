@@ -91,12 +91,14 @@ func TestBatchesNeverGivesMoreThanTheLimit(t *testing.T) {
 	}
 }
 
+// The filters are sent as the official SDK's ListSparkJobsRequest names
+// them; owner, which it does not know, is not sent (TestBatchesOwnerIsChecked...).
 func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	c, srv := newTestClient(t)
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)
 	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{
 		JobName: "nightly etl", QueueName: "etl", ClusterName: "c1", Owner: "alice", State: "SUCCESS",
-		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: OrderDurationAsc,
+		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: BatchOrderDurationAsc,
 	}, 10))
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +109,7 @@ func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	}
 	// Sent exactly as signed: sorted, a space as %20.
 	want := "/v2.0/" + testProject + "/batches?cluster_name=c1&end=1732842000000&from=0&job_name=nightly%20etl" +
-		"&order=DURATION_ASC&owner=alice&queue_name=etl&size=10&start=1732838400000&state=success"
+		"&order=DURATION_ASC&queue_name=etl&size=10&start=1732838400000&state=success"
 	if got := r[0].Path + "?" + r[0].Query; got != want {
 		t.Fatalf("request\n%s\nwant\n%s", got, want)
 	}
@@ -156,7 +158,27 @@ func TestBatchesSharesTheClientPath(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`})
 	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100))
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
 		t.Fatalf("got %v, want permission denied reading the project's batches", err)
+	}
+}
+
+// The SDK's ListSparkJobsRequest has no owner: the client does not send it
+// and keeps only the owner's batches itself, on every page.
+func TestBatchesOwnerIsCheckedLocallyAndNotSent(t *testing.T) {
+	c, srv := newTestClient(t)
+	for i, owner := range []string{"alice", "bob", "alice", "carol", "alice"} {
+		id := fmt.Sprintf("0a324461-d9d9-45da-a52a-3b3c7a3d80%02d", i)
+		srv.Mock.AddBatch(testProject, id, "success")
+		srv.Mock.SetDetails(testProject, id, map[string]any{"owner": owner, "create_time": int64(i)})
+	}
+	bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{Owner: "alice"}, 2))
+	if err != nil || len(bs) != 2 || *bs[0].Owner != "alice" || *bs[1].Owner != "alice" {
+		t.Fatalf("got %+v, %v; want the first 2 of alice's batches", bs, err)
+	}
+	for _, r := range srv.Mock.Requests() {
+		if strings.Contains(r.Query, "owner") {
+			t.Errorf("the request sends owner: %s", r.Query)
+		}
 	}
 }

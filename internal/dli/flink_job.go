@@ -19,7 +19,8 @@ type FlinkJob struct {
 	RestartTimes                                   *int64
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself (a person
+// may start it again: FlinkJobKind.ComeBack).
 func (j FlinkJob) Terminal() bool { return FlinkJobKind.IsTerminal(j.Status) }
 
 func (j FlinkJob) status() string { return j.Status }

@@ -59,7 +59,7 @@ func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
 
 // FlinkJobs lists at most limit Flink jobs matching f, in the filter's
 // order: one request per page (offset counts jobs, limit at most
-// MaxPageSize), stopping at limit or on a short page.
+// MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) (List[FlinkJob], error) {
 	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
 		q := f.query()

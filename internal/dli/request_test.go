@@ -151,8 +151,11 @@ func TestNoAPIMethodReturnsAnUnredactedError(t *testing.T) {
 }
 
 // Every DLI method signed with AK/SK sends the project it was given in
-// X-Project-Id and signs it; no other call sends one. This recording, not
-// a refusal of the mock, is what proves that the client sends it.
+// X-Project-Id and signs it; no other call sends one. Every request, IAM's
+// GETs included, carries Content-Type: application/json, as the official
+// SDK sends it. This recording, not a refusal of the mock (which accepts
+// both left out, as the real gateway does), proves that the client sends
+// them.
 func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
 	for name, method := range apiMethods {
 		t.Run(name, func(t *testing.T) {
@@ -165,6 +168,9 @@ func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
 			}
 			for _, r := range reqs {
 				a, _ := sign.ParseAuthorization(r.Header.Get("Authorization"))
+				if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+					t.Errorf("%s %s: Content-Type %q, want application/json", r.Method, r.Path, ct)
+				}
 				got := r.Header.Get(HeaderProjectID)
 				switch {
 				case method.project == "" && got != "":

@@ -19,7 +19,7 @@ type SQLJob struct {
 	Message string
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself.
 func (j SQLJob) Terminal() bool { return SQLJobKind.IsTerminal(j.Status) }
 
 func (j SQLJob) status() string { return j.Status }

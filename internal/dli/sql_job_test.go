@@ -38,7 +38,7 @@ func TestSQLJobMissingIsNotFoundNamingTheJob(t *testing.T) {
 	c, _ := newTestClient(t)
 	_, err := c.SQLJob(shortCtx(t), testProject, testSQLJob)
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.0002" ||
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || apiErr.Code != "DLI.0002" ||
 		!strings.Contains(err.Error(), `SQL job "`+testSQLJob+`"`) {
 		t.Fatalf("got %v, want DLI.0002 not found naming the SQL job", err)
 	}

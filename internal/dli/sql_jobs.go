@@ -19,6 +19,11 @@ const (
 // SQLJobTypes are the job types the SQL job list filters on (ALL: every type).
 var SQLJobTypes = []string{"DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", "DATA_MIGRATION", "UPDATE", "DELETE", "RESTART_QUEUE", "SCALE_QUEUE", "ALL"}
 
+// SQLJobListStatuses are the statuses the SQL job list filters on, as the
+// official SDK's ListSqlJobsRequest knows them: more than a job reports
+// (SQLJobKind.Statuses).
+var SQLJobListStatuses = []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED", "COMPUTED", "SUSPENDED", "ACTIVE", "DELETED", "CREATING", "SCALING"}
+
 // SQLJobFilter selects SQL jobs of a list; zero fields do not filter.
 type SQLJobFilter struct {
 	QueueName, Owner, TableName, DatabaseName string
@@ -65,7 +70,7 @@ func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != 
 
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
 // one request per page (current-page from 1, page-size at most
-// MaxPageSize), stopping at limit or on a short page.
+// MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) (List[SQLJob], error) {
 	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
 		q := f.query()

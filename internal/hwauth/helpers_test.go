@@ -133,7 +133,7 @@ func scriptWait(t *testing.T, srv *dlimock.Server, client *dli.Client, clock *fa
 	return func() error {
 		var err error
 		testwait.Within(t, testwait.Limit, "a long wait on a fake clock", func() {
-			_, err = waiter.Wait(context.Background(), testProject, testBatch, []string{"success"})
+			_, err = waiter.WaitBatchState(context.Background(), testProject, testBatch, []string{"success"})
 		})
 		return err
 	}

@@ -26,7 +26,7 @@ func (e *PasswordError) Unwrap() error { return e.Err }
 // Refused reports IAM refusing the user name or password (HTTP 401).
 func (e *PasswordError) Refused() bool {
 	var apiErr *dli.APIError
-	return errors.As(e.Err, &apiErr) && apiErr.Kind == dli.KindAuthentication
+	return errors.As(e.Err, &apiErr) && apiErr.Class == dli.ClassAuthentication
 }
 
 // Password is a credential source of IAM tokens from a password login:

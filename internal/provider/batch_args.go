@@ -46,7 +46,7 @@ func batchStatusAttributes(idDescription string) map[string]schema.Attribute {
 		},
 		"terminal": schema.BoolAttribute{
 			Computed:            true,
-			MarkdownDescription: "Whether the state can never change again: `success` or `dead`, ignoring case.",
+			MarkdownDescription: "Whether the state will not change by itself: `success` or `dead`, ignoring case. Both are final.",
 		},
 	}
 }

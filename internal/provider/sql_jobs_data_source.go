@@ -47,7 +47,7 @@ func newSQLJobsDataSource() datasource.DataSource {
 			return merge(listArgAttributes(dli.SQLJobKind, "jobs", sqlJobOrders), map[string]schema.Attribute{
 				"queue_name":     filterAttribute("Only jobs on this queue."),
 				"job_type":       oneOfFilterAttribute("Only jobs of this type (the API's `job-type`; `ALL` is every type)", dli.SQLJobTypes),
-				"status":         oneOfFilterAttribute("Only jobs in this status", dli.SQLJobKind.Statuses),
+				"status":         oneOfFilterAttribute("Only jobs in this status (the API's `job-status`, which knows more statuses than a job reports)", dli.SQLJobListStatuses),
 				"owner":          filterAttribute("Only jobs submitted by this user."),
 				"table_name":     filterAttribute("Only jobs on this table."),
 				"database_name":  filterAttribute("Only jobs on this database (the API's `db_name`)."),
