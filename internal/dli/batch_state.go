@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"fmt"
 )
 
 // The documented batch states. DLI's examples also show "Success": every
@@ -44,17 +43,7 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 	})
 }
 
-func batchSubject(projectID, batchID string) string { return jobSubject(BatchKind, projectID, batchID) }
-
-// jobSubject names one job of a kind in API errors.
-func jobSubject(kind Kind, projectID, jobID string) string {
-	return fmt.Sprintf("%s %q in project %q", kind.Noun, jobID, projectID)
-}
-
-// listSubject names a list of jobs of a kind in API errors.
-func listSubject(kind Kind, projectID string) string {
-	return fmt.Sprintf("%s in project %q", kind.Plural, projectID)
-}
+func batchSubject(projectID, batchID string) string { return BatchKind.Subject(projectID, batchID) }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
 	if b.State == nil || *b.State == "" {
