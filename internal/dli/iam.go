@@ -76,7 +76,7 @@ func (c *Client) DomainID(ctx context.Context, authURL *url.URL, base Credential
 			return "", err
 		}
 		if len(answer.Domains) == 0 || answer.Domains[0].ID == "" {
-			return "", resp.malformed("IAM lists no account (domain) for these credentials: " + resp.snippet())
+			return "", noDomainListed{resp.malformed("IAM lists no account (domain) for these credentials: " + resp.snippet())}
 		}
 		return answer.Domains[0].ID, nil
 	})

@@ -39,6 +39,9 @@ type call struct {
 	subject string
 	// permission is the IAM permission the call needs, named by a permission error.
 	permission string
+	// anonymous: a call that authenticates in its body (a password, an ID
+	// token, a federated token) and so carries no credentials.
+	anonymous bool
 }
 
 // dliCall is a GET of the DLI API in project, below the endpoint. A read
@@ -86,10 +89,10 @@ func (c *Client) explain(err error, k call) error {
 // whose body the decoder reads as it arrives, or the error of any other.
 func (c *Client) send(ctx context.Context, k call) (*response, error) {
 	credentials := k.credentials
-	if credentials == nil && !k.metadata {
+	if credentials == nil && !k.metadata && !k.anonymous {
 		credentials = c.credentials
 	}
-	if credentials == nil && !k.metadata {
+	if credentials == nil && !k.metadata && !k.anonymous {
 		return nil, errors.New("the client has no credentials")
 	}
 	header := k.header

@@ -64,6 +64,30 @@ var apiMethods = map[string]apiMethod{
 		_, err := c.AssumeRole(ctx, base.JoinPath("v3"), c.credentials, dlimock.DefaultDomainID, "agency", "domain", time.Hour)
 		return err
 	}},
+	"PasswordToken": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.PasswordToken(ctx, base.JoinPath("v3"), PasswordLogin{UserName: "alice", DomainName: "acme", Password: "pw", ProjectName: "cn-north-4"})
+		return err
+	}},
+	"FederatedToken": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.FederatedToken(ctx, base.JoinPath("v3"), "idp", "eyJ.id.token")
+		return err
+	}},
+	"TemporaryKeysByToken": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.TemporaryKeysByToken(ctx, base.JoinPath("v3"), "federated-token")
+		return err
+	}},
+	"AssumeAgency": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		creds, err := c.credentials.Retrieve(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = c.AssumeAgency(ctx, base, creds, dlimock.DefaultDomainID, "agency", time.Hour)
+		return err
+	}},
+	"CallerIdentity": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.CallerIdentity(ctx, base, c.credentials)
+		return err
+	}},
 	"MetadataToken": {"", func(ctx context.Context, c *Client, base *url.URL) error {
 		_, _, err := c.MetadataToken(ctx, base)
 		return err

@@ -23,6 +23,7 @@ type response struct {
 	attempts  int
 	raw       io.ReadCloser
 	body      *cappedReader
+	header    http.Header // IAM answers its tokens in X-Subject-Token
 }
 
 // cappedReader reads at most limit bytes of an answer and keeps its first
@@ -164,7 +165,7 @@ func (b body) keystoneMessage() string {
 // most maxErrorBytes far).
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
 	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: tr.attempts,
-		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}}
+		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}, header: resp.Header}
 	if resp.Request != nil && resp.Request.URL != nil {
 		r.host = resp.Request.URL.Host
 	}

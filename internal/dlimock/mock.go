@@ -71,6 +71,11 @@ type Mock struct {
 	// huaweicloud-sdk-go-v3 does. X-Project-Id is accepted unsigned always:
 	// the real gateway serves that client.
 	UnsignedScopeHeaders bool
+	// TokenTTL is how long the IAM tokens of a login last (default 24h).
+	TokenTTL time.Duration
+	// NoDomainListed makes GET /v3/auth/domains list none, as IAM answers
+	// a user without iam:users:getUser.
+	NoDomainListed bool
 	// The shapes of the real service's answers that a client must read
 	// (dli-api.md, "Reading answers like the SDK"), each off by default:
 	// CodeMessageErrors answers DLI's errors in the official SDK's second
@@ -102,6 +107,9 @@ type Mock struct {
 	keys         []key
 	projects     []iamProject
 	agencies     map[agencyKey]bool
+	stsAgencies  map[string]bool     // agency URNs (sts.go)
+	users        []User              // login.go
+	idps         map[string][]string // identity provider -> ID tokens accepted
 	metadata     metadataMode
 	tokens       map[string]bool // metadata session tokens issued and still valid
 	issuedTokens []string        // every metadata session token issued
@@ -128,7 +136,7 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{Now: time.Now, started: time.Now(), TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+	m := &Mock{Now: time.Now, started: time.Now(), TemporaryTTL: time.Hour, TokenTTL: 24 * time.Hour, stsAgencies: map[string]bool{}, idps: map[string][]string{}, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
 		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
@@ -138,6 +146,8 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
 	m.mux.HandleFunc("GET /v3/auth/domains", m.listDomains)
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
+	m.mux.HandleFunc("POST /v5/agencies/assume", m.assumeAgency)
+	m.mux.HandleFunc("GET /v5/caller-identity", m.callerIdentity)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
 	m.mux.HandleFunc("GET /v1.0/{project}/jobs/{job}/status", m.sqlJobStatus)
@@ -226,7 +236,7 @@ func (m *Mock) serve(w http.ResponseWriter, r *http.Request) {
 	if m.failing(w, r) {
 		return
 	}
-	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
+	if m.serveMetadata(w, r) || m.serveLogin(w, r) { // these ask for no credentials
 		return
 	}
 	if !m.authenticate(w, r) || !m.scopeOK(w, r) || !m.queryOK(w, r) {

@@ -24,9 +24,6 @@ type authInUse struct {
 	// iam is IAM's address and where it came from, e.g. "https://iam.…/v3,
 	// derived from the region …".
 	iam string
-	// passwordLogin names the official provider's password variables that
-	// are set, which this provider does not take.
-	passwordLogin []string
 	// maxRetries is the retries allowed, so that an answer that was not
 	// retried can say why.
 	maxRetries int

@@ -77,10 +77,12 @@ var readErrorSummariesPinnedElsewhere = map[string]string{
 	"Reading the DLI batch was cancelled": "needs Ctrl-C: TestAccBatchState_interruptStopsWaiting",
 	"Reading the DLI batch failed":        "the fallback for errors the client never returns",
 	// Failures before DLI is asked, pinned with the mock's IAM and metadata service.
-	"Missing DLI credentials":              "TestAccMetadata_noServiceIsMissingCredentials",
-	"Could not assume the IAM agency":      "TestAccAssumeRole_fromTheEnvironmentAndRefused",
-	"Could not look up the DLI project ID": "TestAccProject_lookupFailuresSayToSetTheProjectID",
-	"Could not reach IAM":                  "TestAccIAM_unreachableNamesAuthURLAndTheURLInUse",
+	"Missing DLI credentials":                   "TestAccMetadata_noServiceIsMissingCredentials",
+	"Could not assume the IAM agency":           "TestAccAssumeRole_fromTheEnvironmentAndRefused",
+	"Could not look up the DLI project ID":      "TestAccProject_lookupFailuresSayToSetTheProjectID",
+	"Could not reach IAM":                       "TestAccIAM_unreachableNamesAuthURLAndTheURLInUse",
+	"IAM authentication failed":                 "TestAccPassword_refusedIsNeverRetried",
+	"Could not assume the IAM agency with OIDC": "TestAccOIDC_refusedIDTokenNamesTheSettings",
 }
 
 // TestAccErrorSummaries pins the summary of each kind of failed read, so

@@ -24,6 +24,9 @@ func sharedFailureDiagnostic(err error, auth authInUse) (diag.Diagnostic, bool) 
 	if interrupted(err) {
 		return nil, false
 	}
+	if d, ok := loginFailureDiagnostic(err); ok {
+		return d, true
+	}
 	if d, ok := authenticationFailureDiagnostic(err, auth); ok {
 		return d, true
 	}

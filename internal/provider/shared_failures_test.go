@@ -135,26 +135,6 @@ func TestAccRegion_demandedForTheProjectLookup(t *testing.T) {
 	}
 }
 
-// The official provider's password login, with nothing this provider takes:
-// the error names the variables and what to set instead, never a value.
-func TestAccPasswordLogin_namedWithWhatToSetInstead(t *testing.T) {
-	accTestEnv(t, map[string]string{"HW_USER_NAME": "alice", "HW_USER_PASSWORD": "hunter2-secret", "HW_DOMAIN_NAME": "acme"}, resource.TestStep{
-		Config: fmt.Sprintf("provider \"dli\" {\n  endpoint   = \"http://127.0.0.1:1\"\n  project_id = %q\n}\n", testProject) + batchConfig(`batch_id = "`+testBatch+`"`),
-		ExpectError: expectError(`Missing DLI credentials.*Only the huaweicloud provider's password login is set \(HW_USER_NAME, HW_USER_PASSWORD, HW_DOMAIN_NAME\), which this provider does not take.*` +
-			`Set access_key and secret_key \(HW_ACCESS_KEY, HW_SECRET_KEY\).*token \(HW_AUTH_TOKEN\)`),
-	})
-}
-
-func TestPasswordLoginSetNeedsAUserOrPassword(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if got := passwordLoginSet(env(map[string]string{"HW_DOMAIN_NAME": "acme"})); got != nil {
-		t.Fatalf("a domain name alone counted as a password login: %v", got)
-	}
-	if got := passwordLoginSet(env(map[string]string{"HW_USER_PASSWORD": "p", "HW_DOMAIN_NAME": "acme"})); strings.Join(got, ",") != "HW_USER_PASSWORD,HW_DOMAIN_NAME" {
-		t.Fatalf("got %v", got)
-	}
-}
-
 // A refused agency met by the project lookup: the agency's refusal opens
 // the detail, not the lookup that needed its keys.
 func TestAgencyRefusalComesFirst(t *testing.T) {

@@ -107,6 +107,8 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	}
 	fmt.Fprintln(w, ".")
 	fmt.Fprintf(w, "It also plays IAM (auth_url = URL/v3): project %q is %s, and agency %q of domain %q may be assumed;\n", demoRegion, DemoProject, demoAgency, demoDomain)
+	fmt.Fprintf(w, "user %q of domain %q logs in with password %q; identity provider %q takes ID token %q, and STS (sts_endpoint = URL)\n", demoUser, demoDomain, demoPassword, demoIdp, demoIDToken)
+	fmt.Fprintf(w, "lets agency %q of account %s be assumed with it (assume_role_with_oidc);\n", demoAgency, dlimock.DefaultDomainID)
 	fmt.Fprintln(w, "and the ECS metadata service (HW_ECS_METADATA_ENDPOINT = URL), which hands out temporary keys it accepts.")
 	fmt.Fprintf(w, "Like the real gateway it demands Content-Type: application/json, and of AK/SK requests a signed X-Project-Id (DLI)\nand X-Domain-Id %s (the agency call).\n", dlimock.DefaultDomainID)
 }
@@ -117,6 +119,11 @@ const (
 	demoRegion = "cn-north-4"
 	demoAgency = "dli-reader"
 	demoDomain = "acme"
+	// The password login and OIDC.
+	demoUser     = "demo"
+	demoPassword = "demo-password"
+	demoIdp      = "demo-idp"
+	demoIDToken  = "demo-id-token"
 )
 
 // seed gives the mock the seeded batches and jobs, with job names and times for
@@ -149,6 +156,9 @@ func seed(m *dlimock.Mock, now time.Time) {
 	}
 	m.AddProject(demoRegion, DemoProject)
 	m.AddAgency(demoDomain, demoAgency)
+	m.AddUser(dlimock.User{Name: demoUser, DomainName: demoDomain, Password: demoPassword})
+	m.SetIDTokens(demoIdp, demoIDToken)
+	m.AddSTSAgency(dlimock.DefaultDomainID, demoAgency)
 	m.ServeMetadata()
 }
 
