@@ -121,15 +121,8 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 
 // elasticResourcePoolPage is one request for a page of the pool list.
 func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]ElasticResourcePool, error) {
-	resp, err := c.get(ctx, q, "v3", projectID, "elastic-resource-pools")
-	var pools []ElasticResourcePool
-	if err == nil {
-		pools, err = decodeElasticResourcePools(resp)
-	}
-	if err != nil {
-		return nil, c.explain(err, listSubject(ElasticResourcePoolKind, projectID))
-	}
-	return pools, nil
+	k := dliCall(projectID, listSubject(ElasticResourcePoolKind, projectID), q, "v3", projectID, "elastic-resource-pools")
+	return do(ctx, c, k, decodeElasticResourcePools)
 }
 
 // WaitElasticResourcePool polls the pool until its status is one of

@@ -95,15 +95,8 @@ func decodeQueues(resp *response) ([]Queue, error) {
 
 // listQueues is one request for every queue of the project.
 func (c *Client) listQueues(ctx context.Context, projectID string) ([]Queue, error) {
-	resp, err := c.get(ctx, url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
-	var queues []Queue
-	if err == nil {
-		queues, err = decodeQueues(resp)
-	}
-	if err != nil {
-		return nil, c.explain(err, listSubject(QueueKind, projectID))
-	}
-	return queues, nil
+	k := dliCall(projectID, listSubject(QueueKind, projectID), url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
+	return do(ctx, c, k, decodeQueues)
 }
 
 // Queue reads the queue named name (any case: DLI keeps names in lower
