@@ -29,10 +29,8 @@ type Queue struct {
 // with at least minCU CUs when minCU > 0. DLI leaves is_restarting out when
 // false (its documented default).
 func (q Queue) Ready(minCU int64) bool {
-	if q.IsRestarting != nil && *q.IsRestarting {
-		return false
-	}
-	return minCU <= 0 || (q.CUCount != nil && *q.CUCount >= minCU)
+	restarting := q.IsRestarting != nil && *q.IsRestarting
+	return !restarting && (minCU <= 0 || (q.CUCount != nil && *q.CUCount >= minCU))
 }
 
 // queueJSON is a queue as the list sends it. The single read

@@ -120,9 +120,13 @@ func TestWaitQueueReadyPollsFreshLists(t *testing.T) {
 	if q, err := c.Queue(shortCtx(t), testProject, "etl"); err != nil || q.Ready(0) {
 		t.Fatalf("got %+v, %v, want the restarting queue", q, err)
 	}
-	q, err := Waiter{Client: c, Clock: &fakeClock{}}.WaitQueueReady(shortCtx(t), testProject, "etl", 64)
+	clock := &fakeClock{}
+	q, err := Waiter{Client: c, Clock: clock}.WaitQueueReady(shortCtx(t), testProject, "etl", 64)
 	if err != nil || *q.CUCount != 64 {
 		t.Fatalf("got %+v, %v", q, err)
+	}
+	if len(clock.slept) != 1 {
+		t.Fatalf("%d polls, want 2 (16 CUs, then 64): a poll took an answer older than itself", len(clock.slept)+1)
 	}
 	if n := srv.Mock.Calls("queues"); n != 3 {
 		t.Fatalf("%d list requests, want 3 (the read, then polls at 16 and 64 CUs)", n)

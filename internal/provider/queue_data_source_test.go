@@ -52,6 +52,20 @@ func TestAccQueue_everyFieldInOneRequest(t *testing.T) {
 	}
 }
 
+// Without a wait, ready weighs min_cu_count too: a queue with fewer CUs
+// is not ready.
+func TestAccQueue_readyWeighsMinCUCount(t *testing.T) {
+	srv := newMock(t)
+	srv.Mock.AddQueue(testProject, "etl", "general", etlQueue, dlimock.QueueStep{CUs: 64})
+	checks := etlQueueChecks(64, false, false)
+	checks["min_cu_count"] = knownvalue.Int64Exact(128)
+	accTest(t, resource.TestStep{
+		Config:            akskProvider(srv) + queueConfig("  min_cu_count = 128"),
+		ConfigPlanChecks:  preApply(requestsSoFar{srv, 1}),
+		ConfigStateChecks: expectAttrs(queueAddr, checks),
+	})
+}
+
 // wait_for_ready polls until the queue is not restarting and has the CUs
 // asked for.
 func TestAccQueue_waitsUntilReady(t *testing.T) {
