@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -140,4 +143,36 @@ type planCheck func() error
 
 func (c planCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	resp.Error = c()
+}
+
+// The queue-gate composition submits the Spark job to the queue the gate
+// waited for: its queue_name is the dli_queue's id, and the gate waits.
+func TestCompositionExampleSubmitsToTheReadyQueue(t *testing.T) {
+	const file = "../../examples/composition/queue-gate/main.tf"
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var job, gate *hclsyntax.Block
+	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+		switch {
+		case b.Type == "resource" && b.Labels[0] == "huaweicloud_dli_spark_job":
+			job = b
+		case b.Type == "data" && b.Labels[0] == "dli_queue":
+			gate = b
+		}
+	}
+	if job == nil || gate == nil {
+		t.Fatalf("want a huaweicloud_dli_spark_job and a dli_queue; got %v %v", job, gate)
+	}
+	if got, want := traversal(t, src, job.Body.Attributes["queue_name"]), "data.dli_queue."+gate.Labels[1]+".id"; got != want {
+		t.Errorf("queue_name is %q, want %q", got, want)
+	}
+	if got := traversal(t, src, gate.Body.Attributes["wait_for_ready"]); got != "true" {
+		t.Errorf("the gate's wait_for_ready is %q, want true", got)
+	}
 }
