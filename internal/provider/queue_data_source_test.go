@@ -3,11 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -148,17 +146,9 @@ func (c planCheck) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, re
 // The queue-gate composition submits the Spark job to the queue the gate
 // waited for: its queue_name is the dli_queue's id, and the gate waits.
 func TestCompositionExampleSubmitsToTheReadyQueue(t *testing.T) {
-	const file = "../../examples/composition/queue-gate/main.tf"
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	src, blocks := parseExample(t, "../../examples/composition/queue-gate/main.tf")
 	var job, gate *hclsyntax.Block
-	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, b := range blocks {
 		switch {
 		case b.Type == "resource" && b.Labels[0] == "huaweicloud_dli_spark_job":
 			job = b
