@@ -166,3 +166,21 @@ func TestCompositionExampleSubmitsToTheReadyQueue(t *testing.T) {
 		t.Errorf("the gate's wait_for_ready is %q, want true", got)
 	}
 }
+
+// One Ctrl-C stops a wait on a queue or a pool, as on a job: the read
+// set-up and the wait loop are the jobs'.
+func TestAccCapacity_interruptStopsWaiting(t *testing.T) {
+	plan := []string{"plan", "-no-color", "-input=false"}
+	t.Run("dli_queue", func(t *testing.T) {
+		srv := newMock(t)
+		srv.Mock.AddQueue(testProject, "etl", "general", nil, dlimock.QueueStep{Restarting: true, CUs: 16})
+		interruptWhileWaiting(t, srv, queueConfig("  wait_for_ready = true\n  timeouts {\n    read = \"2m\"\n  }"),
+			"Reading the DLI queue was cancelled", plan, false)
+	})
+	t.Run("dli_elastic_resource_pool", func(t *testing.T) {
+		srv := newMock(t)
+		srv.Mock.AddElasticResourcePool(testProject, "pool_a", nil, dlimock.PoolStep{Status: "SCALING"})
+		interruptWhileWaiting(t, srv, poolConfig("  wait_for = [\"AVAILABLE\"]\n  timeouts {\n    read = \"2m\"\n  }"),
+			"Reading the DLI elastic resource pool was cancelled", plan, false)
+	})
+}
