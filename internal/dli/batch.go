@@ -43,6 +43,8 @@ type batchJSON struct {
 	Duration     *int64   `json:"duration"`
 }
 
+func (j *batchJSON) payload() bool { return j.ID != nil || j.State != nil }
+
 // appIDs accepts appId as the official SDK has it (a string) and as older
 // documentation has it (an array of strings). An empty string is no ID.
 type appIDs []string

@@ -189,7 +189,7 @@ func TestMalformedAnswers(t *testing.T) {
 	}{
 		{"garbage with 200", dlimock.Fault{Status: 200, Body: `{"state": "runn`}, "not the expected JSON"},
 		{"no state", dlimock.Fault{Status: 200, Body: `{"id":"x"}`}, "has no state"},
-		{"oversized", dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: 2 << 20}, "larger than 1 MiB"},
+		{"oversized", dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: MaxResponseBytes + 1<<20}, "larger than 64 MiB"},
 		{"trailing garbage", dlimock.Fault{Status: 200, Body: `{"state":"running"} trailing`}, "not the expected JSON"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -58,6 +58,8 @@ type batchPageJSON struct {
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
+func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != nil }
+
 // Batches lists at most limit batches matching f, in the filter's order:
 // one request per page (from counts batches, size at most MaxPageSize),
 // stopping at limit or on a short page (collect).

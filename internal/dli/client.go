@@ -20,8 +20,11 @@ import (
 const (
 	DefaultMaxRetries     = 5
 	DefaultRequestTimeout = time.Minute
-	// MaxResponseBytes bounds every response body that is read.
-	MaxResponseBytes = 1 << 20
+	// MaxResponseBytes bounds every answer that is read: far above any
+	// real page (100 Flink jobs with 50 KiB SQL bodies are 5 MiB), which is
+	// read as it arrives, one entry at a time, so that memory does not grow
+	// with it.
+	MaxResponseBytes = 64 << 20
 )
 
 // Config is everything a Client needs. Endpoint is required; without

@@ -60,6 +60,8 @@ type elasticResourcePoolPageJSON struct {
 	Pools *[]elasticResourcePoolJSON `json:"elastic_resource_pools"`
 }
 
+func (p *elasticResourcePoolPageJSON) payload() bool { return p.Pools != nil || p.Count != nil }
+
 // decodeElasticResourcePools reads a page of the pool list; an entry
 // without a name is left out (no read could ask for it).
 func decodeElasticResourcePools(resp *response) ([]ElasticResourcePool, error) {
@@ -122,6 +124,7 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 // elasticResourcePoolPage is one request for a page of the pool list.
 func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]ElasticResourcePool, error) {
 	k := dliCall(projectID, listSubject(ElasticResourcePoolKind, projectID), q, "v3", projectID, "elastic-resource-pools")
+	k.permission = "dli:elasticresourcepool:list"
 	return do(ctx, c, k, decodeElasticResourcePools)
 }
 

@@ -90,3 +90,29 @@ func TestWaitElasticResourcePool(t *testing.T) {
 		t.Fatalf("got %+v, %v, want AVAILABLE (the script's next step)", p, err)
 	}
 }
+
+// The queue and pool lists are read whatever is_success says when they
+// carry their list, as the SDK reads them; without it, an error code is
+// the error it names.
+func TestCapacityListsAreReadAsTheSDKReadsThem(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":false,"message":"advisory","queues":[{"queue_name":"etl","cu_count":16}]}`})
+	if q, err := c.Queue(shortCtx(t), testProject, "etl"); err != nil || *q.CUCount != 16 {
+		t.Fatalf("queue: %+v, %v; want the listed queue", q, err)
+	}
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":false,"message":"advisory","count":1,"elastic_resource_pools":[{"elastic_resource_pool_name":"pool_a","status":"SCALING"}]}`})
+	if p, err := c.ElasticResourcePool(shortCtx(t), testProject, "pool_a"); err != nil || p.Status != "SCALING" {
+		t.Fatalf("pool: %+v, %v; want the listed pool", p, err)
+	}
+	for permission, read := range map[string]func(*Client) error{
+		"dli:queue:list":               func(c *Client) error { _, err := c.Queue(shortCtx(t), testProject, "etl"); return err },
+		"dli:elasticresourcepool:list": func(c *Client) error { _, err := c.ElasticResourcePool(shortCtx(t), testProject, "pool_a"); return err },
+	} {
+		c, srv := newTestClient(t)
+		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":false,"error_code":"DLI.0003","message":"no permission"}`})
+		var apiErr *APIError
+		if err := read(c); !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || apiErr.Permission != permission {
+			t.Errorf("%v, want a permission error naming %s", err, permission)
+		}
+	}
+}

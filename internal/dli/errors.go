@@ -34,12 +34,12 @@ type ErrorKind int
 
 const (
 	KindRequest        ErrorKind = iota // the request was refused as invalid
-	KindNotFound                        // DLI.0002, DLI.0023 or HTTP 404
+	KindNotFound                        // DLI.0002, DLI.0023, DLI.16001 or HTTP 404
 	KindAuthentication                  // HTTP 401, DLI.0013/0014, APIGW signature errors
-	KindPermission                      // HTTP 403
+	KindPermission                      // HTTP 403, DLI.0003
 	KindThrottled                       // HTTP 429
 	KindServer                          // HTTP 5xx, DLI.0999
-	KindNoAPI                           // the endpoint does not serve this API (APIGW 404)
+	KindNoAPI                           // the endpoint does not serve this API (APIG(W).0101)
 	// KindNotFoundAtEndpoint is a 404 without DLI's or the gateway's error
 	// body: what any web server answers, so the endpoint may be wrong.
 	KindNotFoundAtEndpoint
@@ -80,6 +80,9 @@ type APIError struct {
 	Host string
 	// Service is the service that answered: DLI, IAM or ECS metadata.
 	Service string
+	// Permission is the IAM permission the call needs, e.g. dli:jobs:get;
+	// a permission error names it.
+	Permission string
 }
 
 func (e *APIError) Error() string {
@@ -106,6 +109,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Message != "" {
 		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Kind == KindPermission && e.Permission != "" {
+		fmt.Fprintf(&b, "; the read needs the IAM permission %s", e.Permission)
 	}
 	writeRequestFacts(&b, e.RequestID, e.Attempts)
 	return b.String()
@@ -214,10 +220,18 @@ func plural(n int, word string) string {
 // of DLI's own forms (a DLI.* code, or the older is_success form).
 func classify(status int, code string, dliForm bool) ErrorKind {
 	switch {
-	case code == "DLI.0002" || code == "DLI.0023":
+	// DLI.16001: the Flink job does not exist (the official provider reads
+	// it as a 404).
+	case code == "DLI.0002" || code == "DLI.0023" || code == "DLI.16001":
 		return KindNotFound
-	case status == http.StatusNotFound && strings.HasPrefix(code, "APIGW."):
-		// The gateway knows no such route: a wrong endpoint, not a missing batch.
+	case code == "DLI.0003": // no permission for the operation, at HTTP 400
+		return KindPermission
+	case code == "APIGW.0101" || code == "APIG.0101":
+		// The gateway knows no such API: a wrong endpoint or path.
+		return KindNoAPI
+	case status == http.StatusNotFound && (strings.HasPrefix(code, "APIGW.") || strings.HasPrefix(code, "APIG.")):
+		// The gateway (APIG. on older ones) knows no such route: a wrong
+		// endpoint, not a missing batch.
 		return KindNoAPI
 	case status == http.StatusNotFound && dliForm:
 		return KindNotFound

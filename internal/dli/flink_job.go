@@ -56,6 +56,8 @@ type flinkJobAnswerJSON struct {
 	JobDetail *flinkJobJSON `json:"job_detail"`
 }
 
+func (a *flinkJobAnswerJSON) payload() bool { return a.JobDetail != nil }
+
 func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
 	if j.JobID == nil {
 		return FlinkJob{}, resp.malformed("a Flink job in the answer has no job_id: " + resp.snippet())

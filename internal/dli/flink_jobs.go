@@ -49,11 +49,13 @@ func (f FlinkJobFilter) keep(j FlinkJob) bool {
 // flinkJobPageJSON is one page of GET /v1.0/{project_id}/streaming/jobs.
 type flinkJobPageJSON struct {
 	body
-	JobList struct {
+	JobList *struct {
 		TotalCount *int64          `json:"total_count"`
 		Jobs       *[]flinkJobJSON `json:"jobs"`
 	} `json:"job_list"`
 }
+
+func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
 
 // FlinkJobs lists at most limit Flink jobs matching f, in the filter's
 // order: one request per page (offset counts jobs, limit at most
@@ -68,6 +70,9 @@ func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilt
 			var p flinkJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
+			}
+			if p.JobList == nil {
+				return nil, resp.malformed("the answer has no job_list: " + resp.snippet())
 			}
 			items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
 			if err != nil {

@@ -57,6 +57,9 @@ type queueListJSON struct {
 	Queues *[]queueJSON `json:"queues"`
 }
 
+// payload: the list is read whatever is_success says, as the SDK reads it.
+func (l *queueListJSON) payload() bool { return l.Queues != nil }
+
 // queueTypeAll lists every queue: left out, queue_type means sql, and a
 // general-purpose queue (Spark jars, Flink) is not listed.
 const queueTypeAll = "all"
@@ -94,6 +97,7 @@ func decodeQueues(resp *response) ([]Queue, error) {
 // listQueues is one request for every queue of the project.
 func (c *Client) listQueues(ctx context.Context, projectID string) ([]Queue, error) {
 	k := dliCall(projectID, listSubject(QueueKind, projectID), url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
+	k.permission = "dli:queue:list"
 	return do(ctx, c, k, decodeQueues)
 }
 

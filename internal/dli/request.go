@@ -38,11 +38,19 @@ type call struct {
 	final       []int // error statuses that are an answer, never retried
 	// subject names what was asked for in API errors, e.g. `batch "…" in project "…"`.
 	subject string
+	// permission is the IAM permission the call needs, named by a permission error.
+	permission string
 }
 
-// dliCall is a GET of the DLI API in project, below the endpoint.
+// dliCall is a GET of the DLI API in project, below the endpoint. A read
+// of one job needs the IAM permission dli:jobs:get; a list (a call with a
+// query), dli:jobs:list_all.
 func dliCall(project, subject string, query url.Values, path ...string) call {
-	return call{service: serviceDLI, method: http.MethodGet, project: project, subject: subject, query: query, path: path}
+	permission := "dli:jobs:get"
+	if query != nil {
+		permission = "dli:jobs:list_all"
+	}
+	return call{service: serviceDLI, method: http.MethodGet, project: project, subject: subject, query: query, path: path, permission: permission}
 }
 
 // do sends k and decodes its answer with decode. Whatever fails (the
@@ -57,16 +65,20 @@ func do[T any](ctx context.Context, c *Client, k call, decode func(*response) (T
 	}
 	if err != nil {
 		var zero T
-		return zero, c.explain(err, k.subject)
+		return zero, c.explain(err, k)
 	}
 	return v, nil
 }
 
 // explain finishes every call's error the same way: an API error names
-// what was asked for, and no error quotes a credential.
-func (c *Client) explain(err error, subject string) error {
-	if apiErr := ownAPIError(err); apiErr != nil && subject != "" {
-		apiErr.Subject = subject
+// what was asked for and the permission it needs, and no error quotes a
+// credential.
+func (c *Client) explain(err error, k call) error {
+	if apiErr := ownAPIError(err); apiErr != nil {
+		if k.subject != "" {
+			apiErr.Subject = k.subject
+		}
+		apiErr.Permission = k.permission
 	}
 	return c.redact(err)
 }

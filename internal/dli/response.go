@@ -35,6 +35,9 @@ type cappedReader struct {
 	over  bool // the answer is longer than limit
 }
 
+// maxErrorBytes bounds an error answer, which is quoted, never paged.
+const maxErrorBytes = 1 << 20
+
 // headBytes is how much of an answer is kept for the excerpts errors quote.
 const headBytes = 1024
 
@@ -69,17 +72,53 @@ func (r *response) close() {
 }
 
 // body is every field DLI puts in a JSON answer to the state call: the
-// result, the current error form and the older is_success form. Unknown
+// result, and the error forms: DLI's and APIG's error_code and error_msg,
+// the SDK's second form code and message, and the older is_success. Unknown
 // fields are ignored. The other calls' answer types embed it.
 type body struct {
-	ID        *string `json:"id"`
-	State     *string `json:"state"`
-	IsSuccess *flag   `json:"is_success"`
-	Message   string  `json:"message"`
-	ErrorCode string  `json:"error_code"`
-	ErrorMsg  string  `json:"error_msg"`
+	ID        *string    `json:"id"`
+	State     *string    `json:"state"`
+	IsSuccess *flag      `json:"is_success"`
+	Message   string     `json:"message"`
+	ErrorCode string     `json:"error_code"`
+	ErrorMsg  string     `json:"error_msg"`
+	Code      codeString `json:"code"`
 	// IAM's Keystone form: {"error":{"code":401,"message":"...","title":"..."}}.
 	Error json.RawMessage `json:"error"`
+}
+
+// payload: the state call's answer is its state.
+func (b *body) payload() bool { return b.State != nil }
+
+// failed says whether the answer names an error, in any of its forms.
+func (b *body) failed() bool {
+	return b.ErrorCode != "" || b.Code != "" || (b.IsSuccess != nil && !bool(*b.IsSuccess))
+}
+
+// code is the answer's error code, in either form.
+func (b *body) code() string {
+	if b.ErrorCode != "" {
+		return b.ErrorCode
+	}
+	return string(b.Code)
+}
+
+// codeString is the code of the SDK's {"code","message"} form: a string;
+// a number (as some gateways send a status there) is read as its digits.
+type codeString string
+
+func (c *codeString) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err == nil {
+		*c = codeString(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return errors.New("code is neither a string nor a number")
+	}
+	*c = codeString(n)
+	return nil
 }
 
 // flag is is_success as DLI sends it: a boolean in the SQL and batch APIs,
@@ -120,9 +159,9 @@ func (b body) keystoneMessage() string {
 	return plain
 }
 
-// readResponse turns a 2xx into a response whose body the decoder reads,
-// and anything else into an error. Every answer is read at most
-// MaxResponseBytes far.
+// readResponse turns a 2xx into a response whose body the decoder reads
+// (at most MaxResponseBytes far), and anything else into an error (read at
+// most maxErrorBytes far).
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
 	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: tr.attempts,
 		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}}
@@ -133,6 +172,7 @@ func readResponse(resp *http.Response, tr *trace) (*response, error) {
 		return r, nil
 	}
 	defer r.close()
+	r.body.limit = maxErrorBytes
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
@@ -156,7 +196,7 @@ func (r *response) text() ([]byte, error) {
 }
 
 func (r *response) tooLarge() error {
-	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", MaxResponseBytes>>20))
+	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", r.body.limit>>20))
 }
 
 // decode parses a 2xx body; an is_success=false or error_code answer is an
@@ -168,17 +208,23 @@ func (r *response) decode() (body, error) {
 }
 
 // envelope is an answer's JSON type: it embeds body, so that every call's
-// answer is checked for the error forms in the same way.
-type envelope interface{ envelope() *body }
+// answer is checked for the error forms in the same way, and says whether
+// the payload the call asked for is present.
+type envelope interface {
+	envelope() *body
+	payload() bool
+}
 
 func (b *body) envelope() *body { return b }
 
-// decodeInto is decode for an answer type that embeds body.
+// decodeInto is decode for an answer type that embeds body. As the
+// official SDK reads them, an answer with its payload is read whatever
+// is_success says; one without it but naming an error is that error.
 func (r *response) decodeInto(v envelope) error {
 	if err := r.decodeJSON(v); err != nil {
 		return err
 	}
-	if b := v.envelope(); (b.IsSuccess != nil && !bool(*b.IsSuccess)) || b.ErrorCode != "" {
+	if b := v.envelope(); !v.payload() && b.failed() {
 		return r.errorFrom(*b, r.body.head)
 	}
 	return nil
@@ -188,7 +234,7 @@ func (r *response) decodeInto(v envelope) error {
 // rest of the answer, which may only be white space.
 func (r *response) decodeJSON(v any) error {
 	dec := json.NewDecoder(r.body)
-	err := dec.Decode(v)
+	err := readStream(dec, v)
 	if err == nil {
 		err = atEnd(dec)
 	}
@@ -238,9 +284,10 @@ func (r *response) errorFrom(b body, data []byte) *APIError {
 	if msg == "" && len(data) > 0 {
 		msg = "the answer has no error message: " + snippet(data)
 	}
-	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
+	code := b.code()
+	dliForm := strings.HasPrefix(code, "DLI.") || b.IsSuccess != nil
 	return &APIError{
-		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
+		Kind: classify(r.status, code, dliForm), StatusCode: r.status, Code: code,
 		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host, Service: serviceName(r.service),
 	}
 }

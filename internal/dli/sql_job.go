@@ -45,6 +45,8 @@ type sqlJobJSON struct {
 	Statement     *string `json:"statement"`
 }
 
+func (j *sqlJobJSON) payload() bool { return j.JobID != nil || j.Status != nil }
+
 // job checks and converts one SQL job of an answer; askedID stands in for
 // an answer without an ID.
 func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {

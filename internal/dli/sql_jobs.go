@@ -61,6 +61,8 @@ type sqlJobPageJSON struct {
 	Jobs     *[]sqlJobJSON `json:"jobs"`
 }
 
+func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != nil }
+
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
 // one request per page (current-page from 1, page-size at most
 // MaxPageSize), stopping at limit or on a short page.

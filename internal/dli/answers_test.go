@@ -1,0 +1,130 @@
+package dli
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// HTTP 200 with the payload present is read whatever is_success says, as
+// the official SDK (which never reads it) does; each API's form of it.
+func TestAnAnswerWithItsPayloadIsReadWhateverIsSuccessSays(t *testing.T) {
+	for name, tc := range map[string]struct {
+		body string
+		read func(context.Context, *Client) (string, error)
+	}{
+		"batch state": {`{"is_success":false,"message":"advisory","state":"running"}`, func(ctx context.Context, c *Client) (string, error) {
+			s, err := c.BatchState(ctx, testProject, testBatch)
+			return s.State, err
+		}},
+		"SQL job": {`{"is_success":false,"message":"advisory","job_id":"` + testBatch + `","status":"RUNNING"}`, func(ctx context.Context, c *Client) (string, error) {
+			j, err := c.SQLJob(ctx, testProject, testBatch)
+			return j.Status, err
+		}},
+		"Flink job": {`{"is_success":"false","message":"advisory","job_detail":{"job_id":71001,"status":"job_running"}}`, func(ctx context.Context, c *Client) (string, error) {
+			j, err := c.FlinkJob(ctx, testProject, "71001")
+			return j.Status, err
+		}},
+		"SQL job list": {`{"is_success":false,"message":"advisory","job_count":1,"jobs":[{"job_id":"` + testBatch + `","status":"RUNNING"}]}`, func(ctx context.Context, c *Client) (string, error) {
+			jobs, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10)
+			if err != nil || len(jobs) != 1 {
+				return "", err
+			}
+			return jobs[0].Status, nil
+		}},
+		"Flink job list": {`{"is_success":"false","job_list":{"total_count":1,"jobs":[{"job_id":71001,"status":"job_running"}]}}`, func(ctx context.Context, c *Client) (string, error) {
+			jobs, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10)
+			if err != nil || len(jobs) != 1 {
+				return "", err
+			}
+			return jobs[0].Status, nil
+		}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: tc.body})
+			status, err := tc.read(shortCtx(t), c)
+			if err != nil || !strings.EqualFold(status, "running") && status != "job_running" {
+				t.Fatalf("read %q, %v; want the payload's status", status, err)
+			}
+		})
+	}
+}
+
+// HTTP 200 without the payload but with an error code, in either form, is
+// the error the code names.
+func TestA200WithoutThePayloadButWithAnErrorCodeIsThatError(t *testing.T) {
+	for body, kind := range map[string]ErrorKind{
+		`{"error_code":"DLI.0002","error_msg":"The job does not exist."}`:         KindNotFound,
+		`{"code":"DLI.0003","message":"no permission"}`:                           KindPermission,
+		`{"is_success":false,"error_code":"DLI.0999","message":"internal error"}`: KindServer,
+	} {
+		c, srv := newTestClient(t)
+		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
+		_, err := c.SQLJob(shortCtx(t), testProject, testBatch)
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.Kind != kind || apiErr.StatusCode != 200 {
+			t.Errorf("%s: %v, want a %v error", body, err, kind)
+		}
+	}
+}
+
+// The error codes the official provider maps, and the SDK's second form.
+func TestErrorCodesReadAsTheOfficialProviderReadsThem(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		fault    dlimock.Fault
+		kind     ErrorKind
+		code     string
+		contains []string
+	}{
+		{"DLI.16001: no such Flink job", dlimock.Fault{Status: 400, Body: `{"is_success":"false","error_code":"DLI.16001","error_msg":"The job does not exist."}`},
+			KindNotFound, "DLI.16001", []string{`Flink job "71001" in project`, "was not found"}},
+		{"DLI.0003: no permission", dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied for the operation."}`},
+			KindPermission, "DLI.0003", []string{"permission denied", "the read needs the IAM permission dli:jobs:get"}},
+		{"code and message: the SDK's second form", dlimock.Fault{Status: 400, Body: `{"code":"DLI.0002","message":"The object does not exist."}`},
+			KindNotFound, "DLI.0002", []string{"error code DLI.0002", "The object does not exist."}},
+		{"APIG.0101: an older gateway knows no such API", dlimock.Fault{Status: 400, Body: `{"error_code":"APIG.0101","error_msg":"The API does not exist or has not been published in the environment."}`},
+			KindNoAPI, "APIG.0101", []string{"no such API at the endpoint"}},
+		{"another APIG. code at 404", dlimock.Fault{Status: 404, Body: `{"error_code":"APIG.0102","error_msg":"No such route."}`},
+			KindNoAPI, "APIG.0102", []string{"no such API at the endpoint"}},
+		{"APIGW.0101 at another status", dlimock.Fault{Status: 400, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`},
+			KindNoAPI, "APIGW.0101", []string{"no such API at the endpoint"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(tc.fault)
+			_, err := c.FlinkJob(shortCtx(t), testProject, "71001")
+			var apiErr *APIError
+			if !errors.As(err, &apiErr) || apiErr.Kind != tc.kind || apiErr.Code != tc.code {
+				t.Fatalf("err = %v, want a %v error with code %s", err, tc.kind, tc.code)
+			}
+			for _, s := range tc.contains {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not contain %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+// A permission error names the permission the call needs: a list needs
+// another than a read of one job.
+func TestAPermissionErrorNamesThePermissionOfTheCall(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied."}`})
+	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 10)
+	if err == nil || !strings.Contains(err.Error(), "dli:jobs:list_all") {
+		t.Fatalf("err = %v, want it to name dli:jobs:list_all", err)
+	}
+	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied."}`})
+	base, _ := url.Parse(srv.URL)
+	_, err = c.ProjectID(shortCtx(t), base.JoinPath("v3"), "cn-north-4")
+	if err == nil || strings.Contains(err.Error(), "dli:") {
+		t.Fatalf("err = %v, want no DLI permission named for an IAM call", err)
+	}
+}
