@@ -30,14 +30,14 @@ func TestAnAnswerWithItsPayloadIsReadWhateverIsSuccessSays(t *testing.T) {
 			return j.Status, err
 		}},
 		"SQL job list": {`{"is_success":false,"message":"advisory","job_count":1,"jobs":[{"job_id":"` + testBatch + `","status":"RUNNING"}]}`, func(ctx context.Context, c *Client) (string, error) {
-			jobs, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10)
+			jobs, err := items(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10))
 			if err != nil || len(jobs) != 1 {
 				return "", err
 			}
 			return jobs[0].Status, nil
 		}},
 		"Flink job list": {`{"is_success":"false","job_list":{"total_count":1,"jobs":[{"job_id":71001,"status":"job_running"}]}}`, func(ctx context.Context, c *Client) (string, error) {
-			jobs, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10)
+			jobs, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10))
 			if err != nil || len(jobs) != 1 {
 				return "", err
 			}
@@ -117,7 +117,7 @@ func TestErrorCodesReadAsTheOfficialProviderReadsThem(t *testing.T) {
 func TestAPermissionErrorNamesThePermissionOfTheCall(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied."}`})
-	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 10)
+	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 10))
 	if err == nil || !strings.Contains(err.Error(), "dli:jobs:list_all") {
 		t.Fatalf("err = %v, want it to name dli:jobs:list_all", err)
 	}
@@ -126,5 +126,88 @@ func TestAPermissionErrorNamesThePermissionOfTheCall(t *testing.T) {
 	_, err = c.ProjectID(shortCtx(t), base.JoinPath("v3"), "cn-north-4")
 	if err == nil || strings.Contains(err.Error(), "dli:") {
 		t.Fatalf("err = %v, want no DLI permission named for an IAM call", err)
+	}
+}
+
+// An entry of a list without an optional field is kept, that field empty;
+// one without its ID is left out and counted. A page short only for want
+// of IDs is still a full page: the list goes on.
+func TestListEntriesWithoutAFieldAreKeptAndWithoutAnIDLeftOut(t *testing.T) {
+	for name, tc := range map[string]struct {
+		page string
+		read func(context.Context, *Client) (ids, statuses []string, leftOut int, err error)
+	}{
+		"batches": {`{"total":3,"sessions":[{"id":"a"},{"state":"running"},{"id":"b","state":"dead"}]}`,
+			func(ctx context.Context, c *Client) ([]string, []string, int, error) {
+				return listed(c.Batches(ctx, testProject, BatchFilter{}, 3))(func(b Batch) (string, string) { return b.ID, b.State })
+			}},
+		"SQL jobs": {`{"is_success":true,"jobs":[{"job_id":"a"},{"status":"RUNNING"},{"job_id":"b","status":"FAILED"}]}`,
+			func(ctx context.Context, c *Client) ([]string, []string, int, error) {
+				return listed(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 3))(func(j SQLJob) (string, string) { return j.ID, j.Status })
+			}},
+		"Flink jobs": {`{"is_success":"true","job_list":{"jobs":[{"job_id":1},{"status":"job_running"},{"job_id":2,"status":"job_finish"}]}}`,
+			func(ctx context.Context, c *Client) ([]string, []string, int, error) {
+				return listed(c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 3))(func(j FlinkJob) (string, string) { return j.ID, j.Status })
+			}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, srv := newTestClient(t)
+			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: tc.page, Times: 1})
+			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: strings.Replace(tc.page, `[{`, `[{"x":0},{`, 1), Times: 1})
+			ids, statuses, leftOut, err := tc.read(shortCtx(t), c)
+			if err != nil || len(ids) != 3 || statuses[0] != "" || statuses[1] == "" || leftOut < 2 {
+				t.Fatalf("ids %q, statuses %q, %d left out, %v; want the entry without a status kept with none, those without an ID left out and counted, and the second page read", ids, statuses, leftOut, err)
+			}
+			if n := srv.Mock.RequestCount(); n != 2 {
+				t.Errorf("%d requests, want 2: a page of 3 entries is full, whatever they lack", n)
+			}
+		})
+	}
+}
+
+// listed is a list read's IDs and statuses, as of, and how many it left out.
+func listed[T any](l List[T], err error) func(of func(T) (string, string)) ([]string, []string, int, error) {
+	return func(of func(T) (string, string)) ([]string, []string, int, error) {
+		var ids, statuses []string
+		for _, item := range l.Items {
+			id, status := of(item)
+			ids, statuses = append(ids, id), append(statuses, status)
+		}
+		return ids, statuses, l.LeftOut, err
+	}
+}
+
+// The client reads what the mock serves in the real service's shapes.
+func TestTheClientReadsTheRealServicesShapesFromTheMock(t *testing.T) {
+	c, srv := newTestClient(t)
+	sqlBody := strings.Repeat("SELECT 1; ", 6<<10) // 60 KiB
+	for i := range int64(100) {
+		srv.Mock.AddFlinkJob(testProject, 71000+i, map[string]any{"name": "clicks", "sql_body": sqlBody, "execution_graph": "{}", "queue_name": dlimock.Absent}, "job_running")
+	}
+	srv.Mock.AddSQLJob(testProject, testBatch, nil, "RUNNING")
+	srv.Mock.SuccessFlagFalse = true
+	ctx := shortCtx(t)
+	if jobs, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 100); err != nil || len(jobs.Items) != 100 || jobs.Items[0].QueueName != nil {
+		t.Fatalf("a page of 100 Flink jobs with 60 KiB SQL bodies: %d jobs, %v; want 100 without a queue", len(jobs.Items), err)
+	}
+	if j, err := c.SQLJob(ctx, testProject, testBatch); err != nil || j.Status != "RUNNING" {
+		t.Fatalf("is_success false with the payload: %+v, %v; want it read", j, err)
+	}
+	srv.Mock.CodeMessageErrors = true
+	var apiErr *APIError
+	if _, err := c.FlinkJob(ctx, testProject, "9"); !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.16001" {
+		t.Fatalf("a missing Flink job: %v, want not found with DLI.16001", err)
+	}
+	srv.Mock.Deny(testProject)
+	if _, err := c.SQLJob(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), "dli:jobs:get") {
+		t.Fatalf("a denied read: %v, want a permission error naming dli:jobs:get", err)
+	}
+	srv.Mock.OlderGateway = true
+	wrong, err := New(Config{Endpoint: srv.URL + "/not-dli", Credentials: Credentials{Token: testCreds.Token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wrong.BatchState(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindNoAPI || apiErr.Code != "APIG.0101" {
+		t.Fatalf("a wrong path behind an older gateway: %v, want no such API with APIG.0101", err)
 	}
 }

@@ -69,24 +69,42 @@ func (a *appIDs) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// batch checks and converts one batch of an answer; askedID stands in for
-// an answer without an ID.
+// batch checks and converts the batch of a single read; askedID stands in
+// for an answer without an ID. Its state is what was asked for.
 func (j *batchJSON) batch(resp *response, askedID string) (Batch, error) {
 	s, err := batchStateFrom(resp, j.body, askedID)
 	if err != nil {
 		return Batch{}, err
 	}
-	if s.ID == "" {
-		return Batch{}, resp.malformed("a batch in the answer has no id: " + resp.snippet())
+	return j.convert(s.ID), nil
+}
+
+// entry converts one batch of a list: kept whatever else it lacks, left
+// out (false) without its ID.
+func (j batchJSON) entry() (Batch, bool) {
+	if j.ID == nil || *j.ID == "" {
+		return Batch{}, false
 	}
+	return j.convert(*j.ID), true
+}
+
+func (j *batchJSON) convert(id string) Batch {
 	return Batch{
-		BatchState: s,
+		BatchState: BatchState{ID: id, State: valueOf(j.State)},
 		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, Kind: j.Kind, SCType: j.SCType,
 		ClusterName: j.ClusterName, Image: j.Image, Feature: j.Feature, SparkVersion: j.SparkVersion,
 		AppIDs: j.AppID, Log: j.Log,
 		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime),
 		Duration: durationFromMillis(j.Duration),
-	}, nil
+	}
+}
+
+// valueOf is a string the answer may lack; "" when it does.
+func valueOf(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 func fromMillis(ms *int64) *time.Time {

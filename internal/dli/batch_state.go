@@ -18,7 +18,7 @@ const (
 // KnownStates lists the documented states in their lifecycle order.
 var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
 
-// IsTerminal reports whether a batch in this state can never change again.
+// IsTerminal reports whether a batch in this state will not change by itself.
 func IsTerminal(state string) bool { return BatchKind.IsTerminal(state) }
 
 // BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.

@@ -21,7 +21,11 @@ const MaxPageSize = 100
 
 // BatchFilter selects batches of a list; zero fields do not filter.
 type BatchFilter struct {
-	JobName, QueueName, ClusterName, Owner string
+	JobName, QueueName, ClusterName string
+	// Owner keeps only the batches of this owner. The official SDK's
+	// ListSparkJobsRequest has no owner parameter, so it is not sent: the
+	// client checks it.
+	Owner string
 	// State is sent lower-case, as the API documents the states.
 	State string
 	// CreatedAfter and CreatedBefore bound the creation time.
@@ -34,7 +38,7 @@ func (f BatchFilter) query() url.Values {
 	q := url.Values{}
 	for name, v := range map[string]string{
 		"job_name": f.JobName, "queue_name": f.QueueName, "cluster_name": f.ClusterName,
-		"owner": f.Owner, "state": strings.ToLower(f.State), "order": f.Order,
+		"state": strings.ToLower(f.State), "order": f.Order,
 	} {
 		if v != "" {
 			q.Set(name, v)
@@ -47,6 +51,11 @@ func (f BatchFilter) query() url.Values {
 		q.Set("end", strconv.FormatInt(f.CreatedBefore.UnixMilli(), 10))
 	}
 	return q
+}
+
+// keep drops the batches of another owner.
+func (f BatchFilter) keep(b Batch) bool {
+	return f.Owner == "" || (b.Owner != nil && *b.Owner == f.Owner)
 }
 
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
@@ -63,30 +72,18 @@ func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != 
 // Batches lists at most limit batches matching f, in the filter's order:
 // one request per page (from counts batches, size at most MaxPageSize),
 // stopping at limit or on a short page (collect).
-func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]Batch, error) {
+func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
 		k := dliCall(projectID, listSubject(BatchKind, projectID), q, "v2.0", projectID, "batches")
-		return do(ctx, c, k, func(resp *response) ([]Batch, error) {
+		return do(ctx, c, k, func(resp *response) ([]batchJSON, error) {
 			var p batchPageJSON
 			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-			sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
-			if err != nil {
-				return nil, err
-			}
-			batches := make([]Batch, 0, len(sessions))
-			for _, s := range sessions {
-				b, err := s.batch(resp, "")
-				if err != nil {
-					return nil, err
-				}
-				batches = append(batches, b)
-			}
-			return batches, nil
+			return pageItems(resp, p.Sessions, p.Total, "sessions")
 		})
 	})
 }

@@ -103,7 +103,7 @@ func BenchmarkSQLJobs(b *testing.B) {
 	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	addSQLJobs(srv, 10)
 	benchReads(b, srv, func(ctx context.Context) error {
-		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 100)
+		_, err := items(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 100))
 		return err
 	})
 }
@@ -112,7 +112,7 @@ func BenchmarkFlinkJobs(b *testing.B) {
 	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	addFlinkJobs(srv, 10, "clicks-stream")
 	benchReads(b, srv, func(ctx context.Context) error {
-		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{Name: "clicks-stream"}, 100)
+		_, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{Name: "clicks-stream"}, 100))
 		return err
 	})
 }
@@ -287,7 +287,7 @@ func allocatedReading(tb testing.TB, c *Client) uint64 {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	jobs, err := c.FlinkJobs(context.Background(), testProject, FlinkJobFilter{}, 100)
+	jobs, err := items(c.FlinkJobs(context.Background(), testProject, FlinkJobFilter{}, 100))
 	runtime.ReadMemStats(&after)
 	if err != nil || len(jobs) != 100 {
 		tb.Fatalf("read %d jobs, err %v; want 100", len(jobs), err)

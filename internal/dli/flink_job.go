@@ -19,7 +19,8 @@ type FlinkJob struct {
 	RestartTimes                                   *int64
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself (a person
+// may start it again: FlinkJobKind.ComeBack).
 func (j FlinkJob) Terminal() bool { return FlinkJobKind.IsTerminal(j.Status) }
 
 func (j FlinkJob) status() string { return j.Status }
@@ -58,19 +59,35 @@ type flinkJobAnswerJSON struct {
 
 func (a *flinkJobAnswerJSON) payload() bool { return a.JobDetail != nil }
 
-func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
-	if j.JobID == nil {
-		return FlinkJob{}, resp.malformed("a Flink job in the answer has no job_id: " + resp.snippet())
-	}
+// job checks and converts the Flink job of a single read; askedID stands
+// in for an answer without an ID. Its status is what was asked for.
+func (j *flinkJobJSON) job(resp *response, askedID string) (FlinkJob, error) {
 	if j.Status == nil || *j.Status == "" {
 		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + resp.snippet())
 	}
+	id := askedID
+	if j.JobID != nil {
+		id = strconv.FormatInt(*j.JobID, 10)
+	}
+	return j.convert(id), nil
+}
+
+// entry converts one Flink job of a list: kept whatever else it lacks,
+// left out (false) without its ID.
+func (j flinkJobJSON) entry() (FlinkJob, bool) {
+	if j.JobID == nil {
+		return FlinkJob{}, false
+	}
+	return j.convert(strconv.FormatInt(*j.JobID, 10)), true
+}
+
+func (j *flinkJobJSON) convert(id string) FlinkJob {
 	return FlinkJob{
-		ID: strconv.FormatInt(*j.JobID, 10), Status: *j.Status,
+		ID: id, Status: valueOf(j.Status),
 		Name: j.Name, StatusDesc: j.StatusDesc, JobType: j.JobType, QueueName: j.QueueName, UserName: j.UserName,
 		CreatedAt: fromMillis(j.CreateTime), StartedAt: fromMillis(j.StartTime), UpdatedAt: fromMillis(j.UpdateTime),
 		RestartTimes: j.RestartTimes,
-	}, nil
+	}
 }
 
 // FlinkJob reads one Flink job: one request, plus retries of transient
@@ -85,6 +102,6 @@ func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJo
 		if a.JobDetail == nil {
 			return FlinkJob{}, resp.malformed("the answer has no job_detail: " + resp.snippet())
 		}
-		return a.JobDetail.job(resp)
+		return a.JobDetail.job(resp, jobID)
 	})
 }

@@ -93,3 +93,21 @@ func TestWaitFlinkJobDoesNotGiveTheAnswersMessageAsTheReason(t *testing.T) {
 		t.Fatalf("got %v, want an unexpected terminal status without the answer's message", err)
 	}
 }
+
+// A Flink job in a status it can come back from stops a wait, saying that
+// it will not change by itself and what a person must do.
+func TestAWaitStopsOnAFlinkStatusThatComesBackOnlyWhenAPersonActs(t *testing.T) {
+	for status, action := range map[string]string{
+		"job_arrearage_stopped": "a person must act: pay the account's arrears",
+		"job_cancel_success":    "a person must act: start the job again",
+		"JOB_FINISH":            "a person must act: start the job again",
+	} {
+		c, srv := newTestClient(t)
+		srv.Mock.AddFlinkJob(testProject, testFlinkJob, map[string]any{"name": "clicks-stream"}, "job_running", status, "job_running")
+		_, err := Waiter{Client: c, Clock: &fakeClock{}}.WaitFlinkJob(shortCtx(t), testProject, "71001", []string{"job_arrearage_recovering"})
+		var u *UnexpectedStateError
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), "it will not change by itself ("+action) {
+			t.Errorf("%s: %v, want it stopped, saying it will not change by itself and that %s", status, err, action)
+		}
+	}
+}

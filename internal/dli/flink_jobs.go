@@ -60,13 +60,13 @@ func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
 // FlinkJobs lists at most limit Flink jobs matching f, in the filter's
 // order: one request per page (offset counts jobs, limit at most
 // MaxPageSize), stopping at limit or on a short page.
-func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) ([]FlinkJob, error) {
-	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]FlinkJob, error) {
+func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) (List[FlinkJob], error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
 		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))
 		k := dliCall(projectID, listSubject(FlinkJobKind, projectID), q, "v1.0", projectID, "streaming", "jobs")
-		return do(ctx, c, k, func(resp *response) ([]FlinkJob, error) {
+		return do(ctx, c, k, func(resp *response) ([]flinkJobJSON, error) {
 			var p flinkJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
@@ -74,17 +74,7 @@ func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilt
 			if p.JobList == nil {
 				return nil, resp.malformed("the answer has no job_list: " + resp.snippet())
 			}
-			items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
-			if err != nil {
-				return nil, err
-			}
-			out := make([]FlinkJob, len(items))
-			for i := range items {
-				if out[i], err = items[i].job(resp); err != nil {
-					return nil, err
-				}
-			}
-			return out, nil
+			return pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
 		})
 	})
 }

@@ -15,8 +15,13 @@ type Kind struct {
 	StatusWord string
 	// Statuses are the documented statuses, in lifecycle order.
 	Statuses []string
-	// Terminal are the statuses a job never leaves.
+	// Terminal are the statuses a job will not leave by itself: a wait
+	// stops on them, since none can reach another status without someone
+	// acting.
 	Terminal []string
+	// ComeBack says, for the terminal statuses a person can still bring a
+	// job out of, what that person must do. The others are final.
+	ComeBack map[string]string
 }
 
 // StatusWords is the plural of StatusWord: "states", "statuses".
@@ -27,8 +32,8 @@ func (k Kind) StatusWords() string {
 	return k.StatusWord + "s"
 }
 
-// IsTerminal reports whether a job of this kind in status can never change
-// again, ignoring case.
+// IsTerminal reports whether a job of this kind in status will not change
+// by itself, ignoring case.
 func (k Kind) IsTerminal(status string) bool { return containsFold(k.Terminal, status) }
 
 func containsFold(list []string, s string) bool {
@@ -54,4 +59,25 @@ var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "st
 		"job_savepointing", "job_arrearage_stopped", "job_arrearage_recovering", "job_finish",
 	},
 	Terminal: []string{"job_submit_fail", "job_running_exception", "job_cancel_success", "job_arrearage_stopped", "job_finish"},
+	// As the official SDK and DLI's documentation have them: an arrears stop
+	// recovers once the bill is paid, and the others can be started again
+	// under the same ID.
+	ComeBack: map[string]string{
+		"job_arrearage_stopped": "pay the account's arrears, and the job recovers (job_arrearage_recovering)",
+		"job_submit_fail":       "start the job again",
+		"job_running_exception": "start the job again",
+		"job_cancel_success":    "start the job again",
+		"job_finish":            "start the job again",
+	},
+}
+
+// comeBack is what a person must do to bring a job out of a terminal
+// status; "" for a final one.
+func (k Kind) comeBack(status string) string {
+	for s, action := range k.ComeBack {
+		if strings.EqualFold(s, status) {
+			return action
+		}
+	}
+	return ""
 }

@@ -33,7 +33,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"Batches": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.Batches(ctx, testProject, BatchFilter{}, 10)
+		_, err := items(c.Batches(ctx, testProject, BatchFilter{}, 10))
 		return err
 	}},
 	"SQLJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
@@ -41,7 +41,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"SQLJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10)
+		_, err := items(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10))
 		return err
 	}},
 	"FlinkJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
@@ -49,7 +49,7 @@ var apiMethods = map[string]apiMethod{
 		return err
 	}},
 	"FlinkJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
-		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10)
+		_, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10))
 		return err
 	}},
 	"Queue": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
@@ -107,7 +107,7 @@ func TestNoAPIMethodReturnsAnUnredactedError(t *testing.T) {
 		"keystone error":      {Status: 401, Body: `{"error":{"code":401,"message":"bad key ` + echoed + `"}}`},
 		"is_success=false":    {Status: 200, Body: `{"is_success":false,"message":"key ` + echoed + ` expired"}`},
 		"200 that isn't JSON": {Status: 200, ContentType: "text/plain", Body: "{key: " + echoed},
-		"200 without a field": {Status: 200, Body: `{"id":"` + echoed + `"}`},
+		"200 without a field": {Status: 200, Body: `{"id":"` + echoed + `","total":3,"job_count":3,"job_list":{"total_count":3}}`},
 		"redirect":            {Status: 302, Header: map[string]string{"Location": "https://elsewhere.invalid/?key=" + echoed}},
 	}
 	for name, method := range apiMethods {
@@ -135,8 +135,11 @@ func TestNoAPIMethodReturnsAnUnredactedError(t *testing.T) {
 }
 
 // Every DLI method signed with AK/SK sends the project it was given in
-// X-Project-Id and signs it; no other call sends one. This recording, not
-// a refusal of the mock, is what proves that the client sends it.
+// X-Project-Id and signs it; no other call sends one. Every request, IAM's
+// GETs included, carries Content-Type: application/json, as the official
+// SDK sends it. This recording, not a refusal of the mock (which accepts
+// both left out, as the real gateway does), proves that the client sends
+// them.
 func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
 	for name, method := range apiMethods {
 		t.Run(name, func(t *testing.T) {
@@ -149,6 +152,9 @@ func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
 			}
 			for _, r := range reqs {
 				a, _ := sign.ParseAuthorization(r.Header.Get("Authorization"))
+				if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+					t.Errorf("%s %s: Content-Type %q, want application/json", r.Method, r.Path, ct)
+				}
 				got := r.Header.Get(HeaderProjectID)
 				switch {
 				case method.project == "" && got != "":

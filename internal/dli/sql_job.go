@@ -19,7 +19,7 @@ type SQLJob struct {
 	Message string
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself.
 func (j SQLJob) Terminal() bool { return SQLJobKind.IsTerminal(j.Status) }
 
 func (j SQLJob) status() string { return j.Status }
@@ -47,8 +47,8 @@ type sqlJobJSON struct {
 
 func (j *sqlJobJSON) payload() bool { return j.JobID != nil || j.Status != nil }
 
-// job checks and converts one SQL job of an answer; askedID stands in for
-// an answer without an ID.
+// job checks and converts the SQL job of a single read; askedID stands in
+// for an answer without an ID. Its status is what was asked for.
 func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 	if j.Status == nil || *j.Status == "" {
 		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + resp.snippet())
@@ -57,16 +57,26 @@ func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 	if j.JobID != nil && *j.JobID != "" {
 		id = *j.JobID
 	}
-	if id == "" {
-		return SQLJob{}, resp.malformed("a SQL job in the answer has no job_id: " + resp.snippet())
+	return j.convert(id), nil
+}
+
+// entry converts one SQL job of a list: kept whatever else it lacks, left
+// out (false) without its ID.
+func (j sqlJobJSON) entry() (SQLJob, bool) {
+	if j.JobID == nil || *j.JobID == "" {
+		return SQLJob{}, false
 	}
+	return j.convert(*j.JobID), true
+}
+
+func (j *sqlJobJSON) convert(id string) SQLJob {
 	return SQLJob{
-		ID: id, Status: *j.Status, Message: j.Message,
+		ID: id, Status: valueOf(j.Status), Message: j.Message,
 		JobType: j.JobType, QueueName: j.QueueName, Owner: j.Owner, Statement: j.Statement,
 		DatabaseName: j.DatabaseName, TableName: j.TableName,
 		StartedAt: fromMillis(j.StartTime), Duration: durationFromMillis(j.Duration),
 		ResultCount: j.ResultCount, InputRowCount: j.InputRowCount, BadRowCount: j.BadRowCount,
-	}, nil
+	}
 }
 
 // SQLJob reads one SQL job's status and details: one request, plus retries

@@ -58,7 +58,7 @@ func newBatchesDataSource() datasource.DataSource {
 				"name":           filterAttribute("Only batches of the job with this name (the API's `job_name`)."),
 				"queue_name":     filterAttribute("Only batches on this queue."),
 				"cluster_name":   filterAttribute("Only batches on this cluster."),
-				"owner":          filterAttribute("Only batches submitted by this user."),
+				"owner":          filterAttribute("Only batches submitted by this user. Checked by the provider: the batch list's API (the official SDK's `ListSparkJobsRequest`) has no owner filter, so the provider pages until it has `limit` of this user's batches or the list ends."),
 				"state":          oneOfFilterAttribute("Only batches in this state", dli.BatchKind.Statuses),
 				"created_after":  timeBoundAttribute("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
 				"created_before": timeBoundAttribute("Only batches created at or before this time, RFC 3339."),
@@ -80,7 +80,7 @@ func batchEntryAttributes() map[string]schema.Attribute {
 
 func (m *batchesModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.Batch, error) {
+func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.Batch], error) {
 	return c.Batches(ctx, projectID, batchFilter(*m), limit)
 }
 

@@ -89,13 +89,41 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 			ElementType: types.StringType,
 			Optional:    true,
 			MarkdownDescription: "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
-				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `timeouts.read` runs out.",
+				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ": it will not change by itself) that is not listed, and fails when `timeouts.read` runs out.",
 			Validators: []validator.Set{
 				setvalidator.SizeAtLeast(1),
 				statusValidator(kind),
 			},
 		},
 	}
+}
+
+// statusValues are a job's status and terminal attributes: both null when
+// DLI's answer had none (an entry of a list may lack it).
+func statusValues(status string, terminal bool) (types.String, types.Bool) {
+	if status == "" {
+		return types.StringNull(), types.BoolNull()
+	}
+	return types.StringValue(status), types.BoolValue(terminal)
+}
+
+// comeBackList says which terminal statuses of kind a person can bring a
+// job out of, and how, as Markdown.
+func comeBackList(kind dli.Kind) string {
+	var again, others []string
+	for _, s := range kind.Terminal {
+		switch action := kind.ComeBack[s]; {
+		case action == "start the job again":
+			again = append(again, s)
+		case action != "":
+			others = append(others, "`"+s+"`: "+action)
+		}
+	}
+	text := "They come back only when a person acts: " + strings.Join(others, "; ")
+	if len(again) > 0 {
+		text += "; " + statusList(again) + ": the job can be started again under the same ID"
+	}
+	return text + "."
 }
 
 // timeoutsBlocks is the timeouts block of every data source.

@@ -85,7 +85,7 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", b.id, b.name, b.queue, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
-	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
+	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002 for SQL, DLI.16001 for Flink):")
 	fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", "kind", "job ID", "queue", "statuses (one per request)", "scenario")
 	for _, j := range seededJobs {
 		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
