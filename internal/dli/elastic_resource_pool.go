@@ -15,6 +15,7 @@ import (
 var ElasticResourcePoolKind = Kind{Noun: "elastic resource pool", Plural: "elastic resource pools", StatusWord: "status",
 	Statuses: []string{"AVAILABLE", "SCALING", "CREATING", "FAILED"},
 	Terminal: []string{"FAILED"},
+	ComeBack: map[string]string{"FAILED": "act on the pool's fail_reason"},
 }
 
 // ElasticResourcePool is one entry of GET /v3/{project_id}/elastic-resource-pools
@@ -62,34 +63,28 @@ type elasticResourcePoolPageJSON struct {
 
 func (p *elasticResourcePoolPageJSON) payload() bool { return p.Pools != nil || p.Count != nil }
 
-// decodeElasticResourcePools reads a page of the pool list; an entry
-// without a name is left out (no read could ask for it).
-func decodeElasticResourcePools(resp *response) ([]ElasticResourcePool, error) {
+// decodeElasticResourcePools reads a page of the pool list.
+func decodeElasticResourcePools(resp *response) ([]elasticResourcePoolJSON, error) {
 	var p elasticResourcePoolPageJSON
 	if err := resp.decodeInto(&p); err != nil {
 		return nil, err
 	}
-	items, err := pageItems(resp, p.Pools, p.Count, "elastic_resource_pools")
-	if err != nil {
-		return nil, err
+	return pageItems(resp, p.Pools, p.Count, "elastic_resource_pools")
+}
+
+// entry converts one pool of the list: kept whatever else it lacks, left
+// out (false) without its name, which no read could ask for.
+func (j elasticResourcePoolJSON) entry() (ElasticResourcePool, bool) {
+	if j.Name == nil || *j.Name == "" {
+		return ElasticResourcePool{}, false
 	}
-	out := make([]ElasticResourcePool, 0, len(items))
-	for _, j := range items {
-		if j.Name == nil || *j.Name == "" {
-			continue
-		}
-		pool := ElasticResourcePool{Name: *j.Name, FailReason: j.FailReason, Owner: j.Owner, Description: j.Description,
-			CurrentCU: j.CurrentCU, ActualCU: j.ActualCU, MinCU: j.MinCU, MaxCU: j.MaxCU,
-			CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime)}
-		if j.Status != nil {
-			pool.Status = *j.Status
-		}
-		if j.Queues != nil {
-			pool.Queues = append([]string{}, *j.Queues...)
-		}
-		out = append(out, pool)
+	pool := ElasticResourcePool{Name: *j.Name, Status: valueOf(j.Status), FailReason: j.FailReason, Owner: j.Owner, Description: j.Description,
+		CurrentCU: j.CurrentCU, ActualCU: j.ActualCU, MinCU: j.MinCU, MaxCU: j.MaxCU,
+		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime)}
+	if j.Queues != nil {
+		pool.Queues = append([]string{}, *j.Queues...)
 	}
-	return out, nil
+	return pool, true
 }
 
 // ElasticResourcePool reads the pool named name from the project's pool
@@ -108,21 +103,21 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 	}
 	// No limit but the short page: names are unique, and the partial
 	// matches, usually one page, name what a typo missed.
-	pools, err := collect(ctx, math.MaxInt, exact, func(ctx context.Context, page, size int) ([]ElasticResourcePool, error) {
+	pools, err := collect(ctx, math.MaxInt, exact, func(ctx context.Context, page, size int) ([]elasticResourcePoolJSON, error) {
 		q := url.Values{"name": {strings.ToLower(name)}, "offset": {strconv.Itoa(page * size)}, "limit": {strconv.Itoa(size)}}
 		return c.elasticResourcePoolPage(ctx, projectID, q)
 	})
 	switch {
 	case err != nil:
 		return ElasticResourcePool{}, err
-	case len(pools) == 0:
+	case len(pools.Items) == 0:
 		return ElasticResourcePool{}, &NotListedError{Kind: ElasticResourcePoolKind, Name: name, ProjectID: projectID, Listed: near, Filtered: true}
 	}
-	return pools[0], nil
+	return pools.Items[0], nil
 }
 
 // elasticResourcePoolPage is one request for a page of the pool list.
-func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]ElasticResourcePool, error) {
+func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]elasticResourcePoolJSON, error) {
 	k := dliCall(projectID, listSubject(ElasticResourcePoolKind, projectID), q, "v3", projectID, "elastic-resource-pools")
 	k.permission = "dli:elasticresourcepool:list"
 	return do(ctx, c, k, decodeElasticResourcePools)

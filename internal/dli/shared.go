@@ -33,6 +33,7 @@ type sharedCall[T any] struct {
 	err     error
 	waiters int
 	cancel  context.CancelFunc
+	cut     bool // the request failed because its context ended
 }
 
 func newSharedAnswers[T any](now func() time.Time) *sharedAnswers[T] {
@@ -59,6 +60,7 @@ func (s *sharedAnswers[T]) get(ctx context.Context, key string, notBefore time.T
 		s.calls[key] = c
 		go func() {
 			c.value, c.err = fetch(callCtx)
+			c.cut = c.err != nil && callCtx.Err() != nil
 			cancel()
 			close(c.done)
 		}()
@@ -68,6 +70,16 @@ func (s *sharedAnswers[T]) get(ctx context.Context, key string, notBefore time.T
 	select {
 	case <-c.done:
 		s.leave(c)
+		if c.cut && ctx.Err() == nil {
+			if deadline, has := ctx.Deadline(); !has || time.Now().Before(deadline) {
+				// Another reader's timeouts.read ended the request, not
+				// this one's: ask again.
+				return s.get(ctx, key, notBefore, fetch)
+			}
+			// This reader's deadline ended it, a moment before ctx's own
+			// timer fired: let the caller see its context has ended.
+			<-ctx.Done()
+		}
 		return c.value, c.err
 	case <-ctx.Done():
 		s.leave(c)

@@ -154,3 +154,49 @@ func waiters(s *sharedAnswers[int], key string) int {
 	}
 	return 0
 }
+
+// A reader whose timeouts.read ends the shared request fails; another
+// reader of that request, with time left, asks again instead of failing
+// with the first one's timeout.
+func TestSharedAnswersOutliveAReadersDeadline(t *testing.T) {
+	now := time.Unix(1000, 0)
+	s := newSharedAnswers[int](func() time.Time { return now })
+	var calls atomic.Int32
+	joined := make(chan struct{})
+	fetch := func(ctx context.Context) (int, error) {
+		if n := calls.Add(1); n > 1 {
+			return int(n), nil
+		}
+		<-joined
+		<-ctx.Done() // the first reader's deadline
+		return 0, ctx.Err()
+	}
+	first, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	firstDone := make(chan error)
+	go func() {
+		_, err := s.get(first, "p", now.Add(-ShareWindow), fetch)
+		firstDone <- err
+	}()
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	secondDone := make(chan int)
+	go func() {
+		a, err := s.get(context.Background(), "p", now.Add(-ShareWindow), fetch)
+		if err != nil {
+			t.Errorf("the second reader failed: %v", err)
+		}
+		secondDone <- a
+	}()
+	for waiters(s, "p") != 2 {
+		time.Sleep(time.Millisecond)
+	}
+	close(joined)
+	if err := <-firstDone; !errors.Is(err, context.DeadlineExceeded) || first.Err() == nil {
+		t.Fatalf("the first reader got %v with its context at %v, want its deadline, ended", err, first.Err())
+	}
+	if a := <-secondDone; a != 2 {
+		t.Fatalf("the second reader got answer %d, want a request of its own", a)
+	}
+}
