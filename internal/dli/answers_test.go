@@ -58,16 +58,16 @@ func TestAnAnswerWithItsPayloadIsReadWhateverIsSuccessSays(t *testing.T) {
 // HTTP 200 without the payload but with an error code, in either form, is
 // the error the code names.
 func TestA200WithoutThePayloadButWithAnErrorCodeIsThatError(t *testing.T) {
-	for body, kind := range map[string]ErrorKind{
-		`{"error_code":"DLI.0002","error_msg":"The job does not exist."}`:         KindNotFound,
-		`{"code":"DLI.0003","message":"no permission"}`:                           KindPermission,
-		`{"is_success":false,"error_code":"DLI.0999","message":"internal error"}`: KindServer,
+	for body, kind := range map[string]ErrorClass{
+		`{"error_code":"DLI.0002","error_msg":"The job does not exist."}`:         ClassNotFound,
+		`{"code":"DLI.0003","message":"no permission"}`:                           ClassPermission,
+		`{"is_success":false,"error_code":"DLI.0999","message":"internal error"}`: ClassServer,
 	} {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
 		_, err := c.SQLJob(shortCtx(t), testProject, testBatch)
 		var apiErr *APIError
-		if !errors.As(err, &apiErr) || apiErr.Kind != kind || apiErr.StatusCode != 200 {
+		if !errors.As(err, &apiErr) || apiErr.Class != kind || apiErr.StatusCode != 200 {
 			t.Errorf("%s: %v, want a %v error", body, err, kind)
 		}
 	}
@@ -78,29 +78,29 @@ func TestErrorCodesReadAsTheOfficialProviderReadsThem(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		fault    dlimock.Fault
-		kind     ErrorKind
+		kind     ErrorClass
 		code     string
 		contains []string
 	}{
 		{"DLI.16001: no such Flink job", dlimock.Fault{Status: 400, Body: `{"is_success":"false","error_code":"DLI.16001","error_msg":"The job does not exist."}`},
-			KindNotFound, "DLI.16001", []string{`Flink job "71001" in project`, "was not found"}},
+			ClassNotFound, "DLI.16001", []string{`Flink job "71001" in project`, "was not found"}},
 		{"DLI.0003: no permission", dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied for the operation."}`},
-			KindPermission, "DLI.0003", []string{"permission denied", "the read needs the IAM permission dli:jobs:get"}},
+			ClassPermission, "DLI.0003", []string{"permission denied", "the read needs the IAM permission dli:jobs:get"}},
 		{"code and message: the SDK's second form", dlimock.Fault{Status: 400, Body: `{"code":"DLI.0002","message":"The object does not exist."}`},
-			KindNotFound, "DLI.0002", []string{"error code DLI.0002", "The object does not exist."}},
+			ClassNotFound, "DLI.0002", []string{"error code DLI.0002", "The object does not exist."}},
 		{"APIG.0101: an older gateway knows no such API", dlimock.Fault{Status: 400, Body: `{"error_code":"APIG.0101","error_msg":"The API does not exist or has not been published in the environment."}`},
-			KindNoAPI, "APIG.0101", []string{"no such API at the endpoint"}},
+			ClassNoAPI, "APIG.0101", []string{"no such API at the endpoint"}},
 		{"another APIG. code at 404", dlimock.Fault{Status: 404, Body: `{"error_code":"APIG.0102","error_msg":"No such route."}`},
-			KindNoAPI, "APIG.0102", []string{"no such API at the endpoint"}},
+			ClassNoAPI, "APIG.0102", []string{"no such API at the endpoint"}},
 		{"APIGW.0101 at another status", dlimock.Fault{Status: 400, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist."}`},
-			KindNoAPI, "APIGW.0101", []string{"no such API at the endpoint"}},
+			ClassNoAPI, "APIGW.0101", []string{"no such API at the endpoint"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, srv := newTestClient(t)
 			srv.Mock.InjectFault(tc.fault)
 			_, err := c.FlinkJob(shortCtx(t), testProject, "71001")
 			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.Kind != tc.kind || apiErr.Code != tc.code {
+			if !errors.As(err, &apiErr) || apiErr.Class != tc.kind || apiErr.Code != tc.code {
 				t.Fatalf("err = %v, want a %v error with code %s", err, tc.kind, tc.code)
 			}
 			for _, s := range tc.contains {
@@ -195,11 +195,11 @@ func TestTheClientReadsTheRealServicesShapesFromTheMock(t *testing.T) {
 	}
 	srv.Mock.CodeMessageErrors = true
 	var apiErr *APIError
-	if _, err := c.FlinkJob(ctx, testProject, "9"); !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.16001" {
+	if _, err := c.FlinkJob(ctx, testProject, "9"); !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || apiErr.Code != "DLI.16001" {
 		t.Fatalf("a missing Flink job: %v, want not found with DLI.16001", err)
 	}
 	srv.Mock.Deny(testProject)
-	if _, err := c.SQLJob(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), "dli:jobs:get") {
+	if _, err := c.SQLJob(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Class != ClassPermission || !strings.Contains(err.Error(), "dli:jobs:get") {
 		t.Fatalf("a denied read: %v, want a permission error naming dli:jobs:get", err)
 	}
 	srv.Mock.OlderGateway = true
@@ -207,7 +207,7 @@ func TestTheClientReadsTheRealServicesShapesFromTheMock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := wrong.BatchState(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Kind != KindNoAPI || apiErr.Code != "APIG.0101" {
+	if _, err := wrong.BatchState(ctx, testProject, testBatch); !errors.As(err, &apiErr) || apiErr.Class != ClassNoAPI || apiErr.Code != "APIG.0101" {
 		t.Fatalf("a wrong path behind an older gateway: %v, want no such API with APIG.0101", err)
 	}
 }

@@ -12,8 +12,10 @@ import (
 // A field the answer did not carry is nil; strings are as the API sent them.
 type Batch struct {
 	BatchState
-	Name, Queue, Owner, ProxyUser, Kind, SCType *string
-	ClusterName, Image, Feature, SparkVersion   *string
+	Name, Queue, Owner, ProxyUser, SCType *string
+	// SparkKind is the batch's kind as DLI names it (its "kind" field).
+	SparkKind                                 *string
+	ClusterName, Image, Feature, SparkVersion *string
 	// AppIDs are the batch's Spark application IDs (empty before one runs).
 	AppIDs []string
 	// Log is the last lines of the batch's log that the API returns.
@@ -91,7 +93,7 @@ func (j batchJSON) entry() (Batch, bool) {
 func (j *batchJSON) convert(id string) Batch {
 	return Batch{
 		BatchState: BatchState{ID: id, State: valueOf(j.State)},
-		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, Kind: j.Kind, SCType: j.SCType,
+		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, SparkKind: j.Kind, SCType: j.SCType,
 		ClusterName: j.ClusterName, Image: j.Image, Feature: j.Feature, SparkVersion: j.SparkVersion,
 		AppIDs: j.AppID, Log: j.Log,
 		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime),

@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"fmt"
 )
 
 // The documented batch states. DLI's examples also show "Success": every
@@ -15,11 +14,8 @@ const (
 	StateDead       = "dead"
 )
 
-// KnownStates lists the documented states in their lifecycle order.
-var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
-
-// IsTerminal reports whether a batch in this state will not change by itself.
-func IsTerminal(state string) bool { return BatchKind.IsTerminal(state) }
+// BatchStates lists the documented states in their lifecycle order.
+var BatchStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
 
 // BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.
 type BatchState struct {
@@ -31,7 +27,7 @@ type BatchState struct {
 }
 
 // Terminal reports whether the state is success or dead, ignoring case.
-func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
+func (s BatchState) Terminal() bool { return BatchKind.IsTerminal(s.State) }
 
 // BatchState reads one batch's state: one request, plus retries of
 // transient failures. Its errors name the batch and never quote a
@@ -47,17 +43,7 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 	})
 }
 
-func batchSubject(projectID, batchID string) string { return jobSubject(BatchKind, projectID, batchID) }
-
-// jobSubject names one job of a kind in API errors.
-func jobSubject(kind Kind, projectID, jobID string) string {
-	return fmt.Sprintf("%s %q in project %q", kind.Noun, jobID, projectID)
-}
-
-// listSubject names a list of jobs of a kind in API errors.
-func listSubject(kind Kind, projectID string) string {
-	return fmt.Sprintf("%s in project %q", kind.Plural, projectID)
-}
+func batchSubject(projectID, batchID string) string { return BatchKind.Subject(projectID, batchID) }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
 	if b.State == nil || *b.State == "" {

@@ -10,14 +10,14 @@ import (
 
 // Orders of the batch list, as the API names them.
 const (
-	OrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
-	OrderCreatedAsc   = "CREATE_TIME_ASC"
-	OrderDurationDesc = "DURATION_DESC"
-	OrderDurationAsc  = "DURATION_ASC"
+	BatchOrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
+	BatchOrderCreatedAsc   = "CREATE_TIME_ASC"
+	BatchOrderDurationDesc = "DURATION_DESC"
+	BatchOrderDurationAsc  = "DURATION_ASC"
 )
 
-// MaxPageSize is the most batches one list request asks for.
-const MaxPageSize = 100
+// MaxListPageSize is the most batches one list request asks for.
+const MaxListPageSize = 100
 
 // BatchFilter selects batches of a list; zero fields do not filter.
 type BatchFilter struct {
@@ -70,14 +70,14 @@ type batchPageJSON struct {
 func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != nil }
 
 // Batches lists at most limit batches matching f, in the filter's order:
-// one request per page (from counts batches, size at most MaxPageSize),
+// one request per page (from counts batches, size at most MaxListPageSize),
 // stopping at limit or on a short page (collect).
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
 	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
-		k := dliCall(projectID, listSubject(BatchKind, projectID), q, "v2.0", projectID, "batches")
+		k := dliCall(projectID, BatchKind.ListSubject(projectID), q, "v2.0", projectID, "batches")
 		return do(ctx, c, k, func(resp *response) ([]batchJSON, error) {
 			var p batchPageJSON
 			if err := resp.decodeInto(&p); err != nil {

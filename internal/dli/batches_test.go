@@ -98,7 +98,7 @@ func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)
 	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{
 		JobName: "nightly etl", QueueName: "etl", ClusterName: "c1", Owner: "alice", State: "SUCCESS",
-		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: OrderDurationAsc,
+		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: BatchOrderDurationAsc,
 	}, 10))
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +158,7 @@ func TestBatchesSharesTheClientPath(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`})
 	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100))
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
 		t.Fatalf("got %v, want permission denied reading the project's batches", err)
 	}
 }

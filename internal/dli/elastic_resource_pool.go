@@ -89,7 +89,7 @@ func (j elasticResourcePoolJSON) entry() (ElasticResourcePool, bool) {
 
 // ElasticResourcePool reads the pool named name from the project's pool
 // list: DLI's name filter matches part of a name, so the pages (offset
-// counts pools, limit MaxPageSize) are read until the pool whose name is
+// counts pools, limit MaxListPageSize) are read until the pool whose name is
 // name (in any case: DLI keeps pool names in lower case) or a short page.
 // Without it, a *NotListedError names the partial matches.
 func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string) (ElasticResourcePool, error) {
@@ -118,7 +118,7 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 
 // elasticResourcePoolPage is one request for a page of the pool list.
 func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]elasticResourcePoolJSON, error) {
-	k := dliCall(projectID, listSubject(ElasticResourcePoolKind, projectID), q, "v3", projectID, "elastic-resource-pools")
+	k := dliCall(projectID, ElasticResourcePoolKind.ListSubject(projectID), q, "v3", projectID, "elastic-resource-pools")
 	k.permission = "dli:elasticresourcepool:list"
 	return do(ctx, c, k, decodeElasticResourcePools)
 }

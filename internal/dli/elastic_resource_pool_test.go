@@ -111,7 +111,7 @@ func TestCapacityListsAreReadAsTheSDKReadsThem(t *testing.T) {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":false,"error_code":"DLI.0003","message":"no permission"}`})
 		var apiErr *APIError
-		if err := read(c); !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || apiErr.Permission != permission {
+		if err := read(c); !errors.As(err, &apiErr) || apiErr.Class != ClassPermission || apiErr.Permission != permission {
 			t.Errorf("%v, want a permission error naming %s", err, permission)
 		}
 	}

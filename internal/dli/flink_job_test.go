@@ -45,7 +45,7 @@ func TestFlinkJobIsSuccessFalseAndMissingJobs(t *testing.T) {
 		t.Fatalf("got %v, want an API error quoting the message", err)
 	}
 	_, err = c.FlinkJob(shortCtx(t), testProject, "71001")
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || !strings.Contains(err.Error(), `Flink job "71001"`) {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || !strings.Contains(err.Error(), `Flink job "71001"`) {
 		t.Fatalf("got %v, want not found naming the Flink job", err)
 	}
 	for body, want := range map[string]string{

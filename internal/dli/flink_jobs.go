@@ -59,13 +59,13 @@ func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
 
 // FlinkJobs lists at most limit Flink jobs matching f, in the filter's
 // order: one request per page (offset counts jobs, limit at most
-// MaxPageSize), stopping at limit or on a short page.
+// MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) (List[FlinkJob], error) {
 	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
 		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))
-		k := dliCall(projectID, listSubject(FlinkJobKind, projectID), q, "v1.0", projectID, "streaming", "jobs")
+		k := dliCall(projectID, FlinkJobKind.ListSubject(projectID), q, "v1.0", projectID, "streaming", "jobs")
 		return do(ctx, c, k, func(resp *response) ([]flinkJobJSON, error) {
 			var p flinkJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {

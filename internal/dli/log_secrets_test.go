@@ -114,7 +114,7 @@ func readOnce(c *Client) error {
 func waitFor(budget time.Duration) func(c *Client) error {
 	return func(c *Client) error {
 		ctx := newEndableCtx()
-		_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, budget: budget}, Schedule: everyTenSeconds}.Wait(ctx, testProject, testBatch, []string{"success"})
+		_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, budget: budget}, Schedule: everyTenSeconds}.WaitBatchState(ctx, testProject, testBatch, []string{"success"})
 		return err
 	}
 }

@@ -96,7 +96,7 @@ func decodeQueues(resp *response) ([]Queue, error) {
 
 // listQueues is one request for every queue of the project.
 func (c *Client) listQueues(ctx context.Context, projectID string) ([]Queue, error) {
-	k := dliCall(projectID, listSubject(QueueKind, projectID), url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
+	k := dliCall(projectID, QueueKind.ListSubject(projectID), url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
 	k.permission = "dli:queue:list"
 	return do(ctx, c, k, decodeQueues)
 }

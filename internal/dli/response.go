@@ -287,7 +287,7 @@ func (r *response) errorFrom(b body, data []byte) *APIError {
 	code := b.code()
 	dliForm := strings.HasPrefix(code, "DLI.") || b.IsSuccess != nil
 	return &APIError{
-		Kind: classify(r.status, code, dliForm), StatusCode: r.status, Code: code,
+		Class: classify(r.status, code, dliForm), StatusCode: r.status, Code: code,
 		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host, Service: serviceName(r.service),
 	}
 }

@@ -70,13 +70,13 @@ func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != 
 
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
 // one request per page (current-page from 1, page-size at most
-// MaxPageSize), stopping at limit or on a short page.
+// MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) (List[SQLJob], error) {
 	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
 		q := f.query()
 		q.Set("current-page", strconv.Itoa(page+1))
 		q.Set("page-size", strconv.Itoa(size))
-		k := dliCall(projectID, listSubject(SQLJobKind, projectID), q, "v1.0", projectID, "jobs")
+		k := dliCall(projectID, SQLJobKind.ListSubject(projectID), q, "v1.0", projectID, "jobs")
 		return do(ctx, c, k, func(resp *response) ([]sqlJobJSON, error) {
 			var p sqlJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {

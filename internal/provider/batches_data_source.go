@@ -14,10 +14,10 @@ import (
 
 // batchOrders are the order attribute's values, the default first.
 var batchOrders = []listOrder{
-	{"created_desc", dli.OrderCreatedDesc, "newest first"},
-	{"created_asc", dli.OrderCreatedAsc, "oldest first"},
-	{"duration_desc", dli.OrderDurationDesc, "longest first"},
-	{"duration_asc", dli.OrderDurationAsc, "shortest first"},
+	{"created_desc", dli.BatchOrderCreatedDesc, "newest first"},
+	{"created_asc", dli.BatchOrderCreatedAsc, "oldest first"},
+	{"duration_desc", dli.BatchOrderDurationDesc, "longest first"},
+	{"duration_asc", dli.BatchOrderDurationAsc, "shortest first"},
 }
 
 type batchesModel struct {

@@ -85,8 +85,8 @@ func TestCredentialsInTheBlockWinAsAWholeOverTheEnvironment(t *testing.T) {
 }
 
 func TestServerErrorsSayWhetherTheyWereRetried(t *testing.T) {
-	once := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, batchSubject, authInUse{}, time.Minute)
-	many := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, batchSubject, authInUse{}, time.Minute)
+	once := readErrorDiagnostic(&dli.APIError{Class: dli.ClassServer, StatusCode: 501, Attempts: 1}, batchSubject, authInUse{}, time.Minute)
+	many := readErrorDiagnostic(&dli.APIError{Class: dli.ClassServer, StatusCode: 503, Attempts: 6}, batchSubject, authInUse{}, time.Minute)
 	if !strings.Contains(once.Detail(), "was not retried") || !strings.Contains(many.Detail(), "was retried as far as") {
 		t.Fatalf("details:\n%s\n%s", once.Detail(), many.Detail())
 	}

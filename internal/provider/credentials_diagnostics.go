@@ -48,7 +48,7 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 	case errors.As(err, &agency):
 		hint := "Check assume_role's agency_name and domain_name (" + envAgencyName + ", " + envAgencyDomain + "), and that the agency exists in that account and trusts the account of the base credentials."
 		var apiErr *dli.APIError
-		if errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission {
+		if errors.As(err, &apiErr) && apiErr.Class == dli.ClassPermission {
 			hint = fmt.Sprintf("IAM refused: check that agency %q exists in domain %q and trusts the account of the base credentials, and that those may assume it. %s",
 				agency.Agency.Name, agency.Agency.Domain, "The agency is set by assume_role's agency_name and domain_name ("+envAgencyName+", "+envAgencyDomain+"), or by the hcloud profile's agencyName and agencyDomainName.")
 		}
@@ -77,7 +77,7 @@ func projectLookupDiagnostic(err error, name, region string, auth authInUse) dia
 	switch {
 	case errors.As(err, &lookup) && len(lookup.Found) == 0:
 		why = fmt.Sprintf(" Check the region (%q) and project_name (%s): IAM names a region's default project after the region.", region, envProjectName)
-	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission:
+	case errors.As(err, &apiErr) && apiErr.Class == dli.ClassPermission:
 		why = fmt.Sprintf(" Listing projects needs IAM permission to list projects, which these credentials (%s) lack.", auth.description)
 	}
 	return diag.NewErrorDiagnostic("Could not look up the DLI project ID", fmt.Sprintf(

@@ -94,7 +94,9 @@ func newElasticResourcePoolDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.ElasticResourcePoolKind, "name",
 				"Name of the elastic resource pool: letters, digits and underscores, not digits only, not starting with an underscore, at most 128 characters. "+
 					"DLI's own filter matches part of a name; the provider keeps the exact match only (in any case: DLI keeps pool names in lower case), so `pool_a` does not read `pool_a_backup`.",
-				dliName{what: "elastic resource pool"}), poolFieldAttributes())
+				dliName{what: "elastic resource pool"}), poolFieldAttributes(),
+				// A pool is no job: "the elastic resource pool", not "... job".
+				map[string]schema.Attribute{"project_id": projectIDAttribute("the elastic resource pool")})
 		},
 	}
 }

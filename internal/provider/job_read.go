@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
@@ -21,18 +20,17 @@ import (
 // wait for it, their validation, and the read.
 
 var (
-	// uuidPattern is a UUID in any case, as batch and SQL job IDs are.
-	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-	batchIDValidator = stringvalidator.RegexMatches(uuidPattern,
-		"must be a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e")
-	sqlJobIDValidator = stringvalidator.RegexMatches(uuidPattern,
-		"must be a SQL job ID in UUID form, such as 1b2c3d4e-0000-4000-8000-00000000beef")
-	// flinkJobIDValidator: Flink job IDs are numbers (int64), given as strings.
-	flinkJobIDValidator = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9]{1,18}$`),
-		"must be a Flink job ID: digits only (at most 18), such as 71001")
-	projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
+	// The ID rules are the kinds'.
+	batchIDValidator    = idValidator(dli.BatchKind)
+	sqlJobIDValidator   = idValidator(dli.SQLJobKind)
+	flinkJobIDValidator = idValidator(dli.FlinkJobKind)
+	projectIDValidator  = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
+
+// idValidator checks a job ID by its kind's rule, at plan time.
+func idValidator(kind dli.Kind) validator.String {
+	return stringvalidator.RegexMatches(kind.ID, "must be a "+kind.JobNoun()+" ID"+kind.IDRule+", such as "+kind.IDExample)
+}
 
 // waitArgs are the arguments of every read of one job but its ID.
 type waitArgs struct {
@@ -74,10 +72,7 @@ func statusValidator(kind dli.Kind) oneOf {
 // and checked at plan time by idValidator.
 func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
 	the := "the " + kind.Noun
-	job := the
-	if kind.Noun == dli.BatchKind.Noun {
-		job += " job" // "the batch job"
-	}
+	job := "the " + kind.JobNoun()
 	return map[string]schema.Attribute{
 		idName: schema.StringAttribute{
 			Required:            true,

@@ -59,7 +59,7 @@ func TestAccAuthenticationFailure_sameWhicheverCallMetItFirst(t *testing.T) {
 // client's typed error: its 401 reads as every other call's.
 func TestAuthenticationFailureOfAnyIAMCallReadsTheSame(t *testing.T) {
 	auth := authInUse{description: "AK/SK signature (access key from X)", method: dli.AuthAKSK, iam: "https://iam.example.invalid/v3, set by X"}
-	refused := &dli.APIError{Kind: dli.KindAuthentication, StatusCode: 401, Code: "APIGW.0301", Service: dli.ServiceIAM, Subject: "the IAM domains"}
+	refused := &dli.APIError{Class: dli.ClassAuthentication, StatusCode: 401, Code: "APIGW.0301", Service: dli.ServiceIAM, Subject: "the IAM domains"}
 	for name, err := range map[string]error{
 		"bare":              refused,
 		"in a lookup":       &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: refused},
@@ -158,7 +158,7 @@ func TestPasswordLoginSetNeedsAUserOrPassword(t *testing.T) {
 // A refused agency met by the project lookup: the agency's refusal opens
 // the detail, not the lookup that needed its keys.
 func TestAgencyRefusalComesFirst(t *testing.T) {
-	refused := &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
+	refused := &dli.APIError{Class: dli.ClassPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
 	agency := &hwauth.AgencyError{Agency: hwauth.Agency{Name: "dli-reader", Domain: "acme"}, Base: "AK/SK signature (access key from X)", Err: refused}
 	err := &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: &dli.CredentialsError{Err: agency}}
 	d := readErrorDiagnostic(err, batchSubject, authInUse{}, 0)

@@ -91,7 +91,7 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
 	}
 	describeCapacity(w)
-	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.KnownStates, ", "))
+	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.BatchStates, ", "))
 	shownSecret := fmt.Sprintf("%q", secretKey)
 	if secretKey != demoSecretKey {
 		shownSecret = "(the -secret-key value)"
