@@ -68,6 +68,8 @@ type Client struct {
 	metadataHTTP   *retryablehttp.Client // ECS metadata: short timeouts, no proxy
 	logger         Logger
 	secrets        *secretSet // redacted from any answer quoted in an error
+	// queueLists are the queue lists that reads of queues share (queue.go).
+	queueLists *sharedAnswers[[]Queue]
 }
 
 // New validates cfg and builds a Client. It does no I/O.
@@ -116,6 +118,8 @@ func New(cfg Config) (*Client, error) {
 func (c *Client) WithCredentials(source CredentialSource) *Client {
 	copied := *c
 	copied.credentials = source
+	// Answers are shared by reads with the same credentials only.
+	copied.queueLists = newSharedAnswers[[]Queue](nil)
 	if static, ok := source.(Credentials); ok {
 		c.secrets.add(static.Secrets()...)
 	}

@@ -52,6 +52,14 @@ var apiMethods = map[string]apiMethod{
 		_, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10))
 		return err
 	}},
+	"Queue": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.Queue(ctx, testProject, "etl")
+		return err
+	}},
+	"ElasticResourcePool": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.ElasticResourcePool(ctx, testProject, "pool_a")
+		return err
+	}},
 	"ProjectID": {"", func(ctx context.Context, c *Client, base *url.URL) error {
 		_, err := c.ProjectID(ctx, base.JoinPath("v3"), "cn-north-4")
 		return err

@@ -18,17 +18,9 @@ import (
 // is the gate's batch_id, the gate waits for a terminal state and stops the
 // run unless it succeeded, and a downstream resource depends on the gate.
 func TestCompositionExampleWiresTheJobIntoTheGate(t *testing.T) {
-	const file = "../../examples/composition/spark-job-gate/main.tf"
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
-	if diags.HasErrors() {
-		t.Fatal(diags)
-	}
+	src, blocks := parseExample(t, "../../examples/composition/spark-job-gate/main.tf")
 	var job, gate, downstream *hclsyntax.Block
-	for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+	for _, b := range blocks {
 		switch {
 		case b.Type == "resource" && b.Labels[0] == "huaweicloud_dli_spark_job":
 			job = b
@@ -56,6 +48,20 @@ func TestCompositionExampleWiresTheJobIntoTheGate(t *testing.T) {
 	if !strings.Contains(string(downstream.Range().SliceBytes(src)), gateRef) {
 		t.Errorf("the downstream resource does not refer to %s", gateRef)
 	}
+}
+
+// parseExample is an example file's source and its top-level blocks.
+func parseExample(t *testing.T, file string) ([]byte, hclsyntax.Blocks) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return src, f.Body.(*hclsyntax.Body).Blocks
 }
 
 func traversal(t *testing.T, src []byte, a *hclsyntax.Attribute) string {

@@ -143,29 +143,38 @@ func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *
 	once func(*dli.Client, context.Context, string, string) (T, error),
 	wait func(dli.Waiter, context.Context, string, string, []string) (T, error),
 ) (T, bool) {
+	var waitFor []string
+	diags.Append(args.WaitFor.ElementsAs(ctx, &waitFor, false)...)
+	if diags.HasError() {
+		var zero T
+		return zero, false
+	}
+	return readOne(ctx, b, &args.ProjectID, args.Timeouts, diags, func(ctx context.Context, projectID string) (T, error) {
+		if len(waitFor) == 0 {
+			return once(b.data.client, ctx, projectID, jobID)
+		}
+		return wait(b.data.waiter, ctx, projectID, jobID, waitFor)
+	})
+}
+
+// readOne is the read of one thing (a job, a queue, a pool) by read,
+// within timeouts.read, failing with the diagnostics every data source
+// gives. It sets *project to the project read.
+func readOne[T any](ctx context.Context, b *dataSourceBase, project *types.String, t timeouts.Value, diags *diag.Diagnostics,
+	read func(ctx context.Context, projectID string) (T, error),
+) (T, bool) {
 	var zero T
-	ctx, cancel, scope, d := b.startRead(ctx, args.ProjectID, args.Timeouts)
+	ctx, cancel, scope, d := b.startRead(ctx, *project, t)
 	diags.Append(d...)
 	if diags.HasError() {
 		return zero, false
 	}
 	defer cancel()
-	var waitFor []string
-	diags.Append(args.WaitFor.ElementsAs(ctx, &waitFor, false)...)
-	if diags.HasError() {
-		return zero, false
-	}
-	var v T
-	var err error
-	if len(waitFor) == 0 {
-		v, err = once(b.data.client, ctx, scope.projectID, jobID)
-	} else {
-		v, err = wait(b.data.waiter, ctx, scope.projectID, jobID, waitFor)
-	}
+	v, err := read(ctx, scope.projectID)
 	if err != nil {
 		diags.Append(b.failed(err, scope))
 		return zero, false
 	}
-	args.ProjectID = types.StringValue(scope.projectID)
+	*project = types.StringValue(scope.projectID)
 	return v, true
 }
