@@ -78,6 +78,7 @@ type Mock struct {
 	metadata     metadataMode
 	tokens       map[string]bool // metadata session tokens issued and still valid
 	issuedTokens []string        // every metadata session token issued
+	tokenPad     string          // appended to session token answers
 	calls        map[string]int
 	batches      map[batchKey]*batch
 	sqlJobs      map[batchKey]*batch // jobs.go
