@@ -32,18 +32,10 @@ func configureWithOptions(t *testing.T, opts options, attrs map[string]tftypes.V
 	p := newWithOptions("test", opts)().(*dliProvider)
 	var schemaResp provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
-	typ := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		values[name] = tftypes.NewValue(at, nil)
-	}
-	for name, v := range attrs {
-		values[name] = v
-	}
 	resp := &provider.ConfigureResponse{}
 	p.Configure(ctx, provider.ConfigureRequest{
 		TerraformVersion: "1.11.4",
-		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, values)},
+		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: nullsBut(schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object), attrs)},
 	}, resp)
 	return resp
 }
