@@ -70,6 +70,10 @@ type Mock struct {
 	// sends them: it adds them after signing, and the real gateway serves
 	// it. Off, the mock demands them signed, as huaweicloud-sdk-go-v3 does.
 	UnsignedScopeHeaders bool
+	// NamesMatchIgnoringCase makes the Flink job list's name filter match
+	// part of a name in any case, as a database's LIKE may: the list then
+	// answers names that differ from the one asked for only in case.
+	NamesMatchIgnoringCase bool
 
 	mu           sync.Mutex
 	keys         []key
