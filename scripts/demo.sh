@@ -21,7 +21,9 @@ go build -o "$demo/bin/dlimock" "$root/internal/dlimock/cmd/dlimock"
 
 echo "==> starting the mock DLI on a free loopback port"
 set -m # job control: the next background job gets its own process group
-"$demo/bin/dlimock" -listen 127.0.0.1:0 -url-file "$demo/url" >"$demo/dlimock.log" 2>&1 &
+# -step 0: each scripted state lasts one request, so that the waits poll
+# through them however long init took.
+"$demo/bin/dlimock" -listen 127.0.0.1:0 -step 0 -url-file "$demo/url" >"$demo/dlimock.log" 2>&1 &
 mock_pid=$!
 set +m
 trap 'kill "$mock_pid" 2>/dev/null || true; wait "$mock_pid" 2>/dev/null || true' EXIT
@@ -69,7 +71,7 @@ cp "$root"/examples/demo/*.tf "$demo/work/"
 cd "$demo/work"
 echo "==> $(basename "$TF") init"
 "$TF" init -input=false -no-color >"$demo/init.log" 2>&1 || { cat "$demo/init.log"; exit 1; }
-echo "==> $(basename "$TF") apply (waits for the ETL batch: starting -> running -> success)"
+echo "==> $(basename "$TF") apply (waits for the ETL batch: starting -> running -> success; the SQL job: LAUNCHING -> RUNNING -> FINISHED; the Flink job: job_submitting -> job_running)"
 start=$(date +%s)
 "$TF" apply -input=false -auto-approve -no-color -compact-warnings -var "endpoint=$endpoint"
 echo "==> done in $(( $(date +%s) - start ))s; the batches' states:"

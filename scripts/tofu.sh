@@ -28,7 +28,7 @@ if [ -x "$cache" ] && is_wanted "$cache"; then
   exit 0
 fi
 
-echo "==> building OpenTofu $version from the Go module proxy (about 5 minutes, once)"
+echo "==> building OpenTofu $version from the Go module proxy (about 8 minutes, once)"
 info=$(go mod download -json "github.com/opentofu/opentofu@$version" 2>&1) || { echo "go mod download of OpenTofu $version failed:" >&2; echo "$info" >&2; exit 1; }
 src=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$info")
 [ -d "$src" ] || { echo "go mod download of OpenTofu $version gave no directory:" >&2; echo "$info" >&2; exit 1; }

@@ -1,6 +1,7 @@
 # The demo runs against the bundled mock DLI (make demo), never a real cloud.
-# It reads four seeded batches, waits for one that is still starting, and
-# gates a downstream resource on its success.
+# It reads four seeded batches, waits for one that is still starting, for
+# the SQL job that loads the sales table and for the clicks-stream Flink job
+# to run, and gates a downstream resource on all three.
 
 terraform {
   required_providers {
@@ -43,11 +44,41 @@ data "dli_batch_state" "etl" {
   }
 }
 
-# Created only once the ETL batch has succeeded.
+# Launching when the plan begins: the read polls until it has finished.
+data "dli_sql_job" "load_sales" {
+  job_id   = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
+  wait_for = ["FINISHED", "FAILED", "CANCELLED"]
+
+  timeouts {
+    read = "2m"
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = self.status == "FINISHED"
+      error_message = "The SQL job that loads the sales table did not finish."
+    }
+  }
+}
+
+# Submitting when the plan begins: the read polls until the stream runs.
+data "dli_flink_job" "clicks" {
+  job_id   = "71001"
+  wait_for = ["job_running"]
+
+  timeouts {
+    read = "2m"
+  }
+}
+
+# Created only once the ETL batch has succeeded, the sales table is loaded
+# and the clicks stream runs.
 resource "terraform_data" "downstream_table" {
   input = {
-    batch = data.dli_batch_state.etl.id
-    state = data.dli_batch_state.etl.state
+    batch      = data.dli_batch_state.etl.id
+    state      = data.dli_batch_state.etl.state
+    sales_rows = data.dli_sql_job.load_sales.result_count
+    clicks     = data.dli_flink_job.clicks.status
   }
 }
 
@@ -67,12 +98,15 @@ data "dli_batch_state" "failed" {
 # make demo prints this once the apply is done (an output would be printed
 # by the plan and the apply as well).
 locals {
-  batch_states = join("\n", [
+  batch_states = join("\n", concat([
     for name, b in {
       etl      = data.dli_batch_state.etl
       reported = data.dli_batch_state.reported
       nightly  = data.dli_batch_state.nightly
       failed   = data.dli_batch_state.failed
     } : format("%-9s %s  %s%s", name, b.id, b.state, b.terminal ? " (terminal)" : "")
-  ])
+    ], [
+    format("%-9s %s  %s (%d rows)", "sales", data.dli_sql_job.load_sales.id, data.dli_sql_job.load_sales.status, data.dli_sql_job.load_sales.result_count),
+    format("%-9s %-36s  %s", "clicks", data.dli_flink_job.clicks.id, data.dli_flink_job.clicks.status),
+  ]))
 }

@@ -21,6 +21,8 @@ const MaxPageSize = 100
 
 // BatchFilter selects batches of a list; zero fields do not filter.
 type BatchFilter struct {
+	// JobName keeps only batches of exactly this job name; DLI's own
+	// filter matches part of a name, so the client drops the other matches.
 	JobName, QueueName, ClusterName, Owner string
 	// State is sent lower-case, as the API documents the states.
 	State string
@@ -49,6 +51,11 @@ func (f BatchFilter) query() url.Values {
 	return q
 }
 
+// keep drops the batches DLI's partial name match let through.
+func (f BatchFilter) keep(b Batch) bool {
+	return f.JobName == "" || (b.Name != nil && *b.Name == f.JobName)
+}
+
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
 // does not page: what it counts is not documented (the official provider
 // ignores it too); a zero one only explains an absent list (pageItems).
@@ -71,7 +78,7 @@ func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, l
 
 func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
 	q := f.query()
-	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]Batch, error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]Batch, error) {
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
 		resp, err := c.get(ctx, q, "v2.0", projectID, "batches")

@@ -8,7 +8,6 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -22,8 +21,12 @@ import (
 
 // Defaults that a Config may leave zero.
 const (
-	DefaultMaxRetries     = 5
-	DefaultRequestTimeout = time.Minute
+	DefaultMaxRetries = 5
+	// DefaultRequestTimeout bounds one attempt. DLI answers a read in well
+	// under a second; with maxTimedOutAttempts it bounds a server that
+	// accepts connections but never answers at about a minute (three
+	// attempts and two backoffs) instead of six minutes.
+	DefaultRequestTimeout = 20 * time.Second
 	// MaxResponseBytes bounds every response body that is read.
 	MaxResponseBytes = 1 << 20
 )
@@ -312,8 +315,7 @@ func (c *Client) transportError(ctx context.Context, tr *trace, err error) error
 	}
 	n := &NetworkError{Service: tr.service, Attempts: tr.attempts, Err: err}
 	n.Permanent, _ = permanentFailure(err)
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
+	if isTimeout(err) {
 		n.AttemptTimeout = tr.attemptTimeout
 	}
 	return n

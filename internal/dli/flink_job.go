@@ -17,6 +17,8 @@ type FlinkJob struct {
 	Name, StatusDesc, JobType, QueueName, UserName *string
 	CreatedAt, StartedAt, UpdatedAt                *time.Time
 	RestartTimes                                   *int64
+	// Duration is how long the job has run (so far).
+	Duration *time.Duration
 }
 
 // Terminal reports whether the job can never change again.
@@ -48,6 +50,7 @@ type flinkJobJSON struct {
 	UpdateTime   *int64  `json:"update_time"`
 	QueueName    *string `json:"queue_name"`
 	RestartTimes *int64  `json:"restart_times"`
+	Duration     *int64  `json:"duration"`
 }
 
 // flinkJobAnswerJSON is the answer of the read of one Flink job.
@@ -67,7 +70,7 @@ func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
 		ID: strconv.FormatInt(*j.JobID, 10), Status: *j.Status,
 		Name: j.Name, StatusDesc: j.StatusDesc, JobType: j.JobType, QueueName: j.QueueName, UserName: j.UserName,
 		CreatedAt: fromMillis(j.CreateTime), StartedAt: fromMillis(j.StartTime), UpdatedAt: fromMillis(j.UpdateTime),
-		RestartTimes: j.RestartTimes,
+		RestartTimes: j.RestartTimes, Duration: durationFromMillis(j.Duration),
 	}, nil
 }
 

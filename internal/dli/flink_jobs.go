@@ -26,6 +26,8 @@ type FlinkJobFilter struct {
 	Status, JobType string
 	// Order is one of the FlinkOrder constants; empty leaves the API's default.
 	Order string
+	// Tags keeps only jobs with every one of these tags.
+	Tags map[string]string
 }
 
 func (f FlinkJobFilter) query() url.Values {
@@ -38,6 +40,7 @@ func (f FlinkJobFilter) query() url.Values {
 			q.Set(name, v)
 		}
 	}
+	setTags(q, f.Tags)
 	return q
 }
 

@@ -6,14 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 )
 
 // permanentFailure says whether a transport error cannot heal by trying
 // again, and why in words that name the host: a name that does not resolve
 // (a typo in the region, cloud or endpoint) or a certificate that does not
-// verify. A temporary DNS failure (no answer from the resolver) is not one.
+// verify, or an https:// URL whose server speaks plain HTTP. A temporary
+// DNS failure (no answer from the resolver) is not one.
 func permanentFailure(err error) (string, bool) {
+	// net/http says ErrSchemeMismatch when the answer starts "HTTP/"; a
+	// server may answer a TLS hello in other plain text (an HTML page).
+	var notTLS tls.RecordHeaderError
+	if errors.Is(err, http.ErrSchemeMismatch) || errors.As(err, &notTLS) {
+		host := hostOf(err)
+		return fmt.Sprintf("the server at %s speaks plain HTTP, not HTTPS: write the URL as http://%s if that is meant", host, host), true
+	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) && dnsErr.IsNotFound && !dnsErr.IsTemporary {
 		return fmt.Sprintf("the host %s does not resolve (DNS: no such host)", dnsErr.Name), true

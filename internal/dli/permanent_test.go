@@ -2,6 +2,7 @@ package dli
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"net"
@@ -27,6 +28,8 @@ func TestPermanentFailuresAreToldFromTransientOnes(t *testing.T) {
 		"unknown authority":  {wrap(x509.UnknownAuthorityError{}), true, "the TLS certificate of dli.cn-nowhere-1.myhuaweicloud.com does not verify"},
 		"wrong host name":    {wrap(x509.HostnameError{Certificate: &x509.Certificate{}, Host: "dli.cn-nowhere-1.myhuaweicloud.com"}), true, "does not verify"},
 		"expired":            {wrap(x509.CertificateInvalidError{Reason: x509.Expired}), true, "does not verify"},
+		"HTTP answer to TLS": {wrap(http.ErrSchemeMismatch), true, "the server at dli.cn-nowhere-1.myhuaweicloud.com speaks plain HTTP, not HTTPS: write the URL as http://dli.cn-nowhere-1.myhuaweicloud.com"},
+		"HTML answer to TLS": {wrap(tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake", RecordHeader: [5]byte{'<', '!', 'D', 'O', 'C'}}), true, "speaks plain HTTP, not HTTPS"},
 		"connection refused": {wrap(&net.OpError{Op: "dial", Err: errors.New("connection refused")}), false, ""},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -2,7 +2,9 @@ package dli
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -21,6 +23,12 @@ const (
 	// maxRetryAfterSeconds keeps an absurd Retry-After from overflowing;
 	// a day is past any read's deadline anyway.
 	maxRetryAfterSeconds = 24 * 60 * 60
+
+	// maxTimedOutAttempts ends a call whose attempts got no answer within
+	// the per-attempt limit this many times, whatever max_retries says: a
+	// server that accepted the connection and stayed silent three times will
+	// not answer the fourth, and each try costs a whole request_timeout.
+	maxTimedOutAttempts = 3
 )
 
 // retryPolicy retries network errors, 429 and every 5xx but 501, and never
@@ -37,6 +45,11 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		if _, permanent := permanentFailure(err); permanent {
 			return false, nil
 		}
+		if tr != nil && isTimeout(err) {
+			if tr.timedOut++; tr.timedOut >= maxTimedOutAttempts {
+				return false, nil
+			}
+		}
 		// The library's policy knows the other permanent transport errors
 		// (bad schemes, bad headers).
 		return retryablehttp.DefaultRetryPolicy(ctx, nil, err)
@@ -52,6 +65,11 @@ func retryPolicy(ctx context.Context, resp *http.Response, err error) (bool, err
 		}
 	}
 	return true, nil
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 func retryableStatus(code int) bool {

@@ -17,6 +17,8 @@ type SQLJob struct {
 	ResultCount, InputRowCount, BadRowCount                       *int64
 	// Message is DLI's message, the reason of a failed job.
 	Message string
+	// Tags are the job's tags (nil when the answer has none).
+	Tags map[string]string
 }
 
 // Terminal reports whether the job can never change again.
@@ -43,6 +45,10 @@ type sqlJobJSON struct {
 	DatabaseName  *string `json:"database_name"`
 	TableName     *string `json:"table_name"`
 	Statement     *string `json:"statement"`
+	Tags          []struct {
+		Key   string `json:"key"`
+		Value string `json:"value"`
+	} `json:"tags"`
 }
 
 // job checks and converts one SQL job of an answer; askedID stands in for
@@ -58,8 +64,15 @@ func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 	if id == "" {
 		return SQLJob{}, resp.malformed("a SQL job in the answer has no job_id: " + snippet(resp.body))
 	}
+	var tags map[string]string
+	for _, t := range j.Tags {
+		if tags == nil {
+			tags = map[string]string{}
+		}
+		tags[t.Key] = t.Value
+	}
 	return SQLJob{
-		ID: id, Status: *j.Status, Message: j.Message,
+		ID: id, Status: *j.Status, Message: j.Message, Tags: tags,
 		JobType: j.JobType, QueueName: j.QueueName, Owner: j.Owner, Statement: j.Statement,
 		DatabaseName: j.DatabaseName, TableName: j.TableName,
 		StartedAt: fromMillis(j.StartTime), Duration: durationFromMillis(j.Duration),

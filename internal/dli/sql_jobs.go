@@ -3,6 +3,7 @@ package dli
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,8 @@ type SQLJobFilter struct {
 	StartedAfter, StartedBefore time.Time
 	// Order is one of the SQLOrder constants; empty leaves the API's default.
 	Order string
+	// Tags keeps only jobs with every one of these tags.
+	Tags map[string]string
 }
 
 func (f SQLJobFilter) query() url.Values {
@@ -41,7 +44,23 @@ func (f SQLJobFilter) query() url.Values {
 		}
 	}
 	setTimeRange(q, f.StartedAfter, f.StartedBefore)
+	setTags(q, f.Tags)
 	return q
+}
+
+// setTags sets the tags parameter of the SQL and Flink lists: key=value
+// pairs, comma-separated (the official SDK's ListSqlJobsRequest and
+// ListFlinkJobsRequest), sorted so that the query is always the same.
+func setTags(q url.Values, tags map[string]string) {
+	if len(tags) == 0 {
+		return
+	}
+	pairs := make([]string, 0, len(tags))
+	for k, v := range tags {
+		pairs = append(pairs, k+"="+v)
+	}
+	slices.Sort(pairs)
+	q.Set("tags", strings.Join(pairs, ","))
 }
 
 // setTimeRange sets the start and end parameters (ms) that bound a list's times.

@@ -19,6 +19,7 @@ type trace struct {
 	lastStatus     int
 	lastRequestID  string
 	lastErr        error
+	timedOut       int   // attempts that got no answer within attemptTimeout
 	final          []int // statuses never retried (the call's)
 }
 

@@ -135,7 +135,7 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 	defer m.mu.Unlock()
 	var matched []*batch
 	for key, b := range jobs {
-		if key.project == project && match(b.details, b.current()) {
+		if key.project == project && match(b.details, m.listedState(b)) {
 			matched = append(matched, b)
 		}
 	}
@@ -149,7 +149,7 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 		if _, has := out[i][idField]; !has {
 			out[i][idField] = b.id
 		}
-		out[i][stateField] = b.current()
+		out[i][stateField] = m.listedState(b)
 	}
 	return out
 }
@@ -158,9 +158,15 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 func (b *batch) current() string { return b.states[min(max(b.next-1, 0), len(b.states)-1)] }
 
 // listFilters maps the list's query parameters to the fields they match.
-var listFilters = map[string]string{"job_name": "name", "queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
+var listFilters = map[string]string{"queue_name": "queue", "cluster_name": "cluster_name", "owner": "owner"}
 
 func matchesFilters(details map[string]any, state string, q map[string][]string) bool {
+	if want := first(q["job_name"]); want != "" {
+		name, _ := details["name"].(string)
+		if !strings.Contains(name, want) { // DLI matches part of a name
+			return false
+		}
+	}
 	for param, field := range listFilters {
 		if want := first(q[param]); want != "" && details[field] != want {
 			return false

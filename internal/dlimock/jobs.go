@@ -166,6 +166,9 @@ var sqlOrders = map[string]func(a, b map[string]any) int{
 var sqlListFilters = map[string]string{"queue_name": "queue_name", "owner": "owner", "table_name": "table_name", "db_name": "database_name"}
 
 func matchesSQLFilters(d map[string]any, status string, q map[string][]string) bool {
+	if !hasTags(d, first(q["tags"])) {
+		return false
+	}
 	for param, field := range sqlListFilters {
 		if want := first(q[param]); want != "" && d[field] != want {
 			return false
@@ -181,6 +184,9 @@ func matchesSQLFilters(d map[string]any, status string, q map[string][]string) b
 }
 
 func matchesFlinkFilters(d map[string]any, status string, q map[string][]string, foldNames bool) bool {
+	if !hasTags(d, first(q["tags"])) {
+		return false
+	}
 	if want := first(q["name"]); want != "" {
 		name, _ := d["name"].(string)
 		if foldNames {
@@ -197,6 +203,22 @@ func matchesFlinkFilters(d map[string]any, status string, q map[string][]string,
 	}
 	if want := first(q["status"]); want != "" && status != want {
 		return false
+	}
+	return true
+}
+
+// hasTags: the job's tags (details["tags"], [{key, value}] as DLI sends
+// them) include every key=value of the comma-separated want.
+func hasTags(d map[string]any, want string) bool {
+	if want == "" {
+		return true
+	}
+	tags, _ := d["tags"].([]map[string]string)
+	for _, pair := range strings.Split(want, ",") {
+		key, value, _ := strings.Cut(pair, "=")
+		if !slices.ContainsFunc(tags, func(t map[string]string) bool { return t["key"] == key && t["value"] == value }) {
+			return false
+		}
 	}
 	return true
 }

@@ -75,6 +75,22 @@ type Mock struct {
 	// answers names that differ from the one asked for only in case.
 	NamesMatchIgnoringCase bool
 
+	// FailRate answers that share of requests (0 to 1, at random) with
+	// FailStatus (default 500; 429 comes with Retry-After: 1), before
+	// authentication; Hang holds every request until the client goes away.
+	FailRate   float64
+	FailStatus int
+	Hang       bool
+	// Rand draws FailRate's numbers in [0, 1); nil: math/rand.
+	Rand func() float64
+	// StepEvery, when set, moves every job's script on with time, one state
+	// per StepEvery since New (or Reset), whoever asks; unset, each single
+	// read of a job takes one step.
+	StepEvery time.Duration
+	// Log, when set, gets a line per request (dlimock -v).
+	Log Logger
+
+	started      time.Time
 	mu           sync.Mutex
 	keys         []key
 	projects     []iamProject
@@ -106,7 +122,7 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+	m := &Mock{Now: time.Now, started: time.Now(), TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
 		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
@@ -177,6 +193,12 @@ func (m *Mock) called(name string) {
 }
 
 func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusRecorder{ResponseWriter: w}
+	defer func(began time.Time) { m.logRequest(r, rec.status, began) }(time.Now())
+	m.serve(rec, r)
+}
+
+func (m *Mock) serve(w http.ResponseWriter, r *http.Request) {
 	n, fault := m.record(r)
 	w.Header().Set("X-Request-Id", fmt.Sprintf("mock-%08d", n))
 	if !sleep(r.Context(), m.Latency) {
@@ -190,6 +212,9 @@ func (m *Mock) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeFault(w, fault)
 			return
 		}
+	}
+	if m.failing(w, r) {
+		return
 	}
 	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
 		return
@@ -251,8 +276,10 @@ func (m *Mock) step(jobs map[batchKey]*batch, project, id, fallback string) (str
 	if b == nil {
 		return fallback, nil
 	}
-	state := b.states[min(b.next, len(b.states)-1)]
-	b.next++
+	state, steps := m.stateAt(b)
+	if steps {
+		b.next++
+	}
 	return state, b.details
 }
 

@@ -12,7 +12,8 @@ import (
 )
 
 // Server serves a Mock on a loopback port and counts what load tests need:
-// TCP connections and TLS handshakes. GET /_mock/stats reports them.
+// TCP connections and TLS handshakes. GET /_mock/stats reports them;
+// POST /_mock/reset starts every job's script again (Mock.Reset).
 type Server struct {
 	*httptest.Server
 	Mock        *Mock
@@ -35,6 +36,10 @@ func NewServer(m *Mock, l net.Listener, useTLS bool) *Server {
 	mux.HandleFunc("GET /_mock/stats", func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(s.Stats())
+	})
+	mux.HandleFunc("POST /_mock/reset", func(w http.ResponseWriter, _ *http.Request) {
+		m.Reset()
+		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.Handle("/", m)
 	hs := httptest.NewUnstartedServer(mux)

@@ -31,7 +31,7 @@ var (
 type assumeRoleModel struct {
 	AgencyName types.String `tfsdk:"agency_name"`
 	DomainName types.String `tfsdk:"domain_name"`
-	Duration   types.Int64  `tfsdk:"duration"`
+	Duration   wholeNumber  `tfsdk:"duration"`
 }
 
 func assumeRoleBlock() schema.Block {
@@ -48,7 +48,8 @@ func assumeRoleBlock() schema.Block {
 				MarkdownDescription: "Name of the account (domain) the agency belongs to. Environment variable `" + envAgencyDomain + "`.",
 			},
 			"duration": schema.Int64Attribute{
-				Optional: true,
+				Optional:   true,
+				CustomType: wholeNumberType{},
 				MarkdownDescription: fmt.Sprintf("Lifetime in seconds of the agency's temporary credentials, from `%d` to `%d`; they are renewed 10 minutes before they expire. Environment variable `%s`. Default `%d`.",
 					minAgencyDuration, maxAgencyDuration, envAgencyDuration, int(hwauth.DefaultAgencyDuration/time.Second)),
 				Validators: []validator.Int64{int64validator.Between(minAgencyDuration, maxAgencyDuration)},
@@ -63,7 +64,7 @@ func resolveAssumeRole(m providerModel, getenv func(string) string, profile hwau
 	var diags diag.Diagnostics
 	block := m.AssumeRole
 	if block == nil {
-		block = &assumeRoleModel{AgencyName: types.StringNull(), DomainName: types.StringNull(), Duration: types.Int64Null()}
+		block = &assumeRoleModel{AgencyName: types.StringNull(), DomainName: types.StringNull(), Duration: wholeNumber{Int64Value: types.Int64Null()}}
 	}
 	name, _ := lookup(block.AgencyName, "assume_role.agency_name", envAgencyName, getenv)
 	domain, _ := lookup(block.DomainName, "assume_role.domain_name", envAgencyDomain, getenv)

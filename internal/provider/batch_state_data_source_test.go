@@ -232,10 +232,10 @@ func TestAccBatchState_wrongCredentials(t *testing.T) {
 func TestAccBatchState_validationFailsBeforeAnyRequest(t *testing.T) {
 	for name, tc := range map[string]struct{ provider, body, want string }{
 		"batch_id not a UUID":          {"", `batch_id = "not-a-uuid"`, `batch_id.*UUID`},
-		"batch_id empty":               {"", `batch_id = ""`, `batch_id.*UUID`},
+		"batch_id empty":               {"", `batch_id = ""`, `Invalid batch_id.*batch_id is an empty string; it must be a batch job ID in UUID form`},
 		"project_id empty":             {"", `batch_id = "` + testBatch + `"` + "\n" + `project_id = ""`, `Empty project_id.*Leave it out.*for the provider.s project`},
 		"wait_for unknown state":       {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = ["finished"]`, `Invalid wait_for.*wait_for lists "finished", which is not a DLI batch state: each value must be one of starting, running, recovering, success, dead \(any case\)`},
-		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `wait_for.*at least 1`},
+		"wait_for empty":               {"", `batch_id = "` + testBatch + `"` + "\n" + `wait_for = []`, `Empty wait_for.*wait_for lists nothing to wait for. List at least one value, such as \["success"\], or leave it out to read the batch once, without waiting`},
 		"timeouts.read not a duration": {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "soon" }`, `Invalid timeouts.read.*positive duration, got "soon"`},
 		"timeouts.read zero":           {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "0s" }`, `Invalid timeouts.read.*positive duration, got "0s".*ns, us \(or µs\), ms, s, m and h`},
 		"timeouts.read negative":       {"", `batch_id = "` + testBatch + `"` + "\n" + `timeouts { read = "-5s" }`, `Invalid timeouts.read.*positive duration, got "-5s"`},

@@ -36,11 +36,13 @@ type batchesModel struct {
 type batchEntry struct {
 	batchDetails
 	Duration types.String `tfsdk:"duration"`
+	jobTimes
 }
 
 func (e *batchEntry) set(b dli.Batch) {
 	e.batchDetails.set(b)
 	e.Duration = durationValue(b.Duration)
+	e.jobTimes.set(b.CreatedAt, b.Duration, b.Terminal())
 }
 
 // newBatchesDataSource is dli_batches: the batches that match filters,
@@ -55,14 +57,14 @@ func newBatchesDataSource() datasource.DataSource {
 		description:    "Lists the DLI batch (Spark) jobs that match filters, newest first, e.g. to find the latest run of a job that Terraform did not start.",
 		attributes: func() map[string]schema.Attribute {
 			return merge(listArgAttributes(dli.BatchKind, "batches", batchOrders), map[string]schema.Attribute{
-				"name":           filterAttribute("Only batches of the job with this name (the API's `job_name`)."),
+				"name":           filterAttribute("Only batches of the job with exactly this name (the API's `job_name`). DLI's own filter matches part of a name; the provider keeps exact matches only, so `nightly-etl` does not return `nightly-etl-backfill`."),
 				"queue_name":     filterAttribute("Only batches on this queue."),
 				"cluster_name":   filterAttribute("Only batches on this cluster."),
 				"owner":          filterAttribute("Only batches submitted by this user."),
 				"state":          oneOfFilterAttribute("Only batches in this state", dli.BatchKind.Statuses),
 				"created_after":  timeBoundAttribute("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
 				"created_before": timeBoundAttribute("Only batches created at or before this time, RFC 3339."),
-				"batches": entriesAttribute("The matching batches, in `order`, at most `limit`; empty when none match. Each has the attributes of `dli_batch` and `duration`.",
+				"batches": entriesAttribute("The matching batches, in `order`, at most `limit`; empty when none match. Each has the attributes of `dli_batch`, `duration`, and `duration_seconds` and `ended_at` (DLI's list gives a batch's duration; its read of one batch does not).",
 					batchEntryAttributes()),
 			})
 		},
@@ -70,7 +72,7 @@ func newBatchesDataSource() datasource.DataSource {
 }
 
 func batchEntryAttributes() map[string]schema.Attribute {
-	return merge(batchStatusAttributes("The batch's ID."), batchDetailAttributes(), map[string]schema.Attribute{
+	return merge(batchStatusAttributes("The batch's ID."), batchDetailAttributes(), jobTimeAttributes("created_at"), map[string]schema.Attribute{
 		"duration": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "How long the batch ran, as a duration such as `1h0m0s`.",

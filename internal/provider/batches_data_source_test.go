@@ -270,3 +270,21 @@ func TestAccBatches_latestRunGate(t *testing.T) {
 		}
 	})
 }
+
+// DLI's job_name filter matches part of a name; the data source keeps the
+// batches of the job named exactly so, as dli_flink_jobs does.
+func TestAccBatches_nameKeepsExactMatchesOnly(t *testing.T) {
+	srv := newMock(t)
+	addRuns(srv, "success", "running")
+	srv.Mock.AddBatch(testProject, runID(7), "dead")
+	srv.Mock.SetDetails(testProject, runID(7), map[string]any{"name": "nightly-etl-backfill", "create_time": time.Now().UnixMilli()})
+	accTest(t, resource.TestStep{
+		Config: akskProvider(srv) + batchesConfig(`name = "nightly-etl"`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(batchesAddr, tfjsonpath.New("ids"), stringListCheck(runID(1), runID(0))),
+		},
+	})
+	if q := queryOf(t, srv.Mock.Requests()[0]); q.Get("job_name") != "nightly-etl" {
+		t.Fatalf("query %v, want DLI's own name filter too", q)
+	}
+}

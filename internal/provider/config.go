@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -37,6 +38,8 @@ const (
 	envMetadataEndpoint = "HW_ECS_METADATA_ENDPOINT"
 	// Version 0.3: the account the agency call names (X-Domain-Id).
 	envDomainID = "HW_DOMAIN_ID"
+	// Version 0.4: the bound of one attempt.
+	envRequestTimeout = "HW_REQUEST_TIMEOUT"
 
 	defaultCloud       = "myhuaweicloud.com"
 	defaultEuropeCloud = "myhuaweicloud.eu"
@@ -45,17 +48,18 @@ const (
 )
 
 var (
-	pathRegion        = path.Root("region")
-	pathAccessKey     = path.Root("access_key")
-	pathSecretKey     = path.Root("secret_key")
-	pathSecurityToken = path.Root("security_token")
-	pathToken         = path.Root("token")
-	pathEndpoint      = path.Root("endpoint")
-	pathCloud         = path.Root("cloud")
-	pathInsecure      = path.Root("insecure")
-	pathMaxRetries    = path.Root("max_retries")
-	pathAuthURL       = path.Root("auth_url")
-	pathProfile       = path.Root("profile")
+	pathRegion         = path.Root("region")
+	pathAccessKey      = path.Root("access_key")
+	pathSecretKey      = path.Root("secret_key")
+	pathSecurityToken  = path.Root("security_token")
+	pathToken          = path.Root("token")
+	pathEndpoint       = path.Root("endpoint")
+	pathCloud          = path.Root("cloud")
+	pathInsecure       = path.Root("insecure")
+	pathMaxRetries     = path.Root("max_retries")
+	pathRequestTimeout = path.Root("request_timeout")
+	pathAuthURL        = path.Root("auth_url")
+	pathProfile        = path.Root("profile")
 )
 
 // settings is the provider configuration after attributes, environment
@@ -75,6 +79,7 @@ type settings struct {
 	insecure         bool
 	plainHTTP        bool // http:// to a host other than loopback
 	maxRetries       int
+	requestTimeout   time.Duration // zero: dli.DefaultRequestTimeout
 }
 
 // source tells where a value came from, for messages that must not show it.
@@ -199,7 +204,23 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 		}
 		s.maxRetries = n
 	}
+	s.requestTimeout, diags = resolveRequestTimeout(m, getenv, diags)
 	return s, diags
+}
+
+// resolveRequestTimeout is request_timeout, else HW_REQUEST_TIMEOUT (the
+// attribute's validator has checked it; the variable is checked here).
+func resolveRequestTimeout(m providerModel, getenv func(string) string, diags diag.Diagnostics) (time.Duration, diag.Diagnostics) {
+	raw, src := lookup(m.RequestTimeout, "request_timeout", envRequestTimeout, getenv)
+	if raw == "" {
+		return 0, diags
+	}
+	if detail, ok := durationProblem(src.String()+" (for request_timeout)", raw); !ok {
+		diags.AddAttributeError(pathRequestTimeout, "Invalid "+envRequestTimeout, detail)
+		return 0, diags
+	}
+	d, _ := time.ParseDuration(raw)
+	return d, diags
 }
 
 // authMethod is how requests are authenticated: temporary keys from the
@@ -224,6 +245,6 @@ func (s settings) baseAuthMethod() dli.AuthMethod {
 func (s settings) authInUse() authInUse {
 	return authInUse{
 		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
-		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin,
+		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin, maxRetries: s.maxRetries,
 	}
 }

@@ -31,7 +31,7 @@ func TestSettingsPrecedenceAndDefaults(t *testing.T) {
 	if s.projectID != "env-project" || s.maxRetries != 2 || !s.insecure {
 		t.Fatalf("from env: %+v", s)
 	}
-	m.ProjectID, m.MaxRetries, m.Insecure = types.StringValue("attr-project"), types.Int64Value(0), types.BoolValue(false)
+	m.ProjectID, m.MaxRetries, m.Insecure = types.StringValue("attr-project"), wholeNumberValue(0), types.BoolValue(false)
 	if s, _ = resolveSettings(m, envOf(env)); s.projectID != "attr-project" || s.maxRetries != 0 || s.insecure {
 		t.Fatalf("attributes must win: %+v", s)
 	}
@@ -84,10 +84,22 @@ func TestCredentialsInTheBlockWinAsAWholeOverTheEnvironment(t *testing.T) {
 	}
 }
 
+// A transient answer says whether it was retried, and if not, the one
+// reason that applied.
 func TestServerErrorsSayWhetherTheyWereRetried(t *testing.T) {
-	once := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, batchSubject, authInUse{}, time.Minute)
-	many := readErrorDiagnostic(&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, batchSubject, authInUse{}, time.Minute)
-	if !strings.Contains(once.Detail(), "was not retried") || !strings.Contains(many.Detail(), "was retried as far as") {
-		t.Fatalf("details:\n%s\n%s", once.Detail(), many.Detail())
+	for name, c := range map[string]struct {
+		err        *dli.APIError
+		maxRetries int
+		want       string
+	}{
+		"retried":            {&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, 5, "It was retried as far as max_retries and timeouts.read allow"},
+		"501":                {&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, 5, "It was not retried: HTTP 501 does not heal by itself;"},
+		"max_retries 0":      {&dli.APIError{Kind: dli.KindThrottled, StatusCode: 429, Attempts: 1}, 0, "It was not retried: max_retries is 0;"},
+		"Retry-After beyond": {&dli.APIError{Kind: dli.KindThrottled, StatusCode: 429, Attempts: 1}, 5, "It was not retried: DLI's Retry-After asked for a wait past timeouts.read;"},
+	} {
+		d := readErrorDiagnostic(c.err, batchSubject, authInUse{maxRetries: c.maxRetries}, time.Minute)
+		if !strings.Contains(d.Detail(), c.want) {
+			t.Errorf("%s: detail %q, want %q", name, d.Detail(), c.want)
+		}
 	}
 }

@@ -124,7 +124,7 @@ func TestTheProfileGivesRegionAndProjectUnlessTheConfigurationDoes(t *testing.T)
 
 func TestAssumeRolePrecedence(t *testing.T) {
 	file := profileFile(t)
-	block := &assumeRoleModel{AgencyName: types.StringValue("block-agency"), DomainName: types.StringValue("block-domain"), Duration: types.Int64Value(1800)}
+	block := &assumeRoleModel{AgencyName: types.StringValue("block-agency"), DomainName: types.StringValue("block-domain"), Duration: wholeNumberValue(1800)}
 	env := map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "env-agency", "HW_ASSUME_ROLE_DOMAIN_NAME": "env-domain", "HW_ASSUME_ROLE_DURATION": "7200"}
 	for name, tc := range map[string]struct {
 		model providerModel

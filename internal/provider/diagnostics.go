@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -26,6 +27,9 @@ type authInUse struct {
 	// passwordLogin names the official provider's password variables that
 	// are set, which this provider does not take.
 	passwordLogin []string
+	// maxRetries is the retries allowed, so that an answer that was not
+	// retried can say why.
+	maxRetries int
 }
 
 // subject is what a data source reads, as its diagnostics name it.
@@ -116,10 +120,10 @@ func apiErrorDiagnostic(e *dli.APIError, s subject, auth authInUse) diag.Diagnos
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
 	case dli.KindThrottled:
 		return diag.NewErrorDiagnostic("DLI throttled the request",
-			e.Error()+retried(e)+"; raise max_retries or timeouts.read, or lower Terraform's -parallelism.")
+			e.Error()+retried(e, auth.maxRetries)+"; raise max_retries or timeouts.read, or lower Terraform's -parallelism.")
 	case dli.KindServer:
 		return diag.NewErrorDiagnostic("DLI server error",
-			e.Error()+retried(e)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
+			e.Error()+retried(e, auth.maxRetries)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
 	}
 	return diag.NewErrorDiagnostic("DLI rejected the request", e.Error()+".")
 }
@@ -136,10 +140,16 @@ func authAdvice(m dli.AuthMethod) string {
 	return "Check that the access key is current and belongs to this account, and that this machine's clock is right (signatures expire after 15 minutes)."
 }
 
-// retried says whether an error that is worth retrying was.
-func retried(e *dli.APIError) string {
-	if e.Attempts > 1 {
+// retried says whether an error that is worth retrying was, and if not,
+// the one reason that applied.
+func retried(e *dli.APIError, maxRetries int) string {
+	switch {
+	case e.Attempts > 1:
 		return ". It was retried as far as max_retries and timeouts.read allow"
+	case e.StatusCode == http.StatusNotImplemented:
+		return ". It was not retried: HTTP 501 does not heal by itself"
+	case maxRetries == 0:
+		return ". It was not retried: max_retries is 0"
 	}
-	return ". It was not retried (max_retries is 0, the answer is not transient, or its Retry-After is beyond timeouts.read)"
+	return ". It was not retried: DLI's Retry-After asked for a wait past timeouts.read"
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -67,16 +68,27 @@ func startDlimock(t *testing.T) (url, message string) {
 	return "", ""
 }
 
-// Every documented data source example runs, unchanged, against dlimock:
-// their job names, queue and batch IDs are the ones it seeds. The provider
-// is configured by the environment variables the README names.
-func TestAccDlimock_documentedExamplesRunUnchanged(t *testing.T) {
-	dirs, err := filepath.Glob("../../examples/data-sources/*")
-	if err != nil || len(dirs) < 3 {
-		t.Fatalf("found %d example directories: %v", len(dirs), err)
+// Every example folder runs as copied, terraform init && terraform apply,
+// against dlimock with the variables the README gives: their job names,
+// queue and batch IDs are the ones it seeds, and each folder says where
+// the provider comes from (without required_providers, terraform init
+// looks for hashicorp/dli). The composition needs the official provider,
+// which cannot be installed offline (TestCompositionExample checks it).
+func TestAccDlimock_everyExampleRunsAsCopied(t *testing.T) {
+	var dirs []string
+	for _, pattern := range []string{"data-sources/*", "authentication/*", "modules/*", "provider"} {
+		more, err := filepath.Glob("../../examples/" + pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, more...)
 	}
+	if len(dirs) < 15 {
+		t.Fatalf("found %d example directories, want every data source's, authentication's and module's", len(dirs))
+	}
+	readmeEnv := readmeExampleVariables(t)
 	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+		t.Run(strings.TrimPrefix(dir, "../../examples/"), func(t *testing.T) {
 			t.Parallel()
 			url, message := startDlimock(t) // each its own: reads advance the seeded scripts
 			if !strings.Contains(message, dlimockFinishedBatch) {
@@ -91,18 +103,92 @@ func TestAccDlimock_documentedExamplesRunUnchanged(t *testing.T) {
 				}
 				writeFile(t, filepath.Join(work, filepath.Base(f)), string(b))
 			}
-			writeFile(t, filepath.Join(work, "zz_required_providers.tf"), requiredProviders)
-			res := runCLI(t, work, []string{
-				envRegion + "=cn-north-4", envEndpoint + "=" + url, envAuthURL + "=" + url + "/v3",
-				envAccessKey + "=DEMOACCESSKEY", envSecretKey + "=demo-secret-key",
-				"TF_VAR_batch_id=" + dlimockFinishedBatch, "TF_VAR_etl_batch_id=" + dlimockFinishedBatch,
-				"TF_VAR_load_sales_job_id=" + dlimockFinishingSQLJob, "TF_VAR_clicks_job_id=" + dlimockStartingFlinkJob,
-			}, "plan", "-no-color", "-input=false")
-			if out := res.stdout + res.stderr; res.err != nil || strings.Contains(out, "Error:") {
-				t.Fatalf("terraform plan of %s against dlimock: %v\n%s", dir, res.err, out)
+			env := []string{"TF_CLI_CONFIG_FILE=" + mirrorCLIConfig(t)}
+			for _, kv := range readmeEnv {
+				env = append(env, strings.ReplaceAll(kv, "=URL", "="+url))
+			}
+			for _, args := range [][]string{{"init", "-no-color", "-input=false"}, {"apply", "-auto-approve", "-no-color", "-input=false"}} {
+				res := runCLI(t, work, env, args...)
+				if out := res.stdout + res.stderr; res.err != nil || strings.Contains(out, "Error:") {
+					t.Fatalf("terraform %s of %s against dlimock: %v\n%s", args[0], dir, res.err, out)
+				}
 			}
 		})
 	}
+}
+
+var (
+	mirrorOnce   sync.Once
+	mirrorConfig string
+	mirrorErr    error
+)
+
+// mirrorCLIConfig is a CLI configuration, as make demo writes one, under
+// which terraform init finds the built provider in a filesystem mirror
+// (dev_overrides alone still ask the registry) and plan and apply use it.
+func mirrorCLIConfig(t *testing.T) string {
+	t.Helper()
+	bin := providerBinDir(t)
+	mirrorOnce.Do(func() {
+		mirror := filepath.Join(bin, "mirror")
+		binary, err := os.ReadFile(filepath.Join(bin, "terraform-provider-dli"))
+		if err != nil {
+			mirrorErr = err
+			return
+		}
+		for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+			dir := filepath.Join(mirror, host, "dli-terraform", "dli", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+			if mirrorErr = os.MkdirAll(dir, 0o755); mirrorErr != nil {
+				return
+			}
+			if mirrorErr = os.WriteFile(filepath.Join(dir, "terraform-provider-dli_v0.0.1"), binary, 0o755); mirrorErr != nil { //nolint:gosec // an executable
+				return
+			}
+		}
+		mirrorConfig = filepath.Join(bin, "mirror.tfrc")
+		mirrorErr = os.WriteFile(mirrorConfig, []byte(fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/dli-terraform/dli" = %q
+    "registry.opentofu.org/dli-terraform/dli" = %q
+  }
+  filesystem_mirror {
+    path    = %q
+    include = ["registry.terraform.io/dli-terraform/dli", "registry.opentofu.org/dli-terraform/dli"]
+  }
+}
+`, bin, bin, mirror)), 0o600)
+	})
+	if mirrorErr != nil {
+		t.Fatal(mirrorErr)
+	}
+	return mirrorConfig
+}
+
+// readmeExampleVariables are the VAR=value pairs of the README's sentence
+// that says the examples run against dlimock, URL standing for its URL.
+func readmeExampleVariables(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	at := strings.Index(text, "runs as copied against it")
+	if at < 0 {
+		t.Fatal("the README no longer says which variables the examples run with")
+	}
+	sentence := text[at:]
+	sentence = sentence[:strings.Index(sentence, ".\n")]
+	var env []string
+	for _, word := range strings.Fields(strings.ReplaceAll(sentence, "`", " ")) {
+		if name, _, ok := strings.Cut(word, "="); ok && (strings.HasPrefix(name, "HW_") || strings.HasPrefix(name, "TF_VAR_")) {
+			env = append(env, word)
+		}
+	}
+	if len(env) < 9 {
+		t.Fatalf("found %d variables in the README's sentence, want the provider's and the examples': %q", len(env), env)
+	}
+	return env
 }
 
 // make demo runs the same whatever HW_* variables the shell has: each of
@@ -120,7 +206,8 @@ func TestAccDlimock_demoRunsTheSameWhateverTheShellSets(t *testing.T) {
 	if err != nil {
 		t.Fatalf("make demo with HW_* variables set: %v\n%s", err, out)
 	}
-	for _, want := range []string{"Apply complete! Resources: 1 added", "etl       0a324461-d9d9-45da-a52a-3b3c7a3d809e  success (terminal)"} {
+	for _, want := range []string{"Apply complete! Resources: 1 added", "etl       0a324461-d9d9-45da-a52a-3b3c7a3d809e  success (terminal)",
+		"sales     5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b  FINISHED (55 rows)", "clicks    71001                                 job_running"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("the demo's output lacks %q:\n%s", want, out)
 		}

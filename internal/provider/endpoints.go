@@ -53,7 +53,7 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 	var diags diag.Diagnostics
 	endpoint, src := lookup(m.Endpoint, "endpoint", envEndpoint, getenv)
 	if endpoint != "" {
-		u, err := dli.ParseEndpoint(endpoint)
+		u, err := parseURLSetting(endpoint, endpointPath)
 		if err != nil {
 			diags.AddAttributeError(pathEndpoint, "Invalid DLI endpoint",
 				fmt.Sprintf("The endpoint set by %s must be DLI's URL, such as %s, without query, fragment or user info: %v.", src, exampleEndpoint, err))
@@ -84,7 +84,7 @@ func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud s
 		u := &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}
 		return u, fmt.Sprintf("%s, derived from the region %q and cloud %q (neither auth_url nor %s is set)", u, region, cloud, envAuthURL), nil
 	}
-	u, err := dli.ParseEndpoint(raw)
+	u, err := parseURLSetting(raw, authURLPath)
 	if err != nil {
 		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
 			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as %s, without query, fragment or user info: %v.", src, exampleAuthURL, err))
@@ -110,9 +110,32 @@ const (
 	exampleAuthURL  = "https://iam.cn-north-4.myhuaweicloud.com/v3"
 )
 
+// The paths the provider expects of its URL settings: the DLI endpoint
+// has none (the provider adds /v1.0/{project_id}/… and /v2.0/{project_id}/…
+// itself), and IAM's auth_url ends in its API version, /v3.
+var (
+	endpointPath = expectedPath{suffix: "", says: "no path: the provider adds /v1.0/{project_id}/… and /v2.0/{project_id}/… itself"}
+	authURLPath  = expectedPath{suffix: "/v3", says: "a path that ends in /v3, IAM's API version"}
+)
+
+type expectedPath struct{ suffix, says string }
+
+// parseURLSetting is dli.ParseEndpoint, and the path check of the setting.
+func parseURLSetting(raw string, want expectedPath) (*url.URL, error) {
+	u, err := dli.ParseEndpoint(raw)
+	if err != nil {
+		return nil, err
+	}
+	if (want.suffix == "" && u.Path != "") || !strings.HasSuffix(u.Path, want.suffix) {
+		return nil, fmt.Errorf("%q has the path %q, where it must have %s", u.Redacted(), u.Path, want.says)
+	}
+	return u, nil
+}
+
 // urlValidator checks a configured endpoint URL at validate time.
 type urlValidator struct {
 	summary, example string
+	path             expectedPath
 }
 
 func (v urlValidator) Description(context.Context) string {
@@ -125,7 +148,7 @@ func (v urlValidator) ValidateString(_ context.Context, req validator.StringRequ
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := dli.ParseEndpoint(req.ConfigValue.ValueString()); err != nil {
+	if _, err := parseURLSetting(req.ConfigValue.ValueString(), v.path); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, v.summary,
 			fmt.Sprintf("%s must be an http(s) URL such as %s, without query, fragment or user info: %v.", req.Path, v.example, err))
 	}

@@ -38,8 +38,7 @@ func TestAccExamples(t *testing.T) {
 				writeFile(t, filepath.Join(work, filepath.Base(f)), string(b))
 			}
 			if !hasTerraformBlock {
-				// Documentation snippets leave out the terraform block.
-				writeFile(t, filepath.Join(work, "zz_required_providers.tf"), requiredProviders)
+				t.Fatal("no required_providers: terraform init of the folder as copied would look for hashicorp/dli")
 			}
 			if res := runCLI(t, work, nil, "fmt", "-check", "-diff"); res.err != nil {
 				t.Fatalf("not formatted (run make fmt):\n%s%s", res.stdout, res.stderr)

@@ -36,6 +36,7 @@ func TestSQLJobFieldsAreMappedEachFromItsOwn(t *testing.T) {
 		ID: "id", Status: "FAILED", JobType: fieldStr("INSERT"), QueueName: fieldStr("queue"), Owner: fieldStr("owner"), Statement: fieldStr("statement"),
 		DatabaseName: fieldStr("db"), TableName: fieldStr("table"), StartedAt: fieldTime("2024-11-29T08:00:00+08:00"), Duration: fieldDur(65 * time.Second),
 		ResultCount: fieldInt(1), InputRowCount: fieldInt(2), BadRowCount: fieldInt(3), Message: "message",
+		Tags: map[string]string{"k": "v"},
 	})
 	want := sqlJobFields{
 		ID: types.StringValue("id"), Status: types.StringValue("FAILED"), Terminal: types.BoolValue(true),
@@ -43,7 +44,9 @@ func TestSQLJobFieldsAreMappedEachFromItsOwn(t *testing.T) {
 		Statement: types.StringValue("statement"), DatabaseName: types.StringValue("db"), TableName: types.StringValue("table"),
 		StartedAt: types.StringValue("2024-11-29T00:00:00Z"), Duration: types.StringValue("1m5s"),
 		ResultCount: types.Int64Value(1), InputRowCount: types.Int64Value(2), BadRowCount: types.Int64Value(3),
-		Message: types.StringValue("message"),
+		Message:  types.StringValue("message"),
+		Tags:     types.MapValueMust(types.StringType, map[string]attr.Value{"k": types.StringValue("v")}),
+		jobTimes: jobTimes{DurationSeconds: types.Float64Value(65), EndedAt: types.StringValue("2024-11-29T00:01:05Z")},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got\n%+v\nwant\n%+v", got, want)
@@ -55,7 +58,7 @@ func TestFlinkJobFieldsAreMappedEachFromItsOwn(t *testing.T) {
 	got.set(dli.FlinkJob{
 		ID: "71001", Status: "job_running", Name: fieldStr("name"), StatusDesc: fieldStr("desc"), JobType: fieldStr("flink_jar_job"),
 		QueueName: fieldStr("queue"), UserName: fieldStr("user"), CreatedAt: fieldTime("2024-11-29T01:00:00Z"), StartedAt: fieldTime("2024-11-29T02:00:00Z"),
-		UpdatedAt: fieldTime("2024-11-29T03:00:00Z"), RestartTimes: fieldInt(4),
+		UpdatedAt: fieldTime("2024-11-29T03:00:00Z"), RestartTimes: fieldInt(4), Duration: fieldDur(30 * time.Minute),
 	})
 	want := flinkJobFields{
 		ID: types.StringValue("71001"), Name: types.StringValue("name"), Status: types.StringValue("job_running"),
@@ -63,6 +66,7 @@ func TestFlinkJobFieldsAreMappedEachFromItsOwn(t *testing.T) {
 		QueueName: types.StringValue("queue"), UserName: types.StringValue("user"),
 		CreatedAt: types.StringValue("2024-11-29T01:00:00Z"), StartedAt: types.StringValue("2024-11-29T02:00:00Z"),
 		UpdatedAt: types.StringValue("2024-11-29T03:00:00Z"), RestartTimes: types.Int64Value(4),
+		jobTimes: jobTimes{DurationSeconds: types.Float64Value(1800), EndedAt: types.StringNull()}, // not terminal: no end yet
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got\n%+v\nwant\n%+v", got, want)
@@ -76,7 +80,7 @@ func TestBatchFieldsAreMappedEachFromItsOwn(t *testing.T) {
 		Name:       fieldStr("name"), Queue: fieldStr("queue"), Owner: fieldStr("owner"), ProxyUser: fieldStr("proxy"), Kind: fieldStr("kind"), SCType: fieldStr("A"),
 		ClusterName: fieldStr("cluster"), Image: fieldStr("image"), Feature: fieldStr("feature"), SparkVersion: fieldStr("3.3.1"),
 		AppIDs: []string{"app-1", "app-2"}, Log: []string{"log 1"},
-		CreatedAt: fieldTime("2024-11-29T01:00:00Z"), UpdatedAt: fieldTime("2024-11-29T02:00:00Z"), Duration: fieldDur(time.Hour),
+		CreatedAt: fieldTime("2024-11-29T01:00:00Z"), UpdatedAt: fieldTime("2024-11-29T02:00:00Z"), Duration: fieldDur(90 * time.Minute),
 	})
 	list := func(ss ...string) types.List {
 		elems := make([]attr.Value, len(ss))
@@ -95,7 +99,8 @@ func TestBatchFieldsAreMappedEachFromItsOwn(t *testing.T) {
 			CreatedAt: types.StringValue("2024-11-29T01:00:00Z"), UpdatedAt: types.StringValue("2024-11-29T02:00:00Z"),
 			Log: list("log 1"),
 		},
-		Duration: types.StringValue("1h0m0s"),
+		Duration: types.StringValue("1h30m0s"),
+		jobTimes: jobTimes{DurationSeconds: types.Float64Value(5400), EndedAt: types.StringValue("2024-11-29T02:30:00Z")},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got\n%+v\nwant\n%+v", got, want)

@@ -23,6 +23,7 @@ type flinkJobFields struct {
 	StartedAt    types.String `tfsdk:"started_at"`
 	UpdatedAt    types.String `tfsdk:"updated_at"`
 	RestartTimes types.Int64  `tfsdk:"restart_times"`
+	jobTimes
 }
 
 func (f *flinkJobFields) set(j dli.FlinkJob) {
@@ -38,6 +39,7 @@ func (f *flinkJobFields) set(j dli.FlinkJob) {
 	f.StartedAt = timeValue(j.StartedAt)
 	f.UpdatedAt = timeValue(j.UpdatedAt)
 	f.RestartTimes = types.Int64PointerValue(j.RestartTimes)
+	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
 }
 
 // flinkJobFieldAttributes are the schema of flinkJobFields.
@@ -45,7 +47,7 @@ func flinkJobFieldAttributes() map[string]schema.Attribute {
 	str := func(description string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: description}
 	}
-	return map[string]schema.Attribute{
+	return merge(jobTimeAttributes("started_at"), map[string]schema.Attribute{
 		"id":            str("The Flink job's ID (a number, as a string)."),
 		"name":          str("The job's name."),
 		"status":        str("The job's status exactly as the API returned it, e.g. `job_running`: one of " + statusList(dli.FlinkJobKind.Statuses) + "."),
@@ -58,7 +60,7 @@ func flinkJobFieldAttributes() map[string]schema.Attribute {
 		"started_at":    str("When the job last started, RFC 3339 in UTC."),
 		"updated_at":    str("When the job last changed, RFC 3339 in UTC."),
 		"restart_times": schema.Int64Attribute{Computed: true, MarkdownDescription: "How many times the job has been restarted."},
-	}
+	})
 }
 
 type flinkJobModel struct {

@@ -22,6 +22,7 @@ type flinkJobsModel struct {
 	QueueName types.String `tfsdk:"queue_name"`
 	Status    types.String `tfsdk:"status"`
 	JobType   types.String `tfsdk:"job_type"`
+	Tags      types.Map    `tfsdk:"tags"`
 	Jobs      types.List   `tfsdk:"jobs"`
 	listArgs
 }
@@ -41,6 +42,7 @@ func newFlinkJobsDataSource() datasource.DataSource {
 				"queue_name": filterAttribute("Only jobs on this queue."),
 				"status":     oneOfFilterAttribute("Only jobs in this status", dli.FlinkJobKind.Statuses),
 				"job_type":   oneOfFilterAttribute("Only jobs of this type", dli.FlinkJobTypes),
+				"tags":       tagsFilterAttribute(),
 				"jobs": entriesAttribute("The matching jobs, in `order`, at most `limit`; empty when none match. Each has the computed attributes of `dli_flink_job`.",
 					flinkJobFieldAttributes()),
 			})
@@ -53,7 +55,7 @@ func (m *flinkJobsModel) listArguments() *listArgs { return &m.listArgs }
 func (m *flinkJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.FlinkJob, error) {
 	filter := dli.FlinkJobFilter{ // validated at plan time
 		Name: m.Name.ValueString(), QueueName: m.QueueName.ValueString(), Status: m.Status.ValueString(),
-		JobType: m.JobType.ValueString(), Order: orderValue(flinkJobOrders, m.Order),
+		JobType: m.JobType.ValueString(), Order: orderValue(flinkJobOrders, m.Order), Tags: tagsValue(m.Tags),
 	}
 	return c.FlinkJobs(ctx, projectID, filter, limit)
 }

@@ -66,4 +66,14 @@ output "state" {
 	if out := run("plan", "-no-color", "-input=false"); !strings.Contains(out, `state = "running"`) {
 		t.Fatalf("the plan did not read the batch:\n%s", out)
 	}
+	// The installed binary says which version it is.
+	installed, err := filepath.Glob(filepath.Join(home, ".terraform.d", "plugins", "registry.terraform.io", "dli-terraform", "dli", "*", "*", "terraform-provider-dli_v*"))
+	if err != nil || len(installed) != 1 {
+		t.Fatalf("installed binaries %v, %v; want one", installed, err)
+	}
+	version := strings.TrimPrefix(filepath.Base(installed[0]), "terraform-provider-dli_v")
+	answer, err := exec.Command(installed[0], "-version").Output()
+	if got, want := strings.TrimSpace(string(answer)), "terraform-provider-dli "+version; err != nil || got != want {
+		t.Fatalf("%s -version: %q, %v; want %q", installed[0], got, err, want)
+	}
 }

@@ -28,9 +28,12 @@ func TestAccBatchState_interruptStopsWaiting(t *testing.T) {
 		name    string
 		args    []string
 		toGroup bool // signal the process group, as a terminal's Ctrl-C does
+		signal  syscall.Signal
 	}{
-		{"plan", []string{"plan", "-no-color", "-input=false"}, false},
-		{"apply", []string{"apply", "-auto-approve", "-no-color", "-input=false"}, true},
+		{"plan", []string{"plan", "-no-color", "-input=false"}, false, syscall.SIGINT},
+		{"apply", []string{"apply", "-auto-approve", "-no-color", "-input=false"}, true, syscall.SIGINT},
+		// A CI runner's cancel, or kill of the group: handled as Ctrl-C is.
+		{"apply SIGTERM", []string{"apply", "-auto-approve", "-no-color", "-input=false"}, true, syscall.SIGTERM},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv := newMock(t)
@@ -39,7 +42,7 @@ func TestAccBatchState_interruptStopsWaiting(t *testing.T) {
 wait_for = ["success"]
 timeouts {
   read = "2m"
-}`), "Reading the DLI batch was cancelled", tc.args, tc.toGroup)
+}`), "Reading the DLI batch was cancelled", tc.args, tc.toGroup, tc.signal)
 		})
 	}
 }
@@ -52,17 +55,17 @@ func TestAccJobs_interruptStopsWaiting(t *testing.T) {
 		srv := newMock(t)
 		srv.Mock.AddSQLJob(testProject, testSQLJob, nil, "RUNNING")
 		interruptWhileWaiting(t, srv, sqlJobConfig("wait_for = [\"FINISHED\"]\ntimeouts {\n  read = \"2m\"\n}"),
-			"Reading the DLI SQL job was cancelled", plan, false)
+			"Reading the DLI SQL job was cancelled", plan, false, syscall.SIGINT)
 	})
 	t.Run("dli_flink_job", func(t *testing.T) {
 		srv := newMock(t)
 		srv.Mock.AddFlinkJob(testProject, 71001, nil, "job_submitting")
 		interruptWhileWaiting(t, srv, flinkJobConfig("wait_for = [\"job_running\"]\ntimeouts {\n  read = \"2m\"\n}"),
-			"Reading the DLI Flink job was cancelled", plan, false)
+			"Reading the DLI Flink job was cancelled", plan, false, syscall.SIGINT)
 	})
 }
 
-func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary string, args []string, toGroup bool) {
+func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary string, args []string, toGroup bool, sig syscall.Signal) {
 	bin := providerBinDir(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+config)
@@ -98,7 +101,7 @@ func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary st
 	if toGroup {
 		target = -target
 	}
-	if err := syscall.Kill(target, syscall.SIGINT); err != nil {
+	if err := syscall.Kill(target, sig); err != nil {
 		t.Fatal(err)
 	}
 	polled := srv.Mock.RequestCount()

@@ -3,11 +3,10 @@ package provider
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -24,14 +23,11 @@ var (
 	// uuidPattern is a UUID in any case, as batch and SQL job IDs are.
 	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
-	batchIDValidator = stringvalidator.RegexMatches(uuidPattern,
-		"must be a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e")
-	sqlJobIDValidator = stringvalidator.RegexMatches(uuidPattern,
-		"must be a SQL job ID in UUID form, such as 1b2c3d4e-0000-4000-8000-00000000beef")
+	batchIDValidator  = jobIDFormat{pattern: uuidPattern, want: "a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
+	sqlJobIDValidator = jobIDFormat{pattern: uuidPattern, want: "a SQL job ID in UUID form, such as 1b2c3d4e-0000-4000-8000-00000000beef"}
 	// flinkJobIDValidator: Flink job IDs are numbers (int64), given as strings.
-	flinkJobIDValidator = stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9]{1,18}$`),
-		"must be a Flink job ID: digits only (at most 18), such as 71001")
-	projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
+	flinkJobIDValidator = jobIDFormat{pattern: regexp.MustCompile(`^[0-9]{1,18}$`), want: "a Flink job ID: digits only (at most 18), such as 71001", byName: flinkJobByName}
+	projectIDValidator  = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
 
 // waitArgs are the arguments of every read of one job but its ID.
@@ -56,7 +52,7 @@ func projectIDAttribute(what string) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region).",
-		Validators:          []validator.String{projectIDValidator},
+		Validators:          []validator.String{projectIDValidator, projectIDShape{}},
 	}
 }
 
@@ -91,11 +87,21 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 			MarkdownDescription: "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
 				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `timeouts.read` runs out.",
 			Validators: []validator.Set{
-				setvalidator.SizeAtLeast(1),
+				notEmptySet{unset: "to read " + the + " once, without waiting", example: waitForExample(kind)},
 				statusValidator(kind),
 			},
 		},
 	}
+}
+
+// waitForExample is the status a gate on a job of kind usually waits for.
+func waitForExample(kind dli.Kind) string {
+	for _, s := range []string{dli.StateSuccess, "FINISHED", "job_running"} {
+		if slices.Contains(kind.Statuses, s) {
+			return s
+		}
+	}
+	return kind.Statuses[0]
 }
 
 // timeoutsBlocks is the timeouts block of every data source.

@@ -25,6 +25,8 @@ func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
 }`, `wait_for.*job_running`},
 		"flink job_id not digits": {`data "dli_flink_job" "t" { job_id = "` + testSQLJob + `" }`, `job_id.*Flink job ID: digits only`},
 		"flink job_id negative":   {`data "dli_flink_job" "t" { job_id = "-1" }`, `job_id.*digits only`},
+		"flink job_id a name":     {`data "dli_flink_job" "t" { job_id = "clicks-stream" }`, `Invalid job_id.*job_id must be a Flink job ID: digits only.*got "clicks-stream". It looks like a job's name: dli_flink_jobs finds a Flink job by name \(name = "clicks-stream"\)`},
+		"sql job_id empty":        {`data "dli_sql_job" "t" { job_id = "" }`, `Invalid job_id.*job_id is an empty string; it must be a SQL job ID in UUID form`},
 		"flink wait_for unknown": {`data "dli_flink_job" "t" {
   job_id = "71001"
   wait_for = ["RUNNING"]

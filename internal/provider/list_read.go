@@ -29,7 +29,7 @@ const (
 // listArgs are the arguments and the ids of every list.
 type listArgs struct {
 	Order     types.String   `tfsdk:"order"`
-	Limit     types.Int64    `tfsdk:"limit"`
+	Limit     wholeNumber    `tfsdk:"limit"`
 	ProjectID types.String   `tfsdk:"project_id"`
 	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 	IDs       types.List     `tfsdk:"ids"`
@@ -68,6 +68,7 @@ func listArgAttributes(kind dli.Kind, entries string, orders []listOrder) map[st
 		},
 		"limit": schema.Int64Attribute{
 			Optional:            true,
+			CustomType:          wholeNumberType{},
 			Computed:            true,
 			MarkdownDescription: "The most " + kind.Plural + " to return, from 1 to 1000; default 100. The read sends one request per 100 " + kind.Plural + ".",
 			Validators:          []validator.Int64{int64validator.Between(1, maxListLimit)},
@@ -118,7 +119,7 @@ func readList[T any](ctx context.Context, b *dataSourceBase, args *listArgs, def
 		args.Order = types.StringValue(defaultOrder)
 	}
 	if args.Limit.IsNull() {
-		args.Limit = types.Int64Value(defaultListLimit)
+		args.Limit = wholeNumberValue(defaultListLimit)
 	}
 	ctx, cancel, scope, d := b.startRead(ctx, args.ProjectID, args.Timeouts)
 	diags.Append(d...)

@@ -28,3 +28,25 @@ func (v notEmpty) ValidateString(_ context.Context, req validator.StringRequest,
 	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
 		fmt.Sprintf("%s is set to an empty string. Leave it out (or null) for %s, or give a value.", req.Path, v.unset))
 }
+
+// notEmptySet refuses an empty set (wait_for = []) saying what to list or
+// to leave it out, where the framework's SizeAtLeast(1) says "set must
+// contain at least 1 elements".
+type notEmptySet struct {
+	unset   string // what omitting the argument does
+	example string // one value to list
+}
+
+var _ validator.Set = notEmptySet{}
+
+func (v notEmptySet) Description(context.Context) string { return "must list at least one value" }
+
+func (v notEmptySet) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v notEmptySet) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || len(req.ConfigValue.Elements()) > 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
+		fmt.Sprintf("%s lists nothing to wait for. List at least one value, such as [%q], or leave it out %s.", req.Path, v.example, v.unset))
+}

@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -34,7 +36,7 @@ type providerModel struct {
 	Endpoint      types.String `tfsdk:"endpoint"`
 	Cloud         types.String `tfsdk:"cloud"`
 	Insecure      types.Bool   `tfsdk:"insecure"`
-	MaxRetries    types.Int64  `tfsdk:"max_retries"`
+	MaxRetries    wholeNumber  `tfsdk:"max_retries"`
 	// Version 0.2.
 	ProjectName      types.String     `tfsdk:"project_name"`
 	AuthURL          types.String     `tfsdk:"auth_url"`
@@ -43,6 +45,8 @@ type providerModel struct {
 	AssumeRole       *assumeRoleModel `tfsdk:"assume_role"`
 	// Version 0.3.
 	DomainID types.String `tfsdk:"domain_id"`
+	// Version 0.4.
+	RequestTimeout types.String `tfsdk:"request_timeout"`
 }
 
 // options are seams for tests; the zero value is production behaviour.
@@ -96,7 +100,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"project_id": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Default project ID for data sources that do not set their own. Environment variable `" + envProjectID + "`; else the hcloud profile's `projectId`; else looked up once from IAM by `project_name`.",
+				MarkdownDescription: "Default project ID for data sources that do not set their own: 32 hexadecimal characters (a project's name, such as `cn-north-4`, goes in `project_name`, and gets a warning here). Environment variable `" + envProjectID + "`; else the hcloud profile's `projectId`; else looked up once from IAM by `project_name`.",
 			},
 			"project_name": schema.StringAttribute{
 				Optional:            true,
@@ -104,8 +108,8 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"auth_url": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: exampleAuthURL}}},
+				MarkdownDescription: "IAM endpoint, for the project lookup and `assume_role`: a URL whose path ends in `/v3`, without a query. Environment variable `" + envAuthURL + "`. Default `https://iam.{region}.{cloud}/v3`. A plain-HTTP `auth_url` off loopback gets a warning.",
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid IAM auth_url", example: exampleAuthURL, path: authURLPath}}},
 			},
 			"domain_id": schema.StringAttribute{
 				Optional: true,
@@ -143,8 +147,8 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"endpoint": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "DLI endpoint URL. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`.",
-				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: exampleEndpoint}}},
+				MarkdownDescription: "DLI endpoint URL, without a path (the provider adds `/v1.0/{project_id}/…` and `/v2.0/{project_id}/…`) or query. Environment variable `" + envEndpoint + "`. Default `https://dli.{region}.{cloud}`. A plain-HTTP endpoint off loopback gets a warning.",
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid DLI endpoint", example: exampleEndpoint, path: endpointPath}}},
 			},
 			"cloud": schema.StringAttribute{
 				Optional:            true,
@@ -157,8 +161,16 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional:            true,
+				CustomType:          wholeNumberType{},
 				MarkdownDescription: "Retries of a request after network errors, HTTP 429 and 5xx (but 501), from `0` (no retries) to `100`. Environment variable `" + envMaxRetries + "`. Default `5`.",
 				Validators:          []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Bounds one attempt of a request (connecting, and reading the answer), such as `30s`: a positive duration in " + durationUnits + ". " +
+					"Environment variable `" + envRequestTimeout + "`. Default `" + dli.DefaultRequestTimeout.String() + "`. " +
+					"A request whose attempts get no answer within it three times fails, whatever `max_retries` says; `timeouts.read` bounds the whole read.",
+				Validators: []validator.String{positiveDuration{}},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -188,10 +200,15 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			"insecure = true (or "+envInsecure+") skips verification of the DLI endpoint's certificate, so credentials and answers can be intercepted. Use it only against a test endpoint; for a private CA, point SSL_CERT_FILE at its certificate instead.")
 	}
 	if settings.plainHTTP {
-		resp.Diagnostics.AddAttributeWarning(pathEndpoint, "DLI endpoint uses plain HTTP",
-			"The endpoint "+settings.endpoint+" is not HTTPS: the access key, security token or IAM token cross the network readable by anyone on the path. Use https:// unless this is a test endpoint.")
+		resp.Diagnostics.Append(plainHTTPWarning(pathEndpoint, "DLI endpoint", "endpoint", settings.endpoint))
 	}
-	fields := map[string]any{"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries}
+	if settings.authURL != nil && isPlainHTTPToRemote(settings.authURL) {
+		resp.Diagnostics.Append(plainHTTPWarning(pathAuthURL, "IAM auth_url", "auth_url", settings.authURL.String()))
+	}
+	if settings.projectID != "" && !projectIDPattern.MatchString(settings.projectID) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("project_id"), "project_id is not a project ID", notAProjectID("project_id", settings.projectID))
+	}
+	fields := map[string]any{"endpoint": settings.endpoint, "auth": settings.authDescription, "max_retries": settings.maxRetries, "request_timeout": settings.requestTimeout.String()}
 	if settings.projectID == "" {
 		fields["project"] = fmt.Sprintf("looked up from IAM by name %q at the first read", settings.projectName)
 	}
@@ -208,6 +225,12 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = data
 }
 
+// plainHTTPWarning: tokens and keys would cross the network readable.
+func plainHTTPWarning(at path.Path, what, name, u string) diag.Diagnostic {
+	return diag.NewAttributeWarningDiagnostic(at, what+" uses plain HTTP",
+		"The "+name+" "+u+" is not HTTPS: the access key, security token or IAM token cross the network readable by anyone on the path. Use https:// unless this is a test endpoint.")
+}
+
 // newClient builds the one client of this provider: its credentials are
 // static, or fetched at the first read that needs them (ECS metadata, an
 // agency) through the same client, and so the same connection pool.
@@ -218,13 +241,14 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 		clientLogger = nil // the client's own no-op: not even the masking is done
 	}
 	base, err := dli.New(dli.Config{
-		Endpoint:     s.endpoint,
-		Insecure:     s.insecure,
-		MaxRetries:   s.maxRetries,
-		UserAgent:    p.userAgent(terraformVersion),
-		Logger:       clientLogger,
-		RetryWaitMin: p.opts.retryWait,
-		RetryWaitMax: 30 * p.opts.retryWait,
+		Endpoint:       s.endpoint,
+		Insecure:       s.insecure,
+		MaxRetries:     s.maxRetries,
+		RequestTimeout: s.requestTimeout,
+		UserAgent:      p.userAgent(terraformVersion),
+		Logger:         clientLogger,
+		RetryWaitMin:   p.opts.retryWait,
+		RetryWaitMax:   30 * p.opts.retryWait,
 	})
 	if err != nil {
 		return nil, err

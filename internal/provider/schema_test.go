@@ -21,16 +21,19 @@ type argumentCheck struct {
 }
 
 var argumentChecks = map[string]argumentCheck{
-	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": "p", "wait_for": []string{"SUCCESS", "dead"}}},
+	"valid":                  {args: map[string]any{"batch_id": "0A324461-D9D9-45DA-A52A-3B3C7A3D809E", "project_id": testProject, "wait_for": []string{"SUCCESS", "dead"}}},
 	"batch_id not a UUID":    {args: map[string]any{"batch_id": "not-a-uuid"}, attr: "batch_id", want: `UUID`},
-	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `UUID`},
+	"batch_id empty":         {args: map[string]any{"batch_id": ""}, attr: "batch_id", want: `batch_id is an empty string; it must be a batch job ID in UUID form`},
 	"batch_id with a suffix": {args: map[string]any{"batch_id": testBatch + "x"}, attr: "batch_id", want: `UUID`},
 	"project_id empty":       {args: map[string]any{"batch_id": testBatch, "project_id": ""}, attr: "project_id", want: `Leave it out`},
 	"wait_for unknown state": {args: map[string]any{"batch_id": testBatch, "wait_for": []string{"success", "finished"}}, attr: "wait_for", want: `finished`},
-	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `at least 1`},
+	"wait_for empty":         {args: map[string]any{"batch_id": testBatch, "wait_for": []string{}}, attr: "wait_for", want: `wait_for lists nothing to wait for. List at least one value, such as \["success"\]`},
 	"timeouts.read valid":    {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "1h30m"}}},
 	"timeouts.read zero":     {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "0s"}}, attr: "timeouts", want: `positive duration, got "0s"`},
 	"timeouts.read negative": {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "-5s"}}, attr: "timeouts", want: `positive duration, got "-5s"`},
+	"timeouts.read in days":  {args: map[string]any{"batch_id": testBatch, "timeouts": map[string]string{"read": "2d"}}, attr: "timeouts", want: `no unit for days: write "48h" for "2d"`},
+	"limit a decimal":        {args: map[string]any{"limit": 1.5}, attr: "limit", want: `^Invalid limit limit must be a whole number, got 1.5\.$`},
+	"limit past 64 bits":     {args: map[string]any{"limit": 1e30}, attr: "limit", want: `limit must be a whole number, got 1e\+30`},
 }
 
 // TestDataSourceArgumentsAreValidatedBySchema runs the provider's own
@@ -60,12 +63,21 @@ var providerArgumentChecks = map[string]argumentCheck{
 	"endpoint not a URL":        {args: map[string]any{"endpoint": "dli.example.invalid"}, attr: "endpoint", want: `dli\.example\.invalid`},
 	"region not a region name":  {args: map[string]any{"region": "cn north"}, attr: "region", want: `region name`},
 	"cloud not a domain name":   {args: map[string]any{"cloud": "evil.invalid/path"}, attr: "cloud", want: `domain name`},
+	"max_retries a decimal":     {args: map[string]any{"max_retries": 2.5}, attr: "max_retries", want: `^Invalid max_retries max_retries must be a whole number, got 2.5\.$`},
+	"request_timeout in days":   {args: map[string]any{"request_timeout": "2d"}, attr: "request_timeout", want: `request_timeout has no unit for days: write "48h"`},
+	"endpoint with a path":      {args: map[string]any{"endpoint": "http://dli.example.invalid/v2.0"}, attr: "endpoint", want: `Invalid DLI endpoint.*"http://dli.example.invalid/v2.0" has the path "/v2.0", where it must have no path: the provider adds /v1.0/\{project_id\}/… and /v2.0/\{project_id\}/… itself`},
+	"endpoint with a query":     {args: map[string]any{"endpoint": "https://dli.example.invalid?region=x"}, attr: "endpoint", want: `Invalid DLI endpoint.*carries a query`},
+	"auth_url without /v3":      {args: map[string]any{"auth_url": "https://iam.example.invalid/v3.0"}, attr: "auth_url", want: `Invalid IAM auth_url.*has the path "/v3.0", where it must have a path that ends in /v3`},
+	"auth_url without a path":   {args: map[string]any{"auth_url": "https://iam.example.invalid"}, attr: "auth_url", want: `has the path "", where it must have a path that ends in /v3`},
+	"auth_url with a query":     {args: map[string]any{"auth_url": "https://iam.example.invalid/v3?x=1"}, attr: "auth_url", want: `Invalid IAM auth_url.*carries a query`},
+	"auth_url /v3/":             {args: map[string]any{"auth_url": "https://iam.example.invalid/v3/", "endpoint": "https://dli.example.invalid"}},
 	"empty strings count unset": {args: map[string]any{"region": "", "cloud": "", "endpoint": ""}},
 	// IAM issues agency credentials for 900 to 43200 seconds: both ends are
 	// valid, one second past either is an error before any request.
 	"assume_role.duration 900":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900}}},
 	"assume_role.duration 43200": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43200}}},
 	"assume_role.duration 899":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 899}}, attr: "assume_role", want: `between 900 and 43200, got: 899`},
+	"assume_role.duration 900.5": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900.5}}, attr: "assume_role", want: `assume_role.duration must be a whole number, got 900.5`},
 	"assume_role.duration 43201": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43201}}, attr: "assume_role", want: `between 900 and 43200, got: 43201`},
 }
 
@@ -168,6 +180,8 @@ func configValue(t *testing.T, objectType tftypes.Object, args map[string]any) t
 		case string:
 			values[name] = tftypes.NewValue(tftypes.String, v)
 		case int:
+			values[name] = tftypes.NewValue(tftypes.Number, v)
+		case float64:
 			values[name] = tftypes.NewValue(tftypes.Number, v)
 		case []string:
 			elems := make([]tftypes.Value, len(v))

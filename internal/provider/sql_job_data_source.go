@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -26,6 +28,8 @@ type sqlJobFields struct {
 	InputRowCount types.Int64  `tfsdk:"input_row_count"`
 	BadRowCount   types.Int64  `tfsdk:"bad_row_count"`
 	Message       types.String `tfsdk:"message"`
+	Tags          types.Map    `tfsdk:"tags"`
+	jobTimes
 }
 
 func (f *sqlJobFields) set(j dli.SQLJob) {
@@ -44,6 +48,11 @@ func (f *sqlJobFields) set(j dli.SQLJob) {
 	f.InputRowCount = types.Int64PointerValue(j.InputRowCount)
 	f.BadRowCount = types.Int64PointerValue(j.BadRowCount)
 	f.Message = types.StringValue(j.Message)
+	f.Tags = types.MapNull(types.StringType)
+	if j.Tags != nil {
+		f.Tags, _ = types.MapValueFrom(context.Background(), types.StringType, j.Tags)
+	}
+	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
 }
 
 // sqlJobFieldAttributes are the schema of sqlJobFields.
@@ -54,7 +63,8 @@ func sqlJobFieldAttributes() map[string]schema.Attribute {
 	count := func(description string) schema.Attribute {
 		return schema.Int64Attribute{Computed: true, MarkdownDescription: description}
 	}
-	return map[string]schema.Attribute{
+	return merge(jobTimeAttributes("started_at"), map[string]schema.Attribute{
+		"tags":            schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The job's tags; null when it has none."},
 		"id":              str("The SQL job's ID, as the API returned it."),
 		"status":          str("The job's status exactly as the API returned it: " + statusList(dli.SQLJobKind.Statuses) + "."),
 		"terminal":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status can never change again: " + statusList(dli.SQLJobKind.Terminal) + ", ignoring case."},
@@ -70,7 +80,7 @@ func sqlJobFieldAttributes() map[string]schema.Attribute {
 		"input_row_count": count("The number of rows the job read."),
 		"bad_row_count":   count("The number of bad rows the job met (an import's rejected rows)."),
 		"message":         str("DLI's message about the job: the reason of a failed job; empty when none."),
-	}
+	})
 }
 
 type sqlJobModel struct {

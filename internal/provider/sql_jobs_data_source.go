@@ -29,6 +29,7 @@ type sqlJobsModel struct {
 	DatabaseName  types.String `tfsdk:"database_name"`
 	StartedAfter  types.String `tfsdk:"started_after"`
 	StartedBefore types.String `tfsdk:"started_before"`
+	Tags          types.Map    `tfsdk:"tags"`
 	Jobs          types.List   `tfsdk:"jobs"`
 	listArgs
 }
@@ -53,6 +54,7 @@ func newSQLJobsDataSource() datasource.DataSource {
 				"database_name":  filterAttribute("Only jobs on this database (the API's `db_name`)."),
 				"started_after":  timeBoundAttribute("Only jobs started at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
 				"started_before": timeBoundAttribute("Only jobs started at or before this time, RFC 3339."),
+				"tags":           tagsFilterAttribute(),
 				"jobs": entriesAttribute("The matching jobs, in `order`, at most `limit`; empty when none match. Each has the computed attributes of `dli_sql_job`.",
 					sqlJobFieldAttributes()),
 			})
@@ -66,7 +68,7 @@ func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string
 	filter := dli.SQLJobFilter{ // validated at plan time
 		QueueName: m.QueueName.ValueString(), JobType: m.JobType.ValueString(), Status: m.Status.ValueString(),
 		Owner: m.Owner.ValueString(), TableName: m.TableName.ValueString(), DatabaseName: m.DatabaseName.ValueString(),
-		Order: orderValue(sqlJobOrders, m.Order),
+		Order: orderValue(sqlJobOrders, m.Order), Tags: tagsValue(m.Tags),
 	}
 	filter.StartedAfter, _ = time.Parse(time.RFC3339, m.StartedAfter.ValueString())
 	filter.StartedBefore, _ = time.Parse(time.RFC3339, m.StartedBefore.ValueString())

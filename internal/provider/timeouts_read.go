@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,8 +44,8 @@ func readTimeoutsBlock(context.Context) schema.Block {
 	}
 }
 
-// positiveDuration fails validate and plan when timeouts.read is not a
-// duration, or is zero or negative.
+// positiveDuration fails validate and plan when a duration attribute
+// (timeouts.read, request_timeout) is not a duration, or is zero or negative.
 type positiveDuration struct{}
 
 func (positiveDuration) Description(context.Context) string {
@@ -58,13 +60,27 @@ func (positiveDuration) ValidateString(_ context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	raw := req.ConfigValue.ValueString()
-	if d, err := time.ParseDuration(raw); err == nil && d > 0 {
-		return
+	if detail, ok := durationProblem(req.Path.String(), req.ConfigValue.ValueString()); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), detail)
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid timeouts.read",
-		fmt.Sprintf("timeouts.read must be a positive duration, got %q: a number with a unit, such as \"90s\", \"45m\" or \"1h30m\". The units are %s.",
-			raw, strings.ReplaceAll(durationUnits, "`", "")))
+}
+
+// days is a whole number of days, which time.ParseDuration has no unit for.
+var days = regexp.MustCompile(`^\s*(\d+)\s*d\s*$`)
+
+// durationProblem says what is wrong with raw as the duration named, or
+// ok; an environment variable's check shares it.
+func durationProblem(name, raw string) (string, bool) {
+	if d, err := time.ParseDuration(strings.TrimSpace(raw)); err == nil && d > 0 {
+		return "", true
+	}
+	if m := days.FindStringSubmatch(raw); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > 0 {
+			return fmt.Sprintf("%s has no unit for days: write %q for %q.", name, strconv.Itoa(24*n)+"h", raw), false
+		}
+	}
+	return fmt.Sprintf("%s must be a positive duration, got %q: a number with a unit, such as \"90s\", \"45m\" or \"1h30m\". The units are %s.",
+		name, raw, strings.ReplaceAll(durationUnits, "`", "")), false
 }
 
 func formatMinutes(d time.Duration) string {

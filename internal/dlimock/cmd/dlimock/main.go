@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"slices"
@@ -32,14 +33,18 @@ const (
 )
 
 // seeded are the batches every dlimock serves: states is the script (one
-// step per request, then the last state stays), scenario says what it is for.
+// state per -step, or per request with -step 0, then the last state
+// stays), ran how long it ran (the list's duration), scenario what it is for.
 // The documented examples read them: their job names and queue are the
 // examples' (TestAccDlimock_documentedExamplesRunUnchanged in internal/provider).
-var seeded = []struct{ id, states, name, queue, scenario string }{
-	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "nightly-etl", "etl", "finishes: one state per request, so a wait for success polls three times"},
-	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "daily-report", "etl", "finished, spelled as in DLI's own example (compare with lower())"},
-	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running", "hourly-sync", "etl", "never finishes: a wait runs until timeouts.read (or Ctrl-C)"},
-	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "nightly-etl", "etl", "failed: a wait_for = [\"success\"] fails at once"},
+var seeded = []struct {
+	id, states, name, queue, scenario string
+	ran                               time.Duration
+}{
+	{"0a324461-d9d9-45da-a52a-3b3c7a3d809e", "starting,running,success", "nightly-etl", "etl", "finishes: one state per -step, so a wait for success polls a few times", 47 * time.Minute},
+	{"4b9d2a57-3f5e-4c1a-9d8e-7a6b5c4d3e2f", "Success", "daily-report", "etl", "finished, spelled as in DLI's own example (compare with lower())", 72 * time.Minute},
+	{"9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "running", "hourly-sync", "etl", "never finishes: a wait runs until timeouts.read (or Ctrl-C)", 23 * time.Minute},
+	{"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f", "dead", "nightly-etl", "etl", "failed: a wait_for = [\"success\"] fails at once", 5*time.Minute + 12*time.Second},
 }
 
 // seededQueues lists the queues of the seeded jobs, each once, in order.
@@ -65,13 +70,14 @@ var seededJobs = []struct {
 	details                    map[string]any
 }{
 	{"SQL", "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "LAUNCHING,RUNNING,FINISHED", "an INSERT into db1.sales that finishes",
-		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "database_name": "db1", "table_name": "sales", "duration": 65000, "result_count": 55, "statement": "INSERT INTO sales SELECT * FROM staging"}},
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "database_name": "db1", "table_name": "sales", "duration": 65000, "result_count": 55, "statement": "INSERT INTO sales SELECT * FROM staging",
+			"tags": []map[string]string{{"key": "pipeline", "value": "sales"}}}},
 	{"SQL", "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c", "RUNNING,FAILED", "fails, with DLI's message",
-		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "message": "Table staging does not exist"}},
+		map[string]any{"job_type": "INSERT", "queue_name": "sql_queue", "owner": "demo", "duration": 1800, "message": "Table staging does not exist"}},
 	{"Flink", "71001", "job_submitting,job_running", "clicks-stream, running after one poll",
-		map[string]any{"name": "clicks-stream", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
+		map[string]any{"name": "clicks-stream", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job", "duration": 3 * 3600000}},
 	{"Flink", "71002", "job_running", "clicks-stream-backfill: DLI's name filter matches it for clicks-stream",
-		map[string]any{"name": "clicks-stream-backfill", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job"}},
+		map[string]any{"name": "clicks-stream-backfill", "queue_name": "flink_queue", "user_name": "demo", "job_type": "flink_opensource_sql_job", "duration": 26 * 60000}},
 }
 
 // describeSeeds writes what a configuration needs to read the seeded
@@ -80,13 +86,13 @@ var seededJobs = []struct {
 // than the demo's is not shown.
 func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	fmt.Fprintf(w, "Project %s holds these batch (Spark) jobs, newest first:\n", DemoProject)
-	fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", "batch ID", "job name", "queue", "states (one per request)", "scenario")
+	fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", "batch ID", "job name", "queue", "states (one per -step)", "scenario")
 	for _, b := range seeded {
 		fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", b.id, b.name, b.queue, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
 	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
-	fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", "kind", "job ID", "queue", "statuses (one per request)", "scenario")
+	fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", "kind", "job ID", "queue", "statuses (one per -step)", "scenario")
 	for _, j := range seededJobs {
 		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
 	}
@@ -124,7 +130,7 @@ func seed(m *dlimock.Mock, now time.Time) {
 		created := now.Add(-time.Duration(i+1) * time.Hour)
 		m.SetDetails(DemoProject, b.id, map[string]any{
 			"name": b.name, "queue": b.queue, "owner": "demo", "appId": "application_1700000000000_000" + strconv.Itoa(i+1),
-			"create_time": created.UnixMilli(), "update_time": created.Add(time.Hour).UnixMilli(), "duration": time.Hour.Milliseconds(),
+			"create_time": created.UnixMilli(), "update_time": created.Add(b.ran).UnixMilli(), "duration": b.ran.Milliseconds(),
 			"spark_version": "3.3.1", "feature": "basic", "sc_type": "A",
 		})
 	}
@@ -157,6 +163,11 @@ func main() {
 	defaultState := flag.String("default-state", "", "state of any batch not seeded (for load tests); unset: DLI.0002")
 	sessionTokens := flag.Bool("metadata-session-tokens", true, "the metadata service demands a session token (PUT /meta-data/latest/api/token); false: it has none (404)")
 	totalCountsPage := flag.Bool("total-counts-page", false, "the batch list's total counts only the page, not the list")
+	failRate := flag.Float64("fail-rate", 0, "answer this share of requests (0 to 1, at random) with -status")
+	failStatus := flag.Int("status", http.StatusInternalServerError, "the status -fail-rate answers: 429 (throttled, with Retry-After: 1) or a 5xx")
+	hang := flag.Bool("hang", false, "accept every request and never answer (a server that hangs)")
+	step := flag.Duration("step", 2*time.Second, "how long each scripted state lasts, whoever asks, so that lists and single reads agree; 0: one state per single read")
+	verbose := flag.Bool("v", false, "log a line per request: method, path and query, status, time taken")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
 		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI (batches, SQL and Flink jobs) on a loopback port, for the demo and tests.\n\n")
@@ -179,6 +190,13 @@ func main() {
 	m.Latency = *latency
 	m.DefaultState = *defaultState
 	m.TotalCountsPage = *totalCountsPage
+	if *failRate < 0 || *failRate > 1 || (*failStatus != http.StatusTooManyRequests && (*failStatus < 500 || *failStatus > 599)) {
+		log.Fatalf("dlimock: -fail-rate must be from 0 to 1 and -status 429 or a 5xx, got %g and %d", *failRate, *failStatus)
+	}
+	m.FailRate, m.FailStatus, m.Hang, m.StepEvery = *failRate, *failStatus, *hang, *step
+	if *verbose {
+		m.Log = log.New(os.Stderr, "dlimock: ", log.Ltime|log.Lmicroseconds)
+	}
 	seed(m, time.Now())
 	if !*sessionTokens {
 		m.ServeMetadataWithoutSessionTokens()
@@ -186,7 +204,7 @@ func main() {
 	srv := dlimock.NewServer(m, l, *useTLS)
 	defer srv.Close()
 
-	fmt.Printf("dlimock: serving DLI at %s\n", srv.URL)
+	fmt.Printf("dlimock: serving DLI at %s (POST %s/_mock/reset starts every job's script again)\n", srv.URL, srv.URL)
 	describeSeeds(os.Stdout, *accessKey, *secretKey, *token)
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(srv.URL+"\n"), 0o600); err != nil {
