@@ -12,8 +12,10 @@ import (
 // A field the answer did not carry is nil; strings are as the API sent them.
 type Batch struct {
 	BatchState
-	Name, Queue, Owner, ProxyUser, Kind, SCType *string
-	ClusterName, Image, Feature, SparkVersion   *string
+	Name, Queue, Owner, ProxyUser, SCType *string
+	// SparkKind is the batch's kind as DLI names it (its "kind" field).
+	SparkKind                                 *string
+	ClusterName, Image, Feature, SparkVersion *string
 	// AppIDs are the batch's Spark application IDs (empty before one runs).
 	AppIDs []string
 	// Log is the last lines of the batch's log that the API returns.
@@ -43,6 +45,8 @@ type batchJSON struct {
 	Duration     *int64   `json:"duration"`
 }
 
+func (j *batchJSON) payload() bool { return j.ID != nil || j.State != nil }
+
 // appIDs accepts appId as the official SDK has it (a string) and as older
 // documentation has it (an array of strings). An empty string is no ID.
 type appIDs []string
@@ -67,24 +71,42 @@ func (a *appIDs) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// batch checks and converts one batch of an answer; askedID stands in for
-// an answer without an ID.
+// batch checks and converts the batch of a single read; askedID stands in
+// for an answer without an ID. Its state is what was asked for.
 func (j *batchJSON) batch(resp *response, askedID string) (Batch, error) {
 	s, err := batchStateFrom(resp, j.body, askedID)
 	if err != nil {
 		return Batch{}, err
 	}
-	if s.ID == "" {
-		return Batch{}, resp.malformed("a batch in the answer has no id: " + snippet(resp.body))
+	return j.convert(s.ID), nil
+}
+
+// entry converts one batch of a list: kept whatever else it lacks, left
+// out (false) without its ID.
+func (j batchJSON) entry() (Batch, bool) {
+	if j.ID == nil || *j.ID == "" {
+		return Batch{}, false
 	}
+	return j.convert(*j.ID), true
+}
+
+func (j *batchJSON) convert(id string) Batch {
 	return Batch{
-		BatchState: s,
-		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, Kind: j.Kind, SCType: j.SCType,
+		BatchState: BatchState{ID: id, State: valueOf(j.State)},
+		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, SparkKind: j.Kind, SCType: j.SCType,
 		ClusterName: j.ClusterName, Image: j.Image, Feature: j.Feature, SparkVersion: j.SparkVersion,
 		AppIDs: j.AppID, Log: j.Log,
 		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime),
 		Duration: durationFromMillis(j.Duration),
-	}, nil
+	}
+}
+
+// valueOf is a string the answer may lack; "" when it does.
+func valueOf(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 func fromMillis(ms *int64) *time.Time {
@@ -106,21 +128,12 @@ func durationFromMillis(ms *int64) *time.Duration {
 // Batch reads one batch's details: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) Batch(ctx context.Context, projectID, batchID string) (Batch, error) {
-	b, err := c.readBatch(ctx, projectID, batchID)
-	if err != nil {
-		return Batch{}, c.explain(err, batchSubject(projectID, batchID))
-	}
-	return b, nil
-}
-
-func (c *Client) readBatch(ctx context.Context, projectID, batchID string) (Batch, error) {
-	resp, err := c.get(ctx, nil, "v2.0", projectID, "batches", batchID)
-	if err != nil {
-		return Batch{}, err
-	}
-	var j batchJSON
-	if err := resp.decodeInto(&j); err != nil {
-		return Batch{}, err
-	}
-	return j.batch(resp, batchID)
+	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID)
+	return do(ctx, c, k, func(resp *response) (Batch, error) {
+		var j batchJSON
+		if err := resp.decodeInto(&j); err != nil {
+			return Batch{}, err
+		}
+		return j.batch(resp, batchID)
+	})
 }

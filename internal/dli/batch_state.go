@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"fmt"
 )
 
 // The documented batch states. DLI's examples also show "Success": every
@@ -15,11 +14,8 @@ const (
 	StateDead       = "dead"
 )
 
-// KnownStates lists the documented states in their lifecycle order.
-var KnownStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
-
-// IsTerminal reports whether a batch in this state can never change again.
-func IsTerminal(state string) bool { return BatchKind.IsTerminal(state) }
+// BatchStates lists the documented states in their lifecycle order.
+var BatchStates = []string{StateStarting, StateRunning, StateRecovering, StateSuccess, StateDead}
 
 // BatchState is the answer of GET /v2.0/{project_id}/batches/{batch_id}/state.
 type BatchState struct {
@@ -31,55 +27,27 @@ type BatchState struct {
 }
 
 // Terminal reports whether the state is success or dead, ignoring case.
-func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
+func (s BatchState) Terminal() bool { return BatchKind.IsTerminal(s.State) }
 
 // BatchState reads one batch's state: one request, plus retries of
 // transient failures. Its errors name the batch and never quote a
 // credential, even when the answer echoes one.
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	s, err := c.readBatchState(ctx, projectID, batchID)
-	if err != nil {
-		return BatchState{}, c.explain(err, batchSubject(projectID, batchID))
-	}
-	return s, nil
+	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID, "state")
+	return do(ctx, c, k, func(resp *response) (BatchState, error) {
+		b, err := resp.decode()
+		if err != nil {
+			return BatchState{}, err
+		}
+		return batchStateFrom(resp, b, batchID)
+	})
 }
 
-func batchSubject(projectID, batchID string) string { return jobSubject(BatchKind, projectID, batchID) }
-
-// jobSubject names one job of a kind in API errors.
-func jobSubject(kind Kind, projectID, jobID string) string {
-	return fmt.Sprintf("%s %q in project %q", kind.Noun, jobID, projectID)
-}
-
-// listSubject names a list of jobs of a kind in API errors.
-func listSubject(kind Kind, projectID string) string {
-	return fmt.Sprintf("%s in project %q", kind.Plural, projectID)
-}
-
-// explain finishes every call's error the same way: an API error names
-// what was asked for, and no error quotes a credential.
-func (c *Client) explain(err error, subject string) error {
-	if apiErr := ownAPIError(err); apiErr != nil {
-		apiErr.Subject = subject
-	}
-	return c.redact(err)
-}
-
-func (c *Client) readBatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	resp, err := c.get(ctx, nil, "v2.0", projectID, "batches", batchID, "state")
-	if err != nil {
-		return BatchState{}, err
-	}
-	b, err := resp.decode()
-	if err != nil {
-		return BatchState{}, err
-	}
-	return batchStateFrom(resp, b, batchID)
-}
+func batchSubject(projectID, batchID string) string { return BatchKind.Subject(projectID, batchID) }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
 	if b.State == nil || *b.State == "" {
-		return BatchState{}, resp.malformed("the answer has no state: " + snippet(resp.body))
+		return BatchState{}, resp.malformed("the answer has no state: " + resp.snippet())
 	}
 	s := BatchState{ID: batchID, State: *b.State}
 	if b.ID != nil && *b.ID != "" {

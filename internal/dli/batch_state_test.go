@@ -63,8 +63,8 @@ func TestTerminalIgnoresCase(t *testing.T) {
 		"success": true, "Success": true, "DEAD": true, "dead": true,
 		"starting": false, "running": false, "recovering": false, "killed": false, "": false,
 	} {
-		if got := IsTerminal(state); got != want {
-			t.Errorf("IsTerminal(%q) = %v, want %v", state, got, want)
+		if got := BatchKind.IsTerminal(state); got != want {
+			t.Errorf("BatchKind.IsTerminal(%q) = %v, want %v", state, got, want)
 		}
 	}
 }
@@ -109,7 +109,7 @@ func TestWrongSecretKeyIsAnAuthenticationError(t *testing.T) {
 	c, _ := newTestClient(t, func(c *Config) { c.Credentials = Credentials{AccessKey: testAK, SecretKey: "wrong-secret"} })
 	_, err := c.BatchState(context.Background(), testProject, testBatch)
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindAuthentication || apiErr.StatusCode != 401 || apiErr.Code != "APIGW.0301" {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassAuthentication || apiErr.StatusCode != 401 || apiErr.Code != "APIGW.0301" {
 		t.Fatalf("err = %v, want a 401 APIGW.0301 authentication error", err)
 	}
 	if strings.Contains(err.Error(), "wrong-secret") {
@@ -121,7 +121,7 @@ func TestSegmentsAreEscapedSoIDsCannotChangeTheRoute(t *testing.T) {
 	c, srv := newTestClient(t)
 	_, err := c.BatchState(context.Background(), "p/../x", "a?b#c")
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.0002" {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || apiErr.Code != "DLI.0002" {
 		t.Fatalf("err = %v, want the mock's DLI.0002 for that odd batch (the signature must still verify)", err)
 	}
 	if got, want := srv.Mock.Requests()[0].Path, "/v2.0/p%2F..%2Fx/batches/a%3Fb%23c/state"; got != want {
@@ -133,30 +133,30 @@ func TestErrorsUsersCanActOn(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		fault    *dlimock.Fault
-		kind     ErrorKind
+		kind     ErrorClass
 		contains []string
 	}{
-		{"missing batch (400 DLI.0002)", nil, KindNotFound,
+		{"missing batch (400 DLI.0002)", nil, ClassNotFound,
 			[]string{`batch "` + testBatch + `" in project "` + testProject + `" was not found`, "HTTP 400", "DLI.0002", "X-Request-Id: mock-"}},
-		{"404", &dlimock.Fault{Status: 404, Body: `{"error_code":"DLI.0023","error_msg":"resource not found"}`}, KindNotFound,
+		{"404", &dlimock.Fault{Status: 404, Body: `{"error_code":"DLI.0023","error_msg":"resource not found"}`}, ClassNotFound,
 			[]string{"was not found", "HTTP 404", "DLI.0023", "resource not found"}},
-		{"403", &dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`}, KindPermission,
+		{"403", &dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`}, ClassPermission,
 			[]string{"permission denied", "HTTP 403", "DLI.0003", "no permission"}},
-		{"old is_success form with HTTP 200", &dlimock.Fault{Status: 200, Body: `{"is_success":false,"message":"batch is gone"}`}, KindRequest,
+		{"old is_success form with HTTP 200", &dlimock.Fault{Status: 200, Body: `{"is_success":false,"message":"batch is gone"}`}, ClassRequest,
 			[]string{"HTTP 200", "batch is gone"}},
-		{"bad request", &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"parameter check error"}`}, KindRequest,
+		{"bad request", &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0001","error_msg":"parameter check error"}`}, ClassRequest,
 			[]string{"request rejected", "DLI.0001", "parameter check error"}},
-		{"gateway knows no such API (404 APIGW.0101)", &dlimock.Fault{Status: 404, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist"}`}, KindNoAPI,
+		{"gateway knows no such API (404 APIGW.0101)", &dlimock.Fault{Status: 404, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist"}`}, ClassNoAPI,
 			[]string{"no such API at the endpoint", "HTTP 404", "APIGW.0101"}},
-		{"bare 404: the endpoint may be wrong", &dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"}, KindNotFoundAtEndpoint,
+		{"bare 404: the endpoint may be wrong", &dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"}, ClassNotFoundAtEndpoint,
 			[]string{"HTTP 404 from 127.0.0.1:", `reading batch "` + testBatch + `"`, "without a DLI error code", "endpoint may be wrong (or the job missing)", "404 page not found"}},
-		{"404 with a JSON body but no code", &dlimock.Fault{Status: 404, Body: `{}`}, KindNotFoundAtEndpoint,
+		{"404 with a JSON body but no code", &dlimock.Fault{Status: 404, Body: `{}`}, ClassNotFoundAtEndpoint,
 			[]string{"HTTP 404 from 127.0.0.1:", "no error message"}},
-		{"404 in the older is_success form is DLI's", &dlimock.Fault{Status: 404, Body: `{"is_success":false,"message":"batch not found"}`}, KindNotFound,
+		{"404 in the older is_success form is DLI's", &dlimock.Fault{Status: 404, Body: `{"is_success":false,"message":"batch not found"}`}, ClassNotFound,
 			[]string{"was not found", "HTTP 404", "batch not found"}},
-		{"DLI.0999 with HTTP 400 is a server error", &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0999","error_msg":"Server error"}`}, KindServer,
+		{"DLI.0999 with HTTP 400 is a server error", &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0999","error_msg":"Server error"}`}, ClassServer,
 			[]string{"server error", "DLI.0999"}},
-		{"JSON error of another shape is quoted", &dlimock.Fault{Status: 401, Body: `{"error":{"code":"401","message":"token expired"}}`}, KindAuthentication,
+		{"JSON error of another shape is quoted", &dlimock.Fault{Status: 401, Body: `{"error":{"code":"401","message":"token expired"}}`}, ClassAuthentication,
 			[]string{"HTTP 401", "token expired"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,7 +166,7 @@ func TestErrorsUsersCanActOn(t *testing.T) {
 			}
 			_, err := c.BatchState(context.Background(), testProject, testBatch)
 			var apiErr *APIError
-			if !errors.As(err, &apiErr) || apiErr.Kind != tc.kind {
+			if !errors.As(err, &apiErr) || apiErr.Class != tc.kind {
 				t.Fatalf("err = %v, want an APIError of kind %v", err, tc.kind)
 			}
 			for _, s := range tc.contains {
@@ -189,7 +189,7 @@ func TestMalformedAnswers(t *testing.T) {
 	}{
 		{"garbage with 200", dlimock.Fault{Status: 200, Body: `{"state": "runn`}, "not the expected JSON"},
 		{"no state", dlimock.Fault{Status: 200, Body: `{"id":"x"}`}, "has no state"},
-		{"oversized", dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: 2 << 20}, "larger than 1 MiB"},
+		{"oversized", dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: MaxResponseBytes + 1<<20}, "larger than 64 MiB"},
 		{"trailing garbage", dlimock.Fault{Status: 200, Body: `{"state":"running"} trailing`}, "not the expected JSON"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -231,7 +231,7 @@ func TestHTMLErrorPageIsAServerErrorWithAnExcerpt(t *testing.T) {
 	srv.Mock.InjectFault(dlimock.Fault{Status: 502, ContentType: "text/html", Body: "<html><body><h1>502 Bad Gateway</h1></body></html>"})
 	_, err := c.BatchState(context.Background(), testProject, testBatch)
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindServer || !strings.Contains(err.Error(), "not JSON (text/html)") || !strings.Contains(err.Error(), "502 Bad Gateway") {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassServer || !strings.Contains(err.Error(), "not JSON (text/html)") || !strings.Contains(err.Error(), "502 Bad Gateway") {
 		t.Fatalf("err = %v, want a server error quoting the HTML page", err)
 	}
 }

@@ -22,7 +22,7 @@ func TestBatchMapsEveryField(t *testing.T) {
 	if r := srv.Mock.Requests(); len(r) != 1 || r[0].Path != "/v2.0/"+testProject+"/batches/"+testBatch {
 		t.Fatalf("requests %+v, want one to the details path", r)
 	}
-	strs := map[string]*string{"name": b.Name, "owner": b.Owner, "proxyUser": b.ProxyUser, "kind": b.Kind, "sc_type": b.SCType,
+	strs := map[string]*string{"name": b.Name, "owner": b.Owner, "proxyUser": b.ProxyUser, "kind": b.SparkKind, "sc_type": b.SCType,
 		"cluster_name": b.ClusterName, "queue": b.Queue, "image": b.Image, "feature": b.Feature, "spark_version": b.SparkVersion}
 	want := map[string]string{"name": "nightly-etl", "owner": "alice", "proxyUser": "", "kind": "spark", "sc_type": "A",
 		"cluster_name": "c1", "queue": "etl", "image": "img", "feature": "basic", "spark_version": "3.3.1"}
@@ -93,7 +93,7 @@ func TestBatchSharesTheClientPath(t *testing.T) {
 	c, srv := newTestClient(t)
 	_, err := c.Batch(context.Background(), testProject, testBatch)
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound ||
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound ||
 		!strings.Contains(err.Error(), `batch "`+testBatch+`" in project "`+testProject+`" was not found`) {
 		t.Fatalf("got %v, want not found naming the batch and project", err)
 	}

@@ -10,20 +10,24 @@ import (
 
 // Orders of the batch list, as the API names them.
 const (
-	OrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
-	OrderCreatedAsc   = "CREATE_TIME_ASC"
-	OrderDurationDesc = "DURATION_DESC"
-	OrderDurationAsc  = "DURATION_ASC"
+	BatchOrderCreatedDesc  = "CREATE_TIME_DESC" // newest first; the API's default
+	BatchOrderCreatedAsc   = "CREATE_TIME_ASC"
+	BatchOrderDurationDesc = "DURATION_DESC"
+	BatchOrderDurationAsc  = "DURATION_ASC"
 )
 
-// MaxPageSize is the most batches one list request asks for.
-const MaxPageSize = 100
+// MaxListPageSize is the most batches one list request asks for.
+const MaxListPageSize = 100
 
 // BatchFilter selects batches of a list; zero fields do not filter.
 type BatchFilter struct {
 	// JobName keeps only batches of exactly this job name; DLI's own
 	// filter matches part of a name, so the client drops the other matches.
-	JobName, QueueName, ClusterName, Owner string
+	JobName, QueueName, ClusterName string
+	// Owner keeps only the batches of this owner. The official SDK's
+	// ListSparkJobsRequest has no owner parameter, so it is not sent: the
+	// client checks it.
+	Owner string
 	// State is sent lower-case, as the API documents the states.
 	State string
 	// CreatedAfter and CreatedBefore bound the creation time.
@@ -36,7 +40,7 @@ func (f BatchFilter) query() url.Values {
 	q := url.Values{}
 	for name, v := range map[string]string{
 		"job_name": f.JobName, "queue_name": f.QueueName, "cluster_name": f.ClusterName,
-		"owner": f.Owner, "state": strings.ToLower(f.State), "order": f.Order,
+		"state": strings.ToLower(f.State), "order": f.Order,
 	} {
 		if v != "" {
 			q.Set(name, v)
@@ -51,9 +55,11 @@ func (f BatchFilter) query() url.Values {
 	return q
 }
 
-// keep drops the batches DLI's partial name match let through.
+// keep drops the batches DLI's partial name match let through, and those
+// of another owner.
 func (f BatchFilter) keep(b Batch) bool {
-	return f.JobName == "" || (b.Name != nil && *b.Name == f.JobName)
+	return (f.JobName == "" || (b.Name != nil && *b.Name == f.JobName)) &&
+		(f.Owner == "" || (b.Owner != nil && *b.Owner == f.Owner))
 }
 
 // batchPageJSON is one page of GET /v2.0/{project_id}/batches. Its total
@@ -65,42 +71,23 @@ type batchPageJSON struct {
 	Sessions *[]batchJSON `json:"sessions"`
 }
 
-// Batches lists at most limit batches matching f, in the filter's order:
-// one request per page (from counts batches, size at most MaxPageSize),
-// stopping at limit or on a short page (collect).
-func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	batches, err := c.listBatches(ctx, projectID, f, limit)
-	if err != nil {
-		return nil, c.explain(err, listSubject(BatchKind, projectID))
-	}
-	return batches, nil
-}
+func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != nil }
 
-func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	q := f.query()
-	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]Batch, error) {
+// Batches lists at most limit batches matching f, in the filter's order:
+// one request per page (from counts batches, size at most MaxListPageSize),
+// stopping at limit or on a short page (collect).
+func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
+		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v2.0", projectID, "batches")
-		if err != nil {
-			return nil, err
-		}
-		var p batchPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
-		if err != nil {
-			return nil, err
-		}
-		batches := make([]Batch, 0, len(sessions))
-		for _, s := range sessions {
-			b, err := s.batch(resp, "")
-			if err != nil {
+		k := dliCall(projectID, BatchKind.ListSubject(projectID), q, "v2.0", projectID, "batches")
+		return do(ctx, c, k, func(resp *response) ([]batchJSON, error) {
+			var p batchPageJSON
+			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-			batches = append(batches, b)
-		}
-		return batches, nil
+			return pageItems(resp, p.Sessions, p.Total, "sessions")
+		})
 	})
 }

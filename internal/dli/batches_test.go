@@ -46,7 +46,7 @@ func listQueries(t *testing.T, srv *dlimock.Server) []url.Values {
 func TestBatchesPagesUntilTheEnd(t *testing.T) {
 	c, srv := newTestClient(t)
 	addBatches(srv, 250)
-	bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000)
+	bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestBatchesStopsAtTheLimit(t *testing.T) {
 	for limit, want := range map[int]string{1: "0+1", 100: "0+100", 150: "0+100 100+100"} {
 		c, srv := newTestClient(t)
 		addBatches(srv, 250)
-		bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, limit)
+		bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, limit))
 		if err != nil || len(bs) != limit {
 			t.Fatalf("limit %d: %d batches, %v", limit, len(bs), err)
 		}
@@ -85,19 +85,21 @@ func TestBatchesStopsAtTheLimit(t *testing.T) {
 func TestBatchesNeverGivesMoreThanTheLimit(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"total":3,"sessions":[{"id":"a","state":"running"},{"id":"b","state":"running"},{"id":"c","state":"running"}]}`})
-	bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 2)
+	bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 2))
 	if err != nil || len(bs) != 2 || bs[0].ID != "a" || bs[1].ID != "b" {
 		t.Fatalf("got %+v, %v; want the first 2 of a page of 3 for limit 2", bs, err)
 	}
 }
 
+// The filters are sent as the official SDK's ListSparkJobsRequest names
+// them; owner, which it does not know, is not sent (TestBatchesOwnerIsChecked...).
 func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	c, srv := newTestClient(t)
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)
-	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{
+	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{
 		JobName: "nightly etl", QueueName: "etl", ClusterName: "c1", Owner: "alice", State: "SUCCESS",
-		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: OrderDurationAsc,
-	}, 10)
+		CreatedAfter: after, CreatedBefore: after.Add(time.Hour), Order: BatchOrderDurationAsc,
+	}, 10))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +109,7 @@ func TestBatchesFiltersAreTheDocumentedQueryParameters(t *testing.T) {
 	}
 	// Sent exactly as signed: sorted, a space as %20.
 	want := "/v2.0/" + testProject + "/batches?cluster_name=c1&end=1732842000000&from=0&job_name=nightly%20etl" +
-		"&order=DURATION_ASC&owner=alice&queue_name=etl&size=10&start=1732838400000&state=success"
+		"&order=DURATION_ASC&queue_name=etl&size=10&start=1732838400000&state=success"
 	if got := r[0].Path + "?" + r[0].Query; got != want {
 		t.Fatalf("request\n%s\nwant\n%s", got, want)
 	}
@@ -120,7 +122,7 @@ func TestBatchesEndsOnAnEmptyOrShortPageWithoutATotal(t *testing.T) {
 	} {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
-		if _, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100); err != nil {
+		if _, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)); err != nil {
 			t.Fatal(err)
 		}
 		if n := srv.Mock.RequestCount(); n != want {
@@ -131,14 +133,12 @@ func TestBatchesEndsOnAnEmptyOrShortPageWithoutATotal(t *testing.T) {
 
 func TestBatchesMalformedAnswers(t *testing.T) {
 	for body, want := range map[string]string{
-		`{}`:                                  "has no sessions",
-		`{"total":3}`:                         "has no sessions",
-		`{"total":1,"sessions":[{"id":"a"}]}`: "has no state",
-		`{"total":1,"sessions":[{"state":"running"}]}`: "has no id",
+		`{"total":3}`:              "has no sessions",
+		`{"total":1,"sessions":7}`: "not the expected JSON",
 	} {
 		c, srv := newTestClient(t)
 		srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: body})
-		_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)
+		_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100))
 		var m *MalformedResponseError
 		if !errors.As(err, &m) || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want malformed saying %q", body, err, want)
@@ -152,13 +152,33 @@ func TestBatchesSharesTheClientPath(t *testing.T) {
 	c, srv := newTestClient(t, func(c *Config) { c.MaxRetries = 1 })
 	addBatches(srv, 3)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 503, Times: 1})
-	if bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100); err != nil || len(bs) != 3 {
+	if bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)); err != nil || len(bs) != 3 {
 		t.Fatalf("got %d, %v after a 503, want 3 batches", len(bs), err)
 	}
 	srv.Mock.InjectFault(dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`})
-	_, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)
+	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100))
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassPermission || !strings.Contains(err.Error(), `reading batches in project "`+testProject+`"`) {
 		t.Fatalf("got %v, want permission denied reading the project's batches", err)
+	}
+}
+
+// The SDK's ListSparkJobsRequest has no owner: the client does not send it
+// and keeps only the owner's batches itself, on every page.
+func TestBatchesOwnerIsCheckedLocallyAndNotSent(t *testing.T) {
+	c, srv := newTestClient(t)
+	for i, owner := range []string{"alice", "bob", "alice", "carol", "alice"} {
+		id := fmt.Sprintf("0a324461-d9d9-45da-a52a-3b3c7a3d80%02d", i)
+		srv.Mock.AddBatch(testProject, id, "success")
+		srv.Mock.SetDetails(testProject, id, map[string]any{"owner": owner, "create_time": int64(i)})
+	}
+	bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{Owner: "alice"}, 2))
+	if err != nil || len(bs) != 2 || *bs[0].Owner != "alice" || *bs[1].Owner != "alice" {
+		t.Fatalf("got %+v, %v; want the first 2 of alice's batches", bs, err)
+	}
+	for _, r := range srv.Mock.Requests() {
+		if strings.Contains(r.Query, "owner") {
+			t.Errorf("the request sends owner: %s", r.Query)
+		}
 	}
 }

@@ -4,8 +4,12 @@ import (
 	"context"
 	"crypto/tls"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -99,7 +103,7 @@ func BenchmarkSQLJobs(b *testing.B) {
 	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	addSQLJobs(srv, 10)
 	benchReads(b, srv, func(ctx context.Context) error {
-		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 100)
+		_, err := items(c.SQLJobs(ctx, testProject, SQLJobFilter{}, 100))
 		return err
 	})
 }
@@ -108,7 +112,7 @@ func BenchmarkFlinkJobs(b *testing.B) {
 	c, srv := benchClient(b, Credentials{AccessKey: testAK, SecretKey: testSK}, false)
 	addFlinkJobs(srv, 10, "clicks-stream")
 	benchReads(b, srv, func(ctx context.Context) error {
-		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{Name: "clicks-stream"}, 100)
+		_, err := items(c.FlinkJobs(ctx, testProject, FlinkJobFilter{Name: "clicks-stream"}, 100))
 		return err
 	})
 }
@@ -237,3 +241,75 @@ func TestOneClientReusesConnections(t *testing.T) {
 }
 
 func fixedNow() time.Time { return time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC) }
+
+// bigFlinkPage is one page of the Flink job list as a real account answers
+// it: 100 jobs, each with a 60 KiB SQL body and an execution graph, which
+// the provider does not use (over 5 MiB in all).
+func bigFlinkPage() []byte {
+	jobs := make([]map[string]any, 100)
+	for i := range jobs {
+		jobs[i] = map[string]any{
+			"job_id": 71000 + i, "name": fmt.Sprintf("clicks-%03d", i), "status": "job_running", "status_desc": "",
+			"user_name": "alice", "job_type": "flink_opensource_sql_job", "queue_name": "flink_queue",
+			"create_time": int64(1732838400000), "start_time": int64(1732838430000), "update_time": int64(1732838490000),
+			"restart_times": 0, "run_mode": "exclusive_cluster", "root_id": -1,
+			"sql_body":        "INSERT INTO sink SELECT * FROM source WHERE " + strings.Repeat("x = 'y' AND ", 60<<10/12),
+			"execution_graph": `{"nodes":[` + strings.Repeat(`{"id":1,"operator":"Source"},`, 128) + `{}]}`,
+		}
+	}
+	page, err := json.Marshal(map[string]any{"is_success": "true", "message": "", "job_list": map[string]any{"total_count": len(jobs), "jobs": jobs}})
+	if err != nil {
+		panic(err)
+	}
+	return page
+}
+
+// servePage is a client of a server that answers every request with page.
+func servePage(tb testing.TB, page []byte) *Client {
+	tb.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(page)
+	}))
+	tb.Cleanup(srv.Close)
+	c, err := New(Config{Endpoint: srv.URL, Credentials: Credentials{Token: testCreds.Token}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// allocatedReading is how many bytes the process allocates while the
+// client reads one page of 100 Flink jobs: an upper bound of the memory
+// the read holds at its peak.
+func allocatedReading(tb testing.TB, c *Client) uint64 {
+	tb.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	jobs, err := items(c.FlinkJobs(context.Background(), testProject, FlinkJobFilter{}, 100))
+	runtime.ReadMemStats(&after)
+	if err != nil || len(jobs) != 100 {
+		tb.Fatalf("read %d jobs, err %v; want 100", len(jobs), err)
+	}
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// BenchmarkFlinkJobsBigPage reads a page of 100 Flink jobs with 60 KiB SQL
+// bodies and reports what one read allocates, in bytes and as a multiple
+// of the page's size.
+func BenchmarkFlinkJobsBigPage(b *testing.B) {
+	page := bigFlinkPage()
+	c := servePage(b, page)
+	allocatedReading(b, c) // the connection's buffers, once
+	var total uint64
+	n := 0
+	for b.Loop() {
+		total += allocatedReading(b, c)
+		n++
+	}
+	perPage := float64(total) / float64(n)
+	b.ReportMetric(float64(len(page)), "page-B")
+	b.ReportMetric(perPage, "alloc-B/page")
+	b.ReportMetric(perPage/float64(len(page)), "alloc/page-size")
+}

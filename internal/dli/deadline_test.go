@@ -28,6 +28,6 @@ func readWithin(t *testing.T, ctx context.Context, c *Client, what string) (s Ba
 // waitWithin is w.Wait for testBatch under finishWithin.
 func waitWithin(t *testing.T, ctx context.Context, w Waiter, what string, targets ...string) (s BatchState, err error) {
 	t.Helper()
-	finishWithin(t, hangLimit, what, func() { s, err = w.Wait(ctx, testProject, testBatch, targets) })
+	finishWithin(t, hangLimit, what, func() { s, err = w.WaitBatchState(ctx, testProject, testBatch, targets) })
 	return s, err
 }

@@ -29,37 +29,37 @@ func serviceName(s string) string {
 	return s
 }
 
-// ErrorKind sorts API errors by what the user should do about them.
-type ErrorKind int
+// ErrorClass sorts API errors by what the user should do about them.
+type ErrorClass int
 
 const (
-	KindRequest        ErrorKind = iota // the request was refused as invalid
-	KindNotFound                        // DLI.0002, DLI.0023 or HTTP 404
-	KindAuthentication                  // HTTP 401, DLI.0013/0014, APIGW signature errors
-	KindPermission                      // HTTP 403
-	KindThrottled                       // HTTP 429
-	KindServer                          // HTTP 5xx, DLI.0999
-	KindNoAPI                           // the endpoint does not serve this API (APIGW 404)
-	// KindNotFoundAtEndpoint is a 404 without DLI's or the gateway's error
+	ClassRequest        ErrorClass = iota // the request was refused as invalid
+	ClassNotFound                         // DLI.0002, DLI.0023, DLI.16001 or HTTP 404
+	ClassAuthentication                   // HTTP 401, DLI.0013/0014, APIGW signature errors
+	ClassPermission                       // HTTP 403, DLI.0003
+	ClassThrottled                        // HTTP 429
+	ClassServer                           // HTTP 5xx, DLI.0999
+	ClassNoAPI                            // the endpoint does not serve this API (APIG(W).0101)
+	// ClassNotFoundAtEndpoint is a 404 without DLI's or the gateway's error
 	// body: what any web server answers, so the endpoint may be wrong.
-	KindNotFoundAtEndpoint
+	ClassNotFoundAtEndpoint
 )
 
-func (k ErrorKind) String() string {
+func (k ErrorClass) String() string {
 	switch k {
-	case KindNotFound:
+	case ClassNotFound:
 		return "not found"
-	case KindAuthentication:
+	case ClassAuthentication:
 		return "authentication failed"
-	case KindPermission:
+	case ClassPermission:
 		return "permission denied"
-	case KindThrottled:
+	case ClassThrottled:
 		return "throttled"
-	case KindServer:
+	case ClassServer:
 		return "server error"
-	case KindNoAPI:
+	case ClassNoAPI:
 		return "no such API at the endpoint"
-	case KindNotFoundAtEndpoint:
+	case ClassNotFoundAtEndpoint:
 		return "not found at the endpoint"
 	default:
 		return "request rejected"
@@ -68,7 +68,7 @@ func (k ErrorKind) String() string {
 
 // APIError is an error answer from DLI or its API gateway.
 type APIError struct {
-	Kind       ErrorKind
+	Class      ErrorClass
 	StatusCode int
 	Code       string // e.g. DLI.0002 or APIGW.0301; empty when the body had none
 	Message    string
@@ -80,22 +80,25 @@ type APIError struct {
 	Host string
 	// Service is the service that answered: DLI, IAM or ECS metadata.
 	Service string
+	// Permission is the IAM permission the call needs, e.g. dli:jobs:get;
+	// a permission error names it.
+	Permission string
 }
 
 func (e *APIError) Error() string {
 	var b strings.Builder
 	switch {
-	case e.Kind == KindNotFoundAtEndpoint:
+	case e.Class == ClassNotFoundAtEndpoint:
 		// Say first that this answer may not be DLI's at all.
 		fmt.Fprintf(&b, "HTTP %d from %s", e.StatusCode, e.Host)
 		if e.Subject != "" {
 			fmt.Fprintf(&b, " reading %s", e.Subject)
 		}
 		b.WriteString(" without a DLI error code: the endpoint may be wrong (or the job missing)")
-	case e.Subject != "" && e.Kind == KindNotFound:
+	case e.Subject != "" && e.Class == ClassNotFound:
 		fmt.Fprintf(&b, "%s was not found: HTTP %d", e.Subject, e.StatusCode)
 	default:
-		b.WriteString(e.Kind.String())
+		b.WriteString(e.Class.String())
 		if e.Subject != "" {
 			fmt.Fprintf(&b, " reading %s", e.Subject)
 		}
@@ -106,6 +109,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Message != "" {
 		fmt.Fprintf(&b, ": %s", e.Message)
+	}
+	if e.Class == ClassPermission && e.Permission != "" {
+		fmt.Fprintf(&b, "; the read needs the IAM permission %s", e.Permission)
 	}
 	writeRequestFacts(&b, e.RequestID, e.Attempts)
 	return b.String()
@@ -212,30 +218,38 @@ func plural(n int, word string) string {
 
 // classify sorts an error answer; dliForm says its body was an error in one
 // of DLI's own forms (a DLI.* code, or the older is_success form).
-func classify(status int, code string, dliForm bool) ErrorKind {
+func classify(status int, code string, dliForm bool) ErrorClass {
 	switch {
-	case code == "DLI.0002" || code == "DLI.0023":
-		return KindNotFound
-	case status == http.StatusNotFound && strings.HasPrefix(code, "APIGW."):
-		// The gateway knows no such route: a wrong endpoint, not a missing batch.
-		return KindNoAPI
+	// DLI.16001: the Flink job does not exist (the official provider reads
+	// it as a 404).
+	case code == "DLI.0002" || code == "DLI.0023" || code == "DLI.16001":
+		return ClassNotFound
+	case code == "DLI.0003": // no permission for the operation, at HTTP 400
+		return ClassPermission
+	case code == "APIGW.0101" || code == "APIG.0101":
+		// The gateway knows no such API: a wrong endpoint or path.
+		return ClassNoAPI
+	case status == http.StatusNotFound && (strings.HasPrefix(code, "APIGW.") || strings.HasPrefix(code, "APIG.")):
+		// The gateway (APIG. on older ones) knows no such route: a wrong
+		// endpoint, not a missing batch.
+		return ClassNoAPI
 	case status == http.StatusNotFound && dliForm:
-		return KindNotFound
+		return ClassNotFound
 	case status == http.StatusNotFound:
 		// Neither DLI nor its gateway: perhaps not DLI at all.
-		return KindNotFoundAtEndpoint
+		return ClassNotFoundAtEndpoint
 	case code == "DLI.0999":
-		return KindServer
+		return ClassServer
 	case code == "DLI.0013" || code == "DLI.0014" || status == http.StatusUnauthorized:
-		return KindAuthentication
+		return ClassAuthentication
 	case status == http.StatusForbidden:
-		return KindPermission
+		return ClassPermission
 	case status == http.StatusTooManyRequests:
-		return KindThrottled
+		return ClassThrottled
 	case status >= 500:
-		return KindServer
+		return ClassServer
 	}
-	return KindRequest
+	return ClassRequest
 }
 
 // formatDuration rounds a duration for messages.

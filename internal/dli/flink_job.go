@@ -21,7 +21,8 @@ type FlinkJob struct {
 	Duration *time.Duration
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself (a person
+// may start it again: FlinkJobKind.ComeBack).
 func (j FlinkJob) Terminal() bool { return FlinkJobKind.IsTerminal(j.Status) }
 
 func (j FlinkJob) status() string { return j.Status }
@@ -59,38 +60,51 @@ type flinkJobAnswerJSON struct {
 	JobDetail *flinkJobJSON `json:"job_detail"`
 }
 
-func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
-	if j.JobID == nil {
-		return FlinkJob{}, resp.malformed("a Flink job in the answer has no job_id: " + snippet(resp.body))
-	}
+func (a *flinkJobAnswerJSON) payload() bool { return a.JobDetail != nil }
+
+// job checks and converts the Flink job of a single read; askedID stands
+// in for an answer without an ID. Its status is what was asked for.
+func (j *flinkJobJSON) job(resp *response, askedID string) (FlinkJob, error) {
 	if j.Status == nil || *j.Status == "" {
-		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + snippet(resp.body))
+		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + resp.snippet())
 	}
+	id := askedID
+	if j.JobID != nil {
+		id = strconv.FormatInt(*j.JobID, 10)
+	}
+	return j.convert(id), nil
+}
+
+// entry converts one Flink job of a list: kept whatever else it lacks,
+// left out (false) without its ID.
+func (j flinkJobJSON) entry() (FlinkJob, bool) {
+	if j.JobID == nil {
+		return FlinkJob{}, false
+	}
+	return j.convert(strconv.FormatInt(*j.JobID, 10)), true
+}
+
+func (j *flinkJobJSON) convert(id string) FlinkJob {
 	return FlinkJob{
-		ID: strconv.FormatInt(*j.JobID, 10), Status: *j.Status,
+		ID: id, Status: valueOf(j.Status),
 		Name: j.Name, StatusDesc: j.StatusDesc, JobType: j.JobType, QueueName: j.QueueName, UserName: j.UserName,
 		CreatedAt: fromMillis(j.CreateTime), StartedAt: fromMillis(j.StartTime), UpdatedAt: fromMillis(j.UpdateTime),
 		RestartTimes: j.RestartTimes, Duration: durationFromMillis(j.Duration),
-	}, nil
+	}
 }
 
 // FlinkJob reads one Flink job: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJob, error) {
-	resp, err := c.get(ctx, nil, "v1.0", projectID, "streaming", "jobs", jobID)
-	var a flinkJobAnswerJSON
-	if err == nil {
-		err = resp.decodeInto(&a)
-	}
-	var job FlinkJob
-	if err == nil && a.JobDetail == nil {
-		err = resp.malformed("the answer has no job_detail: " + snippet(resp.body))
-	}
-	if err == nil {
-		job, err = a.JobDetail.job(resp)
-	}
-	if err != nil {
-		return FlinkJob{}, c.explain(err, jobSubject(FlinkJobKind, projectID, jobID))
-	}
-	return job, nil
+	k := dliCall(projectID, FlinkJobKind.Subject(projectID, jobID), nil, "v1.0", projectID, "streaming", "jobs", jobID)
+	return do(ctx, c, k, func(resp *response) (FlinkJob, error) {
+		var a flinkJobAnswerJSON
+		if err := resp.decodeInto(&a); err != nil {
+			return FlinkJob{}, err
+		}
+		if a.JobDetail == nil {
+			return FlinkJob{}, resp.malformed("the answer has no job_detail: " + resp.snippet())
+		}
+		return a.JobDetail.job(resp, jobID)
+	})
 }

@@ -45,7 +45,7 @@ func TestFlinkJobIsSuccessFalseAndMissingJobs(t *testing.T) {
 		t.Fatalf("got %v, want an API error quoting the message", err)
 	}
 	_, err = c.FlinkJob(shortCtx(t), testProject, "71001")
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || !strings.Contains(err.Error(), `Flink job "71001"`) {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || !strings.Contains(err.Error(), `Flink job "71001"`) {
 		t.Fatalf("got %v, want not found naming the Flink job", err)
 	}
 	for body, want := range map[string]string{
@@ -91,5 +91,23 @@ func TestWaitFlinkJobDoesNotGiveTheAnswersMessageAsTheReason(t *testing.T) {
 	var u *UnexpectedStateError
 	if !errors.As(err, &u) || u.Message != "" || strings.Contains(err.Error(), "succeeds") || strings.Contains(err.Error(), "statuss") {
 		t.Fatalf("got %v, want an unexpected terminal status without the answer's message", err)
+	}
+}
+
+// A Flink job in a status it can come back from stops a wait, saying that
+// it will not change by itself and what a person must do.
+func TestAWaitStopsOnAFlinkStatusThatComesBackOnlyWhenAPersonActs(t *testing.T) {
+	for status, action := range map[string]string{
+		"job_arrearage_stopped": "a person must act: pay the account's arrears",
+		"job_cancel_success":    "a person must act: start the job again",
+		"JOB_FINISH":            "a person must act: start the job again",
+	} {
+		c, srv := newTestClient(t)
+		srv.Mock.AddFlinkJob(testProject, testFlinkJob, map[string]any{"name": "clicks-stream"}, "job_running", status, "job_running")
+		_, err := Waiter{Client: c, Clock: &fakeClock{}}.WaitFlinkJob(shortCtx(t), testProject, "71001", []string{"job_arrearage_recovering"})
+		var u *UnexpectedStateError
+		if !errors.As(err, &u) || !strings.Contains(err.Error(), "it will not change by itself ("+action) {
+			t.Errorf("%s: %v, want it stopped, saying it will not change by itself and that %s", status, err, action)
+		}
 	}
 }

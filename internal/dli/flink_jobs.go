@@ -52,42 +52,32 @@ func (f FlinkJobFilter) keep(j FlinkJob) bool {
 // flinkJobPageJSON is one page of GET /v1.0/{project_id}/streaming/jobs.
 type flinkJobPageJSON struct {
 	body
-	JobList struct {
+	JobList *struct {
 		TotalCount *int64          `json:"total_count"`
 		Jobs       *[]flinkJobJSON `json:"jobs"`
 	} `json:"job_list"`
 }
 
+func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
+
 // FlinkJobs lists at most limit Flink jobs matching f, in the filter's
 // order: one request per page (offset counts jobs, limit at most
-// MaxPageSize), stopping at limit or on a short page.
-func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) ([]FlinkJob, error) {
-	q := f.query()
-	jobs, err := collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]FlinkJob, error) {
+// MaxListPageSize), stopping at limit or on a short page.
+func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) (List[FlinkJob], error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
+		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v1.0", projectID, "streaming", "jobs")
-		if err != nil {
-			return nil, err
-		}
-		var p flinkJobPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
-		if err != nil {
-			return nil, err
-		}
-		out := make([]FlinkJob, len(items))
-		for i := range items {
-			if out[i], err = items[i].job(resp); err != nil {
+		k := dliCall(projectID, FlinkJobKind.ListSubject(projectID), q, "v1.0", projectID, "streaming", "jobs")
+		return do(ctx, c, k, func(resp *response) ([]flinkJobJSON, error) {
+			var p flinkJobPageJSON
+			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-		}
-		return out, nil
+			if p.JobList == nil {
+				return nil, resp.malformed("the answer has no job_list: " + resp.snippet())
+			}
+			return pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
+		})
 	})
-	if err != nil {
-		return nil, c.explain(err, listSubject(FlinkJobKind, projectID))
-	}
-	return jobs, nil
 }

@@ -38,3 +38,6 @@ func newTestClient(t *testing.T, mutate ...func(*Config)) (*Client, *dlimock.Ser
 	}
 	return c, srv
 }
+
+// items is a list read's entries, for tests that need no more of it.
+func items[T any](l List[T], err error) ([]T, error) { return l.Items, err }

@@ -36,7 +36,7 @@ func pagesOf(t *testing.T, srv *dlimock.Server, offset, size string) string {
 func TestFlinkJobsPagesAt100AndStopsOnAShortPage(t *testing.T) {
 	c, srv := newTestClient(t)
 	addFlinkJobs(srv, 130, "clicks-stream")
-	jobs, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000)
+	jobs, err := items(c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestListsStopOnAShortPageNotOnTheTotal(t *testing.T) {
 	c, srv := newTestClient(t)
 	// A total that claims more: the short page still ends the list.
 	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":"true","job_list":{"total_count":500,"jobs":[{"job_id":1,"status":"job_running"}]}}`})
-	if jobs, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000); err != nil || len(jobs) != 1 || srv.Mock.RequestCount() != 1 {
+	if jobs, err := items(c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000)); err != nil || len(jobs) != 1 || srv.Mock.RequestCount() != 1 {
 		t.Fatalf("got %d jobs, %v in %d requests; want 1 in 1", len(jobs), err, srv.Mock.RequestCount())
 	}
 	// A total that claims fewer: full pages go on.
@@ -60,7 +60,7 @@ func TestListsStopOnAShortPageNotOnTheTotal(t *testing.T) {
 	addSQLJobs(srv, 150)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"is_success":true,"job_count":1,"jobs":[` +
 		strings.TrimSuffix(strings.Repeat(`{"job_id":"a","status":"RUNNING"},`, 100), ",") + `]}`})
-	if jobs, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000); err != nil || len(jobs) != 150 {
+	if jobs, err := items(c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000)); err != nil || len(jobs) != 150 {
 		t.Fatalf("got %d jobs, %v; want 100 + the second page's 50", len(jobs), err)
 	}
 }
@@ -69,7 +69,7 @@ func TestFlinkJobsNameKeepsExactMatchesOnly(t *testing.T) {
 	c, srv := newTestClient(t)
 	addFlinkJobs(srv, 3, "clicks-stream-backfill")
 	srv.Mock.AddFlinkJob(testProject, 71001, map[string]any{"name": "clicks-stream", "create_time": int64(1)}, "job_running")
-	jobs, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{Name: "clicks-stream"}, 2)
+	jobs, err := items(c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{Name: "clicks-stream"}, 2))
 	if err != nil || len(jobs) != 1 || jobs[0].ID != "71001" {
 		t.Fatalf("got %+v, %v; want only job 71001", jobs, err)
 	}
@@ -86,15 +86,15 @@ func TestFlinkJobsNameKeepsExactMatchesOnly(t *testing.T) {
 func TestJobListsFiltersAreTheSDKsQueryParameters(t *testing.T) {
 	c, srv := newTestClient(t)
 	after := time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)
-	if _, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{
+	if _, err := items(c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{
 		QueueName: "sql queue", Owner: "alice", TableName: "sales", DatabaseName: "db1", JobType: "insert", Status: "finished",
 		StartedAfter: after, StartedBefore: after.Add(time.Hour), Order: SQLOrderDurationAsc,
-	}, 150); err != nil {
+	}, 150)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{
+	if _, err := items(c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{
 		Name: "clicks", QueueName: "fq", Status: "JOB_RUNNING", JobType: "flink_jar_job", Order: FlinkOrderCreatedAsc,
-	}, 10); err != nil {
+	}, 10)); err != nil {
 		t.Fatal(err)
 	}
 	r := srv.Mock.Requests()
@@ -111,7 +111,7 @@ func TestJobListsFiltersAreTheSDKsQueryParameters(t *testing.T) {
 func TestSQLJobsPagesByPageNumber(t *testing.T) {
 	c, srv := newTestClient(t)
 	addSQLJobs(srv, 230)
-	jobs, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000)
+	jobs, err := items(c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000))
 	if err != nil || len(jobs) != 230 || jobs[0].ID != "00000000-0000-4000-8000-000000000229" {
 		t.Fatalf("got %d jobs, %v", len(jobs), err)
 	}
@@ -120,7 +120,7 @@ func TestSQLJobsPagesByPageNumber(t *testing.T) {
 	}
 	c, srv = newTestClient(t)
 	addSQLJobs(srv, 230)
-	if jobs, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 150); err != nil || len(jobs) != 150 {
+	if jobs, err := items(c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 150)); err != nil || len(jobs) != 150 {
 		t.Fatalf("limit 150: %d jobs, %v", len(jobs), err)
 	}
 	if got := pagesOf(t, srv, "current-page", "page-size"); got != "1+100 2+100" {
@@ -135,26 +135,26 @@ func TestListsReadAnEmptyAnswerWithoutItsArray(t *testing.T) {
 	type list func(*Client) (int, error)
 	lists := map[string]list{
 		"batches": func(c *Client) (int, error) {
-			l, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000)
+			l, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000))
 			return len(l), err
 		},
 		"SQL jobs": func(c *Client) (int, error) {
-			l, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000)
+			l, err := items(c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{}, 1000))
 			return len(l), err
 		},
 		"Flink jobs": func(c *Client) (int, error) {
-			l, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000)
+			l, err := items(c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{}, 1000))
 			return len(l), err
 		},
 	}
 	empty := map[string][]string{
-		"batches":    {`{"from":0,"total":0,"create_time":1732842000000}`, `{"from":0,"total":0,"sessions":null}`},
-		"SQL jobs":   {`{"is_success":true,"message":"","job_count":0}`, `{"is_success":true,"job_count":0,"jobs":null}`},
-		"Flink jobs": {`{"is_success":"true","message":"","job_list":{"total_count":0}}`, `{"is_success":"true","job_list":{"total_count":0,"jobs":null}}`},
+		"batches":    {`{"from":0,"total":0,"create_time":1732842000000}`, `{"from":0,"total":0,"sessions":null}`, `{}`},
+		"SQL jobs":   {`{"is_success":true,"message":"","job_count":0}`, `{"is_success":true,"job_count":0,"jobs":null}`, `{"is_success":true}`},
+		"Flink jobs": {`{"is_success":"true","message":"","job_list":{"total_count":0}}`, `{"is_success":"true","job_list":{"total_count":0,"jobs":null}}`, `{"is_success":"true","job_list":{}}`},
 	}
 	malformed := map[string][]string{
-		"batches":    {`{}`, `{"total":2}`},
-		"SQL jobs":   {`{"is_success":true}`, `{"is_success":true,"job_count":2}`},
+		"batches":    {`{"total":2}`},
+		"SQL jobs":   {`{"is_success":true,"job_count":2}`},
 		"Flink jobs": {`{"is_success":"true"}`, `{"is_success":"true","job_list":{"total_count":2}}`},
 	}
 	for name, read := range lists {

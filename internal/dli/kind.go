@@ -1,22 +1,55 @@
 package dli
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
 
-// Kind is what the waiter and the errors know of one kind of DLI job: what
-// to call it and its documented statuses, some of which it can never leave.
-// Kinds are data: the one wait loop serves them all.
+// uuid is a UUID in any case, as batch and SQL job IDs are.
+var uuid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// Kind describes one kind of DLI job, once: what to call it, the rule its
+// IDs follow, its documented statuses and which of them will not change by
+// themselves. Kinds are data: the one wait loop, the errors' subjects and
+// the provider's ID validation and docs serve them all.
 type Kind struct {
 	Noun   string // "batch", "SQL job", "Flink job"
 	Plural string // "batches", "SQL jobs", "Flink jobs"
+	// ID is the rule a job's ID follows; IDRule says it in words, after
+	// "ID" ("in UUID form"), and IDExample is one that follows it.
+	ID                *regexp.Regexp
+	IDRule, IDExample string
 	// StatusWord is what the API calls a status: "state" for batches.
 	StatusWord string
 	// Statuses are the documented statuses, in lifecycle order.
 	Statuses []string
-	// Terminal are the statuses a job never leaves.
+	// Terminal are the statuses a job will not leave by itself: a wait
+	// stops on them, since none can reach another status without someone
+	// acting.
 	Terminal []string
+	// ComeBack says, for the terminal statuses a person can still bring a
+	// job out of, what that person must do. The others are final.
+	ComeBack map[string]string
+}
+
+// Subject names one job of the kind in errors: `batch "…" in project "…"`.
+func (k Kind) Subject(projectID, jobID string) string {
+	return fmt.Sprintf("%s %q in project %q", k.Noun, jobID, projectID)
+}
+
+// ListSubject names a list of jobs of the kind in errors.
+func (k Kind) ListSubject(projectID string) string {
+	return fmt.Sprintf("%s in project %q", k.Plural, projectID)
+}
+
+// JobNoun is the noun with "job": "batch job", "SQL job".
+func (k Kind) JobNoun() string {
+	if strings.HasSuffix(k.Noun, " job") {
+		return k.Noun
+	}
+	return k.Noun + " job"
 }
 
 // StatusWords is the plural of StatusWord: "states", "statuses".
@@ -27,8 +60,8 @@ func (k Kind) StatusWords() string {
 	return k.StatusWord + "s"
 }
 
-// IsTerminal reports whether a job of this kind in status can never change
-// again, ignoring case.
+// IsTerminal reports whether a job of this kind in status will not change
+// by itself, ignoring case.
 func (k Kind) IsTerminal(status string) bool { return containsFold(k.Terminal, status) }
 
 func containsFold(list []string, s string) bool {
@@ -36,22 +69,47 @@ func containsFold(list []string, s string) bool {
 }
 
 // BatchKind is a Spark batch (the /v2.0 batches API).
-var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: KnownStates, Terminal: []string{StateSuccess, StateDead}}
+var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead},
+	ID: uuid, IDRule: " in UUID form", IDExample: "0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
 
 // SQLJobKind is a SQL job (GET /v1.0/{project_id}/jobs/{job_id}/status),
 // statuses as the official SDK's ShowSqlJobStatusResponse enumerates them.
 var SQLJobKind = Kind{Noun: "SQL job", Plural: "SQL jobs", StatusWord: "status",
+	ID: uuid, IDRule: " in UUID form", IDExample: "1b2c3d4e-0000-4000-8000-00000000beef",
 	Statuses: []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED"},
 	Terminal: []string{"FINISHED", "FAILED", "CANCELLED"},
 }
 
 // FlinkJobKind is a Flink job (GET /v1.0/{project_id}/streaming/jobs/{job_id}),
 // statuses as the official SDK's ListFlinkJobsRequest enumerates them.
+// Its IDs are numbers (int64), given as strings.
 var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "status",
+	ID: regexp.MustCompile(`^[0-9]{1,18}$`), IDRule: ": digits only (at most 18)", IDExample: "71001",
 	Statuses: []string{
 		"job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",
 		"job_downloading", "job_idle", "job_canceling", "job_cancel_success", "job_cancel_fail",
 		"job_savepointing", "job_arrearage_stopped", "job_arrearage_recovering", "job_finish",
 	},
 	Terminal: []string{"job_submit_fail", "job_running_exception", "job_cancel_success", "job_arrearage_stopped", "job_finish"},
+	// As the official SDK and DLI's documentation have them: an arrears stop
+	// recovers once the bill is paid, and the others can be started again
+	// under the same ID.
+	ComeBack: map[string]string{
+		"job_arrearage_stopped": "pay the account's arrears, and the job recovers (job_arrearage_recovering)",
+		"job_submit_fail":       "start the job again",
+		"job_running_exception": "start the job again",
+		"job_cancel_success":    "start the job again",
+		"job_finish":            "start the job again",
+	},
+}
+
+// comeBack is what a person must do to bring a job out of a terminal
+// status; "" for a final one.
+func (k Kind) comeBack(status string) string {
+	for s, action := range k.ComeBack {
+		if strings.EqualFold(s, status) {
+			return action
+		}
+	}
+	return ""
 }

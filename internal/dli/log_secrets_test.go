@@ -61,6 +61,65 @@ var credentialKinds = []credentialKind{
 			}))
 		},
 		secrets: []string{logAK, logSK, logSTS, logBaseAK, logBaseSK}},
+	{name: "IAM token from a password login", mock: dlimock.Credentials{Token: logToken},
+		attach: func(t *testing.T, c *Client) *Client {
+			iam := answeringServer(t, dlimock.Fault{Status: 201, Header: map[string]string{HeaderSubjectToken: logToken},
+				Body: `{"token":{"expires_at":"2099-01-01T00:00:00.000000Z","project":{"id":"` + testProject + `"}}}`})
+			token, err := c.PasswordToken(context.Background(), iam, PasswordLogin{UserName: "alice", DomainName: "acme", Password: logPassword, ProjectName: "cn-north-4"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.WithCredentials(Credentials{Token: token.Token})
+		},
+		secrets: []string{logToken, logPassword}},
+	{name: "agency keys from an OIDC ID token", mock: dlimock.Credentials{AccessKey: logAK, SecretKey: logSK, SecurityToken: logSTS},
+		attach: func(t *testing.T, c *Client) *Client {
+			ctx := context.Background()
+			services := answeringServer(t,
+				dlimock.Fault{Status: 201, Header: map[string]string{HeaderSubjectToken: logFederated}, Body: `{"token":{}}`, Times: 1},
+				dlimock.Fault{Status: 201, Times: 1, Body: `{"credential":{"access":"` + logBaseAK + `","secret":"` + logBaseSK +
+					`","securitytoken":"` + logBaseSTS + `","expires_at":"2099-01-01T00:00:00.000000Z"}}`},
+				dlimock.Fault{Status: 200, Times: 1, Body: `{"credentials":{"access_key_id":"` + logAK + `","secret_access_key":"` + logSK +
+					`","security_token":"` + logSTS + `","expiration":"2099-01-01T00:00:00.000Z"}}`})
+			federated, err := c.FederatedToken(ctx, services, "idp", logIDToken)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys, err := c.TemporaryKeysByToken(ctx, services, federated)
+			if err != nil {
+				t.Fatal(err)
+			}
+			agency, err := c.AssumeAgency(ctx, services, keys.Credentials, "0123", "ci", time.Hour)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c.WithCredentials(agency.Credentials)
+		},
+		secrets: []string{logAK, logSK, logSTS, logIDToken, logFederated, logBaseAK, logBaseSK, logBaseSTS}},
+}
+
+// The secrets of the password and OIDC rows.
+const (
+	logPassword  = "log-check-password-4711"
+	logIDToken   = "eyJlog-check-id-token.payload.signature"
+	logFederated = "log-check-federated-token-0815"
+	logBaseSTS   = "log-check-base-security-token-99"
+)
+
+// answeringServer starts a server that answers requests with faults, in
+// order (one without Times answers every request from then on).
+func answeringServer(t *testing.T, faults ...dlimock.Fault) *url.URL {
+	t.Helper()
+	srv := dlimock.NewServer(dlimock.New(dlimock.Credentials{}), nil, false)
+	t.Cleanup(srv.Close)
+	for _, f := range faults {
+		srv.Mock.InjectFault(f)
+	}
+	u, err := url.Parse(srv.URL + "/v3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
 
 // The base credentials of the agency row.
@@ -114,7 +173,7 @@ func readOnce(c *Client) error {
 func waitFor(budget time.Duration) func(c *Client) error {
 	return func(c *Client) error {
 		ctx := newEndableCtx()
-		_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, budget: budget}, Schedule: everyTenSeconds}.Wait(ctx, testProject, testBatch, []string{"success"})
+		_, err := Waiter{Client: c, Clock: &fakeClock{ctx: ctx, budget: budget}, Schedule: everyTenSeconds}.WaitBatchState(ctx, testProject, testBatch, []string{"success"})
 		return err
 	}
 }

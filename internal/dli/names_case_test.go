@@ -15,7 +15,7 @@ func TestFlinkJobsNameKeepsTheExactCaseOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(jobs) != 1 || jobs[0].ID != "71002" {
+	if len(jobs.Items) != 1 || jobs.Items[0].ID != "71002" {
 		t.Fatalf("got %+v; want only job 71002, named exactly clicks-stream", jobs)
 	}
 	if n := srv.Mock.Calls("flink_jobs"); n != 1 {

@@ -13,28 +13,113 @@ import (
 	"unicode"
 )
 
-// response is a fully read HTTP answer.
+// response is an HTTP answer: its facts, and for a 2xx its body, read by
+// the call's decoder as it arrives.
 type response struct {
 	service   string
 	status    int
 	host      string // the endpoint's, which answered
 	requestID string
-	body      []byte
 	attempts  int
+	raw       io.ReadCloser
+	body      *cappedReader
+	header    http.Header // IAM answers its tokens in X-Subject-Token
+}
+
+// cappedReader reads at most limit bytes of an answer and keeps its first
+// bytes, which errors quote.
+type cappedReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+	head  []byte
+	over  bool // the answer is longer than limit
+}
+
+// maxErrorBytes bounds an error answer, which is quoted, never paged.
+const maxErrorBytes = 1 << 20
+
+// headBytes is how much of an answer is kept for the excerpts errors quote.
+const headBytes = 1024
+
+var errTooLarge = errors.New("the answer is too large")
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.over {
+		return 0, errTooLarge
+	}
+	if rest := c.limit + 1 - c.n; int64(len(p)) > rest {
+		p = p[:rest]
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if len(c.head) < headBytes {
+		c.head = append(c.head, p[:min(n, headBytes-len(c.head))]...)
+	}
+	if c.n > c.limit {
+		c.over = true
+		return n - 1, errTooLarge
+	}
+	return n, err
+}
+
+// close drains what little may be left of the answer (a final newline), so
+// that the connection is reused, and closes it.
+func (r *response) close() {
+	if !r.body.over {
+		_, _ = io.CopyN(io.Discard, r.raw, 4<<10)
+	}
+	_ = r.raw.Close()
 }
 
 // body is every field DLI puts in a JSON answer to the state call: the
-// result, the current error form and the older is_success form. Unknown
+// result, and the error forms: DLI's and APIG's error_code and error_msg,
+// the SDK's second form code and message, and the older is_success. Unknown
 // fields are ignored. The other calls' answer types embed it.
 type body struct {
-	ID        *string `json:"id"`
-	State     *string `json:"state"`
-	IsSuccess *flag   `json:"is_success"`
-	Message   string  `json:"message"`
-	ErrorCode string  `json:"error_code"`
-	ErrorMsg  string  `json:"error_msg"`
+	ID        *string    `json:"id"`
+	State     *string    `json:"state"`
+	IsSuccess *flag      `json:"is_success"`
+	Message   string     `json:"message"`
+	ErrorCode string     `json:"error_code"`
+	ErrorMsg  string     `json:"error_msg"`
+	Code      codeString `json:"code"`
 	// IAM's Keystone form: {"error":{"code":401,"message":"...","title":"..."}}.
 	Error json.RawMessage `json:"error"`
+}
+
+// payload: the state call's answer is its state.
+func (b *body) payload() bool { return b.State != nil }
+
+// failed says whether the answer names an error, in any of its forms.
+func (b *body) failed() bool {
+	return b.ErrorCode != "" || b.Code != "" || (b.IsSuccess != nil && !bool(*b.IsSuccess))
+}
+
+// code is the answer's error code, in either form.
+func (b *body) code() string {
+	if b.ErrorCode != "" {
+		return b.ErrorCode
+	}
+	return string(b.Code)
+}
+
+// codeString is the code of the SDK's {"code","message"} form: a string;
+// a number (as some gateways send a status there) is read as its digits.
+type codeString string
+
+func (c *codeString) UnmarshalJSON(data []byte) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err == nil {
+		*c = codeString(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return errors.New("code is neither a string nor a number")
+	}
+	*c = codeString(n)
+	return nil
 }
 
 // flag is is_success as DLI sends it: a boolean in the SQL and batch APIs,
@@ -75,29 +160,44 @@ func (b body) keystoneMessage() string {
 	return plain
 }
 
-// readResponse reads at most MaxResponseBytes and turns anything but a
-// well-formed success into an error.
+// readResponse turns a 2xx into a response whose body the decoder reads
+// (at most MaxResponseBytes far), and anything else into an error (read at
+// most maxErrorBytes far).
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
-	attempts := tr.attempts
-	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: tr.attempts,
+		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}, header: resp.Header}
 	if resp.Request != nil && resp.Request.URL != nil {
 		r.host = resp.Request.URL.Host
 	}
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return r, nil
+	}
+	defer r.close()
+	r.body.limit = maxErrorBytes
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	data, err := r.text()
 	if err != nil {
-		return nil, &NetworkError{Service: tr.service, Attempts: attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)}
+		return nil, err
 	}
-	if len(data) > MaxResponseBytes {
-		return nil, r.malformed("the body is larger than 1 MiB")
+	return nil, r.apiError(resp.Header.Get("Content-Type"), data)
+}
+
+// text is the whole answer.
+func (r *response) text() ([]byte, error) {
+	data, err := io.ReadAll(r.body)
+	switch {
+	case r.body.over:
+		return nil, r.tooLarge()
+	case err != nil:
+		return nil, &NetworkError{Service: r.service, Attempts: r.attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", r.status, err)}
 	}
-	r.body = data
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, r.apiError(resp.Header.Get("Content-Type"))
-	}
-	return r, nil
+	return data, nil
+}
+
+func (r *response) tooLarge() error {
+	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", r.body.limit>>20))
 }
 
 // decode parses a 2xx body; an is_success=false or error_code answer is an
@@ -109,33 +209,72 @@ func (r *response) decode() (body, error) {
 }
 
 // envelope is an answer's JSON type: it embeds body, so that every call's
-// answer is checked for the error forms in the same way.
-type envelope interface{ envelope() *body }
+// answer is checked for the error forms in the same way, and says whether
+// the payload the call asked for is present.
+type envelope interface {
+	envelope() *body
+	payload() bool
+}
 
 func (b *body) envelope() *body { return b }
 
-// decodeInto is decode for an answer type that embeds body.
+// decodeInto is decode for an answer type that embeds body. As the
+// official SDK reads them, an answer with its payload is read whatever
+// is_success says; one without it but naming an error is that error.
 func (r *response) decodeInto(v envelope) error {
-	if err := json.Unmarshal(r.body, v); err != nil {
-		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
+	if err := r.decodeJSON(v); err != nil {
+		return err
 	}
-	if b := v.envelope(); (b.IsSuccess != nil && !bool(*b.IsSuccess)) || b.ErrorCode != "" {
-		return r.errorFrom(*b)
+	if b := v.envelope(); !v.payload() && b.failed() {
+		return r.errorFrom(*b, r.body.head)
 	}
 	return nil
 }
 
-func (r *response) apiError(contentType string) error {
-	var b body
-	if err := json.Unmarshal(r.body, &b); err != nil {
-		e := r.errorFrom(body{})
-		e.Message = nonJSONMessage(contentType, r.body)
-		return e
+// decodeJSON reads the answer's JSON value into v as it arrives, and the
+// rest of the answer, which may only be white space.
+func (r *response) decodeJSON(v any) error {
+	dec := json.NewDecoder(r.body)
+	err := readStream(dec, v)
+	if err == nil {
+		err = atEnd(dec)
 	}
-	return r.errorFrom(b)
+	switch {
+	case r.body.over:
+		return r.tooLarge()
+	case err != nil:
+		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, r.snippet()))
+	}
+	return nil
 }
 
-func (r *response) errorFrom(b body) *APIError {
+// atEnd reads the rest of a JSON answer: white space only.
+func atEnd(dec *json.Decoder) error {
+	if t, err := dec.Token(); err != io.EOF {
+		if err == nil {
+			err = fmt.Errorf("more after the JSON value: %v", t)
+		}
+		return err
+	}
+	return nil
+}
+
+// snippet is an excerpt of the answer's beginning, for errors.
+func (r *response) snippet() string { return snippet(r.body.head) }
+
+func (r *response) apiError(contentType string, data []byte) error {
+	var b body
+	if err := json.Unmarshal(data, &b); err != nil {
+		e := r.errorFrom(body{}, data)
+		e.Message = nonJSONMessage(contentType, data)
+		return e
+	}
+	return r.errorFrom(b, data)
+}
+
+// errorFrom is the API error an answer's body b says; data is the answer
+// (or its beginning), quoted when b has no message.
+func (r *response) errorFrom(b body, data []byte) *APIError {
 	msg := b.ErrorMsg
 	if msg == "" {
 		msg = b.Message
@@ -143,12 +282,13 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" && len(b.Error) > 0 {
 		msg = b.keystoneMessage()
 	}
-	if msg == "" && len(r.body) > 0 {
-		msg = "the answer has no error message: " + snippet(r.body)
+	if msg == "" && len(data) > 0 {
+		msg = "the answer has no error message: " + snippet(data)
 	}
-	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
+	code := b.code()
+	dliForm := strings.HasPrefix(code, "DLI.") || b.IsSuccess != nil
 	return &APIError{
-		Kind: classify(r.status, b.ErrorCode, dliForm), StatusCode: r.status, Code: b.ErrorCode,
+		Class: classify(r.status, code, dliForm), StatusCode: r.status, Code: code,
 		Message: msg, RequestID: r.requestID, Attempts: r.attempts, Host: r.host, Service: serviceName(r.service),
 	}
 }

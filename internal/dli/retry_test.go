@@ -94,7 +94,7 @@ func TestRetryAfterLongerThanTheDeadlineIsNotWaitedFor(t *testing.T) {
 	defer cancel()
 	_, err := readWithin(t, ctx, c, "reading after a Retry-After of an hour")
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindThrottled {
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassThrottled {
 		t.Fatalf("err = %v, want the 429 reported at once", err)
 	}
 	if n := srv.Mock.RequestCount(); n != 1 {

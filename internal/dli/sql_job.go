@@ -21,7 +21,7 @@ type SQLJob struct {
 	Tags map[string]string
 }
 
-// Terminal reports whether the job can never change again.
+// Terminal reports whether the job will not change by itself.
 func (j SQLJob) Terminal() bool { return SQLJobKind.IsTerminal(j.Status) }
 
 func (j SQLJob) status() string { return j.Status }
@@ -51,19 +51,31 @@ type sqlJobJSON struct {
 	} `json:"tags"`
 }
 
-// job checks and converts one SQL job of an answer; askedID stands in for
-// an answer without an ID.
+func (j *sqlJobJSON) payload() bool { return j.JobID != nil || j.Status != nil }
+
+// job checks and converts the SQL job of a single read; askedID stands in
+// for an answer without an ID. Its status is what was asked for.
 func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 	if j.Status == nil || *j.Status == "" {
-		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + snippet(resp.body))
+		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + resp.snippet())
 	}
 	id := askedID
 	if j.JobID != nil && *j.JobID != "" {
 		id = *j.JobID
 	}
-	if id == "" {
-		return SQLJob{}, resp.malformed("a SQL job in the answer has no job_id: " + snippet(resp.body))
+	return j.convert(id), nil
+}
+
+// entry converts one SQL job of a list: kept whatever else it lacks, left
+// out (false) without its ID.
+func (j sqlJobJSON) entry() (SQLJob, bool) {
+	if j.JobID == nil || *j.JobID == "" {
+		return SQLJob{}, false
 	}
+	return j.convert(*j.JobID), true
+}
+
+func (j *sqlJobJSON) convert(id string) SQLJob {
 	var tags map[string]string
 	for _, t := range j.Tags {
 		if tags == nil {
@@ -72,28 +84,23 @@ func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 		tags[t.Key] = t.Value
 	}
 	return SQLJob{
-		ID: id, Status: *j.Status, Message: j.Message, Tags: tags,
+		ID: id, Status: valueOf(j.Status), Message: j.Message, Tags: tags,
 		JobType: j.JobType, QueueName: j.QueueName, Owner: j.Owner, Statement: j.Statement,
 		DatabaseName: j.DatabaseName, TableName: j.TableName,
 		StartedAt: fromMillis(j.StartTime), Duration: durationFromMillis(j.Duration),
 		ResultCount: j.ResultCount, InputRowCount: j.InputRowCount, BadRowCount: j.BadRowCount,
-	}, nil
+	}
 }
 
 // SQLJob reads one SQL job's status and details: one request, plus retries
 // of transient failures, with the same errors as BatchState.
 func (c *Client) SQLJob(ctx context.Context, projectID, jobID string) (SQLJob, error) {
-	resp, err := c.get(ctx, nil, "v1.0", projectID, "jobs", jobID, "status")
-	var j sqlJobJSON
-	if err == nil {
-		err = resp.decodeInto(&j)
-	}
-	var job SQLJob
-	if err == nil {
-		job, err = j.job(resp, jobID)
-	}
-	if err != nil {
-		return SQLJob{}, c.explain(err, jobSubject(SQLJobKind, projectID, jobID))
-	}
-	return job, nil
+	k := dliCall(projectID, SQLJobKind.Subject(projectID, jobID), nil, "v1.0", projectID, "jobs", jobID, "status")
+	return do(ctx, c, k, func(resp *response) (SQLJob, error) {
+		var j sqlJobJSON
+		if err := resp.decodeInto(&j); err != nil {
+			return SQLJob{}, err
+		}
+		return j.job(resp, jobID)
+	})
 }

@@ -38,7 +38,7 @@ func TestSQLJobMissingIsNotFoundNamingTheJob(t *testing.T) {
 	c, _ := newTestClient(t)
 	_, err := c.SQLJob(shortCtx(t), testProject, testSQLJob)
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != KindNotFound || apiErr.Code != "DLI.0002" ||
+	if !errors.As(err, &apiErr) || apiErr.Class != ClassNotFound || apiErr.Code != "DLI.0002" ||
 		!strings.Contains(err.Error(), `SQL job "`+testSQLJob+`"`) {
 		t.Fatalf("got %v, want DLI.0002 not found naming the SQL job", err)
 	}
@@ -114,5 +114,29 @@ func TestKindsTerminalStatuses(t *testing.T) {
 	}
 	if len(SQLJobKind.Statuses) != 5 || len(FlinkJobKind.Statuses) != 14 {
 		t.Fatalf("%d SQL and %d Flink statuses, want 5 and 14", len(SQLJobKind.Statuses), len(FlinkJobKind.Statuses))
+	}
+}
+
+// Each kind describes its IDs once: its rule accepts its example and IDs
+// like the API's (a UUID in any case; up to 18 digits), and refuses others.
+func TestEveryKindDescribesItsIDs(t *testing.T) {
+	for kind, ids := range map[*Kind][2][]string{
+		&BatchKind:    {{testBatch, strings.ToUpper(testBatch)}, {"71001", testBatch + "x", ""}},
+		&SQLJobKind:   {{testBatch}, {"71001", "not-a-uuid"}},
+		&FlinkJobKind: {{"71001", "123456789012345678"}, {"1234567890123456789", "7a", testBatch, ""}},
+	} {
+		for _, id := range append([]string{kind.IDExample}, ids[0]...) {
+			if !kind.ID.MatchString(id) {
+				t.Errorf("%s: %q refused", kind.Noun, id)
+			}
+		}
+		for _, id := range ids[1] {
+			if kind.ID.MatchString(id) {
+				t.Errorf("%s: %q accepted", kind.Noun, id)
+			}
+		}
+		if got := kind.Subject("p1", "j1"); got != kind.Noun+` "j1" in project "p1"` {
+			t.Errorf("%s: subject %q", kind.Noun, got)
+		}
 	}
 }

@@ -20,6 +20,11 @@ const (
 // SQLJobTypes are the job types the SQL job list filters on (ALL: every type).
 var SQLJobTypes = []string{"DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", "DATA_MIGRATION", "UPDATE", "DELETE", "RESTART_QUEUE", "SCALE_QUEUE", "ALL"}
 
+// SQLJobListStatuses are the statuses the SQL job list filters on, as the
+// official SDK's ListSqlJobsRequest knows them: more than a job reports
+// (SQLJobKind.Statuses).
+var SQLJobListStatuses = []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED", "COMPUTED", "SUSPENDED", "ACTIVE", "DELETED", "CREATING", "SCALING"}
+
 // SQLJobFilter selects SQL jobs of a list; zero fields do not filter.
 type SQLJobFilter struct {
 	QueueName, Owner, TableName, DatabaseName string
@@ -80,36 +85,23 @@ type sqlJobPageJSON struct {
 	Jobs     *[]sqlJobJSON `json:"jobs"`
 }
 
+func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != nil }
+
 // SQLJobs lists at most limit SQL jobs matching f, in the filter's order:
 // one request per page (current-page from 1, page-size at most
-// MaxPageSize), stopping at limit or on a short page.
-func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) ([]SQLJob, error) {
-	q := f.query()
-	jobs, err := collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]SQLJob, error) {
+// MaxListPageSize), stopping at limit or on a short page.
+func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) (List[SQLJob], error) {
+	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
+		q := f.query()
 		q.Set("current-page", strconv.Itoa(page+1))
 		q.Set("page-size", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v1.0", projectID, "jobs")
-		if err != nil {
-			return nil, err
-		}
-		var p sqlJobPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		items, err := pageItems(resp, p.Jobs, p.JobCount, "jobs")
-		if err != nil {
-			return nil, err
-		}
-		out := make([]SQLJob, len(items))
-		for i := range items {
-			if out[i], err = items[i].job(resp, ""); err != nil {
+		k := dliCall(projectID, SQLJobKind.ListSubject(projectID), q, "v1.0", projectID, "jobs")
+		return do(ctx, c, k, func(resp *response) ([]sqlJobJSON, error) {
+			var p sqlJobPageJSON
+			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-		}
-		return out, nil
+			return pageItems(resp, p.Jobs, p.JobCount, "jobs")
+		})
 	})
-	if err != nil {
-		return nil, c.explain(err, listSubject(SQLJobKind, projectID))
-	}
-	return jobs, nil
 }

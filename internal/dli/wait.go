@@ -66,8 +66,8 @@ type Waiter struct {
 	Clock    Clock        // nil means RealClock
 }
 
-// UnexpectedStateError: the job ended in a status it can never leave, and
-// that is not one of the statuses waited for.
+// UnexpectedStateError: the job is in a status it will not leave by itself,
+// and that is not one of the statuses waited for.
 type UnexpectedStateError struct {
 	Kind    Kind
 	JobID   string
@@ -81,8 +81,12 @@ func (e *UnexpectedStateError) Error() string {
 	if e.Message != "" {
 		why = fmt.Sprintf(" (DLI's message: %q)", e.Message)
 	}
-	return fmt.Sprintf("%s %q reached the terminal %s %q%s, which is not one of the %s waited for (%s); it can never change again",
-		e.Kind.Noun, e.JobID, e.Kind.StatusWord, e.State, why, e.Kind.StatusWords(), strings.Join(e.Targets, ", "))
+	after := "it is final"
+	if action := e.Kind.comeBack(e.State); action != "" {
+		after = "a person must act: " + action
+	}
+	return fmt.Sprintf("%s %q reached the terminal %s %q%s, which is not one of the %s waited for (%s); it will not change by itself (%s)",
+		e.Kind.Noun, e.JobID, e.Kind.StatusWord, e.State, why, e.Kind.StatusWords(), strings.Join(e.Targets, ", "), after)
 }
 
 // WaitTimeoutError: the deadline came before the job reached a target status.
@@ -111,17 +115,17 @@ func (e *WaitTimeoutError) Error() string {
 
 func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
-// Wait polls the state call until the batch's state is one of targets
-// (ignoring case) and returns it. It fails at once on a terminal state that
-// is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
+// WaitBatchState polls the state call until the batch's state is one of targets
+// (ignoring case) and returns it. It fails at once on a terminal state (one
+// that will not change by itself) that is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
 // with ctx.Err() (wrapped) when ctx is cancelled.
-func (w Waiter) Wait(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
+func (w Waiter) WaitBatchState(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
 	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (BatchState, error) {
 		return w.Client.BatchState(ctx, projectID, batchID)
 	})
 }
 
-// WaitBatch is Wait polling the details call, so that the final answer
+// WaitBatch is WaitBatchState polling the details call, so that the final answer
 // carries all of the batch's fields.
 func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
 	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (Batch, error) {
@@ -129,14 +133,14 @@ func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, target
 	})
 }
 
-// WaitSQLJob is Wait for a SQL job's status.
+// WaitSQLJob is WaitBatchState for a SQL job's status.
 func (w Waiter) WaitSQLJob(ctx context.Context, projectID, jobID string, targets []string) (SQLJob, error) {
 	return waitUntil(ctx, w, SQLJobKind, jobID, targets, func(ctx context.Context) (SQLJob, error) {
 		return w.Client.SQLJob(ctx, projectID, jobID)
 	})
 }
 
-// WaitFlinkJob is Wait for a Flink job's status.
+// WaitFlinkJob is WaitBatchState for a Flink job's status.
 func (w Waiter) WaitFlinkJob(ctx context.Context, projectID, jobID string, targets []string) (FlinkJob, error) {
 	return waitUntil(ctx, w, FlinkJobKind, jobID, targets, func(ctx context.Context) (FlinkJob, error) {
 		return w.Client.FlinkJob(ctx, projectID, jobID)

@@ -81,7 +81,7 @@ func TestWaitFailsFastOnAnotherTerminalState(t *testing.T) {
 	if !errors.As(err, &u) || s.State != "dead" {
 		t.Fatalf("got %+v, %v; want an unexpected-state error at dead", s, err)
 	}
-	for _, want := range []string{`"dead"`, "success", "never change"} {
+	for _, want := range []string{`"dead"`, "success", "will not change by itself (it is final)"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %s", err, want)
 		}

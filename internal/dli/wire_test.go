@@ -35,7 +35,7 @@ func TestEveryDLICallSignedWithAKSKSendsAndSignsItsProject(t *testing.T) {
 			if _, err := c.Batch(ctx, testProject, testBatch); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.Batches(ctx, testProject, BatchFilter{}, 10); err != nil {
+			if _, err := items(c.Batches(ctx, testProject, BatchFilter{}, 10)); err != nil {
 				t.Fatal(err)
 			}
 			reqs := srv.Mock.Requests()
@@ -119,7 +119,7 @@ func TestBatchesIgnoreATotalThatCountsOnlyThePage(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.TotalCountsPage = true
 	addBatches(srv, 250)
-	bs, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000)
+	bs, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 1000))
 	if err != nil || len(bs) != 250 || srv.Mock.RequestCount() != 3 {
 		t.Fatalf("%d batches in %d requests, %v; want 250 in 3", len(bs), srv.Mock.RequestCount(), err)
 	}
@@ -130,7 +130,7 @@ func TestBatchesIgnoreATotalThatCountsOnlyThePage(t *testing.T) {
 func TestBatchesEndOnAShortPageWhateverTheTotal(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"total":500,"sessions":[{"id":"a","state":"running"}]}`})
-	if _, err := c.Batches(shortCtx(t), testProject, BatchFilter{}, 100); err != nil {
+	if _, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 100)); err != nil {
 		t.Fatal(err)
 	}
 	if n := srv.Mock.RequestCount(); n != 1 {

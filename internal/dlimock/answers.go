@@ -11,10 +11,45 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	writeJSON(w, status, map[string]string{"error_code": code, "error_msg": msg})
 }
 
+// Absent, as the value of a job's detail, leaves the field out of every
+// answer, even a field the mock fills itself (an ID, a status, message):
+// every field of DLI's answers is optional, and the real service may
+// leave any out.
+const Absent = absent("absent")
+
+type absent string
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_ = json.NewEncoder(w).Encode(withoutAbsent(v))
+}
+
+// withoutAbsent drops the Absent fields of answers built of maps, at any depth.
+func withoutAbsent(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if e != Absent {
+				out[k] = withoutAbsent(e)
+			}
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = withoutAbsent(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = withoutAbsent(e)
+		}
+		return out
+	}
+	return v
 }
 
 func writeFault(w http.ResponseWriter, f *Fault) {

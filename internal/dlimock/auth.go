@@ -30,8 +30,12 @@ func (m *Mock) authenticate(w http.ResponseWriter, r *http.Request) bool {
 
 func (m *Mock) authFailure(r *http.Request) string {
 	if token := r.Header.Get("X-Auth-Token"); token != "" {
-		if _, ok := m.accepted(func(c Credentials) bool { return c.Token != "" && equal(token, c.Token) }); !ok {
+		k, ok := m.accepted(func(c Credentials) bool { return c.Token != "" && equal(token, c.Token) })
+		switch {
+		case !ok:
 			return "token verification failed"
+		case !k.expires.IsZero() && !m.Now().Before(k.expires):
+			return "the token has expired"
 		}
 		return ""
 	}
@@ -114,7 +118,7 @@ func (m *Mock) Issued() []Credentials {
 	defer m.mu.Unlock()
 	var out []Credentials
 	for _, k := range m.keys {
-		if !k.expires.IsZero() {
+		if !k.expires.IsZero() && k.Token == "" { // Tokens lists the IAM tokens
 			out = append(out, k.Credentials)
 		}
 	}

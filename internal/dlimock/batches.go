@@ -149,7 +149,9 @@ func (m *Mock) listed(jobs map[batchKey]*batch, project, idField, stateField str
 		if _, has := out[i][idField]; !has {
 			out[i][idField] = b.id
 		}
-		out[i][stateField] = m.listedState(b)
+		if out[i][stateField] != Absent {
+			out[i][stateField] = m.listedState(b)
+		}
 	}
 	return out
 }

@@ -53,10 +53,14 @@ func (m *Mock) listProjects(w http.ResponseWriter, r *http.Request) {
 func (m *Mock) listDomains(w http.ResponseWriter, r *http.Request) {
 	m.called("domains")
 	m.mu.Lock()
-	id := m.DomainID
+	id, none := m.DomainID, m.NoDomainListed
 	m.mu.Unlock()
+	domains := []map[string]any{{"id": id, "name": "acme-home", "enabled": true}}
+	if none {
+		domains = []map[string]any{}
+	}
 	writeJSON(w, http.StatusOK, map[string]any{
-		"domains": []map[string]any{{"id": id, "name": "acme-home", "enabled": true}},
+		"domains": domains,
 		"links":   map[string]any{"self": r.URL.String()},
 	})
 }

@@ -21,13 +21,16 @@ func (m *Mock) AddSQLJob(projectID, jobID string, details map[string]any, status
 
 // AddFlinkJob scripts a Flink job as AddSQLJob does, with details as DLI
 // names them (name, queue_name, user_name, job_type, status_desc,
-// create_time in ms, restart_times...). Its job_id is a number, as DLI's.
+// create_time in ms, restart_times...). Its job_id is a number, as DLI's
+// (unless details make it Absent).
 func (m *Mock) AddFlinkJob(projectID string, jobID int64, details map[string]any, statuses ...string) {
 	details = maps.Clone(details)
 	if details == nil {
 		details = map[string]any{}
 	}
-	details["job_id"] = jobID
+	if details["job_id"] != Absent {
+		details["job_id"] = jobID
+	}
 	m.addJob(m.flinkJobs, projectID, strconv.FormatInt(jobID, 10), details, statuses)
 }
 
@@ -47,12 +50,11 @@ func (m *Mock) sqlJobStatus(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	status, details := m.step(m.sqlJobs, r.PathValue("project"), id, "")
 	if status == "" {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"is_success": false, "error_code": "DLI.0002",
-			"message": fmt.Sprintf("The job %s does not exist.", id)})
+		m.dliError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id), false)
 		return
 	}
 	answer := sqlJobAnswer(details, id, status)
-	answer["is_success"] = true
+	answer["is_success"] = !m.SuccessFlagFalse
 	writeJSON(w, http.StatusOK, answer)
 }
 
@@ -75,13 +77,13 @@ func (m *Mock) flinkJob(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	status, details := m.step(m.flinkJobs, r.PathValue("project"), id, "")
 	if status == "" {
-		writeJSON(w, http.StatusBadRequest, map[string]any{"is_success": "false", "error_code": "DLI.0002",
-			"error_msg": fmt.Sprintf("The job %s does not exist.", id)})
+		// DLI.16001, not DLI.0002: the official provider reads it as a 404.
+		m.dliError(w, http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id), "false")
 		return
 	}
 	detail := maps.Clone(details)
 	detail["status"] = status
-	writeJSON(w, http.StatusOK, map[string]any{"is_success": "true", "message": "Querying of the job details succeeds.", "job_detail": detail})
+	writeJSON(w, http.StatusOK, map[string]any{"is_success": strconv.FormatBool(!m.SuccessFlagFalse), "message": "Querying of the job details succeeds.", "job_detail": detail})
 }
 
 // sqlJobList serves GET /v1.0/{project}/jobs: page-size (default 50, at most 100) jobs
@@ -110,7 +112,7 @@ func (m *Mock) sqlJobList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	from := (pageNumber - 1) * size
-	writeJSON(w, http.StatusOK, map[string]any{"is_success": true, "message": "", "job_count": len(matched),
+	writeJSON(w, http.StatusOK, map[string]any{"is_success": !m.SuccessFlagFalse, "message": "", "job_count": len(matched),
 		"jobs": matched[min(from, len(matched)):min(from+size, len(matched))]})
 }
 
@@ -138,7 +140,7 @@ func (m *Mock) flinkJobList(w http.ResponseWriter, r *http.Request) {
 		}
 		return c
 	})
-	writeJSON(w, http.StatusOK, map[string]any{"is_success": "true", "message": "",
+	writeJSON(w, http.StatusOK, map[string]any{"is_success": strconv.FormatBool(!m.SuccessFlagFalse), "message": "",
 		"job_list": map[string]any{"total_count": len(matched), "jobs": matched[min(offset, len(matched)):min(offset+limit, len(matched))]}})
 }
 

@@ -25,10 +25,11 @@ func TestJobsAnswerAsEachAPIDoes(t *testing.T) {
 			t.Fatalf("Flink job answered %v, want %s", body, want)
 		}
 	}
-	for path, success := range map[string]any{"/v1.0/" + project + "/jobs/" + batchID + "/status": false, "/v1.0/" + project + "/streaming/jobs/9": "false"} {
+	// A missing Flink job is DLI.16001, as the official provider knows it.
+	for path, want := range map[string][2]any{"/v1.0/" + project + "/jobs/" + batchID + "/status": {"DLI.0002", false}, "/v1.0/" + project + "/streaming/jobs/9": {"DLI.16001", "false"}} {
 		rec, body := get(t, m, path, signedNow())
-		if rec.Code != 400 || body["error_code"] != "DLI.0002" || body["is_success"] != success {
-			t.Fatalf("%s: HTTP %d %v, want 400 DLI.0002 with is_success %v", path, rec.Code, body, success)
+		if rec.Code != 400 || body["error_code"] != want[0] || body["is_success"] != want[1] {
+			t.Fatalf("%s: HTTP %d %v, want 400 %v with is_success %v", path, rec.Code, body, want[0], want[1])
 		}
 	}
 	if m.Calls("sql_job") != 4 || m.Calls("flink_job") != 3 {
@@ -59,5 +60,39 @@ func TestJobListsPageAndFilterAsDLIDoes(t *testing.T) {
 		if rec, body := get(t, m, path, signedNow()); rec.Code != 400 || body["error_code"] != "DLI.0001" {
 			t.Fatalf("%s: HTTP %d %v, want 400 DLI.0001", path, rec.Code, body)
 		}
+	}
+}
+
+// The shapes of the real service a client must read, each on demand.
+func TestTheRealServicesShapes(t *testing.T) {
+	m := New(creds)
+	m.AddSQLJob(project, sqlJobID, nil, "RUNNING")
+	m.AddFlinkJob(project, 71001, map[string]any{"name": "clicks", "queue_name": Absent}, "job_running")
+	m.SuccessFlagFalse = true
+	_, body := get(t, m, "/v1.0/"+project+"/jobs/"+sqlJobID+"/status", signedNow())
+	if body["is_success"] != false || body["status"] != "RUNNING" {
+		t.Errorf("SuccessFlagFalse: SQL job answered %v, want is_success false with the status", body)
+	}
+	_, body = get(t, m, "/v1.0/"+project+"/streaming/jobs?limit=10", signedNow())
+	list, _ := body["job_list"].(map[string]any)
+	jobs, _ := list["jobs"].([]any)
+	if body["is_success"] != "false" || len(jobs) != 1 {
+		t.Fatalf("SuccessFlagFalse: Flink list answered %v, want is_success \"false\" with the job", body)
+	}
+	if _, has := jobs[0].(map[string]any)["queue_name"]; has {
+		t.Errorf("Absent: the Flink job carries queue_name: %v", jobs[0])
+	}
+	m.CodeMessageErrors = true
+	rec, body := get(t, m, "/v1.0/"+project+"/streaming/jobs/9", signedNow())
+	if rec.Code != 400 || body["code"] != "DLI.16001" || body["message"] == nil || body["error_code"] != nil {
+		t.Errorf("CodeMessageErrors: HTTP %d %v, want 400 with code DLI.16001 and message", rec.Code, body)
+	}
+	m.OlderGateway = true
+	if rec, body := get(t, m, "/v9/nothing", signedNow()); rec.Code != 404 || body["error_code"] != "APIG.0101" {
+		t.Errorf("OlderGateway: HTTP %d %v, want 404 APIG.0101", rec.Code, body)
+	}
+	m.Deny(project)
+	if rec, body := get(t, m, "/v1.0/"+project+"/jobs/"+sqlJobID+"/status", signedNow()); rec.Code != 400 || body["code"] != "DLI.0003" {
+		t.Errorf("Deny: HTTP %d %v, want 400 DLI.0003", rec.Code, body)
 	}
 }

@@ -65,11 +65,26 @@ type Mock struct {
 	// TotalCountsPage makes the batch list's total count the page only, a
 	// meaning DLI does not rule out: a client that trusts it stops early.
 	TotalCountsPage bool
-	// UnsignedScopeHeaders accepts X-Project-Id and X-Domain-Id sent but
-	// not signed, as the official Terraform provider's SDK (chnsz/golangsdk)
-	// sends them: it adds them after signing, and the real gateway serves
-	// it. Off, the mock demands them signed, as huaweicloud-sdk-go-v3 does.
+	// UnsignedScopeHeaders accepts X-Domain-Id sent but not signed, as the
+	// official Terraform provider's SDK (chnsz/golangsdk) sends it: it adds
+	// it after signing. Off, the mock demands it signed, as
+	// huaweicloud-sdk-go-v3 does. X-Project-Id is accepted unsigned always:
+	// the real gateway serves that client.
 	UnsignedScopeHeaders bool
+	// TokenTTL is how long the IAM tokens of a login last (default 24h).
+	TokenTTL time.Duration
+	// NoDomainListed makes GET /v3/auth/domains list none, as IAM answers
+	// a user without iam:users:getUser.
+	NoDomainListed bool
+	// The shapes of the real service's answers that a client must read
+	// (dli-api.md, "Reading answers like the SDK"), each off by default:
+	// CodeMessageErrors answers DLI's errors in the official SDK's second
+	// form, {"code","message"}, instead of {"error_code","error_msg"};
+	// OlderGateway answers an unknown route as older API gateways do,
+	// APIG.0101 instead of APIGW.0101; SuccessFlagFalse sends is_success
+	// false (a boolean for SQL, "false" for Flink) on answers that carry
+	// their payload, which the official SDK never reads.
+	CodeMessageErrors, OlderGateway, SuccessFlagFalse bool
 	// NamesMatchIgnoringCase makes the Flink job list's name filter match
 	// part of a name in any case, as a database's LIKE may: the list then
 	// answers names that differ from the one asked for only in case.
@@ -92,9 +107,13 @@ type Mock struct {
 
 	started      time.Time
 	mu           sync.Mutex
+	denied       map[string]bool // projects whose DLI calls are refused DLI.0003
 	keys         []key
 	projects     []iamProject
 	agencies     map[agencyKey]bool
+	stsAgencies  map[string]bool     // agency URNs (sts.go)
+	users        []User              // login.go
+	idps         map[string][]string // identity provider -> ID tokens accepted
 	metadata     metadataMode
 	tokens       map[string]bool // metadata session tokens issued and still valid
 	issuedTokens []string        // every metadata session token issued
@@ -122,7 +141,7 @@ type batch struct {
 
 // New returns a mock that accepts creds.
 func New(creds Credentials) *Mock {
-	m := &Mock{Now: time.Now, started: time.Now(), TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
+	m := &Mock{Now: time.Now, started: time.Now(), TemporaryTTL: time.Hour, TokenTTL: 24 * time.Hour, stsAgencies: map[string]bool{}, idps: map[string][]string{}, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
 		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
@@ -132,6 +151,8 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v3/projects", m.listProjects)
 	m.mux.HandleFunc("GET /v3/auth/domains", m.listDomains)
 	m.mux.HandleFunc("POST /v3.0/OS-CREDENTIAL/securitytokens", m.assumeRole)
+	m.mux.HandleFunc("POST /v5/agencies/assume", m.assumeAgency)
+	m.mux.HandleFunc("GET /v5/caller-identity", m.callerIdentity)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches/{batch}", m.batchDetails)
 	m.mux.HandleFunc("GET /v2.0/{project}/batches", m.batchList)
 	m.mux.HandleFunc("GET /v1.0/{project}/jobs/{job}/status", m.sqlJobStatus)
@@ -139,7 +160,11 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs/{job}", m.flinkJob)
 	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs", m.flinkJobList)
 	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
+		code := "APIGW.0101"
+		if m.OlderGateway {
+			code = "APIG.0101"
+		}
+		writeError(w, http.StatusNotFound, code, "The API does not exist or has not been published in the environment.")
 	})
 	return m
 }
@@ -216,13 +241,47 @@ func (m *Mock) serve(w http.ResponseWriter, r *http.Request) {
 	if m.failing(w, r) {
 		return
 	}
-	if m.serveMetadata(w, r) { // the metadata service asks for no credentials
+	if m.serveMetadata(w, r) || m.serveLogin(w, r) { // these ask for no credentials
 		return
 	}
 	if !m.authenticate(w, r) || !m.scopeOK(w, r) || !m.queryOK(w, r) {
 		return
 	}
+	if project, ok := projectOfPath(r.URL.EscapedPath()); ok && m.isDenied(project) {
+		m.dliError(w, http.StatusBadRequest, "DLI.0003", "Permission denied for the operation.", nil)
+		return
+	}
 	m.mux.ServeHTTP(w, r)
+}
+
+// Deny refuses every DLI call in the project with DLI.0003 (at HTTP 400),
+// as DLI refuses an identity without the operation's IAM permission.
+func (m *Mock) Deny(projectID string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.denied == nil {
+		m.denied = map[string]bool{}
+	}
+	m.denied[projectID] = true
+}
+
+func (m *Mock) isDenied(project string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.denied[project]
+}
+
+// dliError answers a DLI error in the mock's form (CodeMessageErrors),
+// with the API's is_success false when isSuccess is not nil.
+func (m *Mock) dliError(w http.ResponseWriter, status int, code, msg string, isSuccess any) {
+	answer := map[string]any{"error_code": code, "error_msg": msg}
+	if m.CodeMessageErrors {
+		answer = map[string]any{"code": code, "message": msg}
+	}
+	if isSuccess != nil {
+		answer["is_success"] = isSuccess
+	}
+	writeJSON(w, status, answer)
 }
 
 // record counts and keeps the request and takes the fault that applies to it.
@@ -261,7 +320,7 @@ func (m *Mock) advance(w http.ResponseWriter, r *http.Request) (string, map[stri
 	id := r.PathValue("batch")
 	state, details := m.step(m.batches, r.PathValue("project"), id, m.DefaultState)
 	if state == "" {
-		writeError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id))
+		m.dliError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id), nil)
 		return "", nil, false
 	}
 	return state, details, true

@@ -20,14 +20,19 @@ import (
 // GET /v3/auth/domains and expected as X-Domain-Id.
 const DefaultDomainID = "0d1e2f30415263748596a7b8c9d0e1f2"
 
-// scopeFailure checks an authenticated request's Content-Type and, when it
-// is signed with AK/SK, its X-Project-Id (project-scoped routes) and
-// X-Domain-Id (IAM's global agency call): they must be sent, signed, and
-// name the URL's project and the credentials' account. It answers and
-// returns false when they do not.
+// scopeOK checks an authenticated request's Content-Type and, when it is
+// signed with AK/SK, its X-Project-Id (project-scoped routes) and
+// X-Domain-Id (IAM's global agency call): they must be sent and name the
+// URL's project and the credentials' account; X-Domain-Id must be signed.
+// It demands no more than the real gateway, which serves the official
+// provider's client: that client sends X-Project-Id unsigned and IAM GETs
+// without Content-Type. (The client's own tests record that it sends and
+// signs both.) It answers and returns false when they fail.
 func (m *Mock) scopeOK(w http.ResponseWriter, r *http.Request) bool {
-	if mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mediaType != "application/json" {
-		writeError(w, http.StatusBadRequest, "APIGW.0201", fmt.Sprintf("Content-Type must be application/json, got %q", r.Header.Get("Content-Type")))
+	contentType := r.Header.Get("Content-Type")
+	iamGet := r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/v3")
+	if mediaType, _, _ := mime.ParseMediaType(contentType); mediaType != "application/json" && !(iamGet && contentType == "") {
+		writeError(w, http.StatusBadRequest, "APIGW.0201", fmt.Sprintf("Content-Type must be application/json, got %q", contentType))
 		return false
 	}
 	a, err := sign.ParseAuthorization(r.Header.Get("Authorization"))
@@ -35,21 +40,22 @@ func (m *Mock) scopeOK(w http.ResponseWriter, r *http.Request) bool {
 		return true // an IAM token carries its own scope
 	}
 	if project, ok := projectOfPath(r.URL.EscapedPath()); ok {
-		return m.scopeHeaderOK(w, a, r, "X-Project-Id", project, "project of the URL")
+		return m.scopeHeaderOK(w, a, r, "X-Project-Id", project, "project of the URL", false)
 	}
 	if strings.HasPrefix(r.URL.Path, "/v3.0/OS-CREDENTIAL/") {
 		m.mu.Lock()
 		domain := m.DomainID
 		m.mu.Unlock()
-		return m.scopeHeaderOK(w, a, r, "X-Domain-Id", domain, "account of the access key")
+		return m.scopeHeaderOK(w, a, r, "X-Domain-Id", domain, "account of the access key", !m.UnsignedScopeHeaders)
 	}
 	return true
 }
 
-// scopeHeaderOK: a missing or unsigned header is a 401, another value a 403.
-func (m *Mock) scopeHeaderOK(w http.ResponseWriter, a sign.Authorization, r *http.Request, header, want, what string) bool {
+// scopeHeaderOK: a missing header (or one unsigned when it must be signed)
+// is a 401, another value a 403.
+func (m *Mock) scopeHeaderOK(w http.ResponseWriter, a sign.Authorization, r *http.Request, header, want, what string, mustSign bool) bool {
 	got := r.Header.Get(header)
-	signed := slices.Contains(a.SignedHeaders, strings.ToLower(header)) || m.UnsignedScopeHeaders
+	signed := slices.Contains(a.SignedHeaders, strings.ToLower(header)) || !mustSign
 	switch {
 	case got == "" || !signed:
 		writeError(w, http.StatusUnauthorized, "APIGW.0301", fmt.Sprintf("Incorrect IAM authentication information: %s must be sent and signed with AK/SK", header))

@@ -19,6 +19,8 @@ type Agency struct {
 	// DomainID is the base credentials' own account ID, sent as
 	// X-Domain-Id when they are AK/SK; empty: asked of IAM once.
 	DomainID string
+	// STS is asked for that account when IAM lists none; nil: not asked.
+	STS      *url.URL
 	Duration time.Duration // DefaultAgencyDuration when zero
 }
 
@@ -47,7 +49,7 @@ func AssumeRole(client *dli.Client, authURL *url.URL, base dli.CredentialSource,
 	if agency.Duration <= 0 {
 		agency.Duration = DefaultAgencyDuration
 	}
-	domains := NewDomainLookup(client, authURL, base)
+	domains := NewDomainLookup(client, authURL, agency.STS, base)
 	return newTemporary(agency.AssumedWith(baseDescription), now, func(ctx context.Context) (dli.TemporaryCredentials, error) {
 		domainID, err := agencyDomainID(ctx, agency, base, domains)
 		if err != nil {

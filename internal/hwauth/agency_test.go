@@ -51,7 +51,7 @@ func TestARefusedAgencyNamesTheAgencyAndDomain(t *testing.T) {
 	_, err := readWithin(t, client, "a read through a refused agency")
 	var agencyErr *AgencyError
 	var apiErr *dli.APIError
-	if !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Kind != dli.KindPermission {
+	if !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Class != dli.ClassPermission {
 		t.Fatalf("err = %v, want an AgencyError carrying IAM's 403", err)
 	}
 	for _, want := range []string{`"dli-reader"`, `"acme"`, "HTTP 403", "You have no right to assume agency"} {

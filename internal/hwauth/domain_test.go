@@ -104,7 +104,7 @@ func TestAFailedAccountLookupSaysWhereItAsked(t *testing.T) {
 		var domainErr *DomainError
 		var agencyErr *AgencyError
 		var apiErr *dli.APIError
-		if !errors.As(err, &domainErr) || !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Kind != dli.KindPermission {
+		if !errors.As(err, &domainErr) || !errors.As(err, &agencyErr) || !errors.As(err, &apiErr) || apiErr.Class != dli.ClassPermission {
 			t.Fatalf("err = %v, want a DomainError in the AgencyError carrying IAM's 403", err)
 		}
 		for _, want := range []string{"GET " + srv.URL + "/v3/auth/domains", "domain_id", "HW_DOMAIN_ID", "domainId", "not authorized"} {

@@ -119,3 +119,22 @@ func concurrently(n int, f func() error) []error {
 		return []error{fmt.Errorf("%d concurrent calls: not all done after %v; they hang", n, testwait.Limit)}
 	}
 }
+
+// scriptWait adds testBatch running for polls polls, then succeeding, and
+// returns a wait for it through client that polls every 30 s on clock.
+func scriptWait(t *testing.T, srv *dlimock.Server, client *dli.Client, clock *fakeClock, polls int) func() error {
+	t.Helper()
+	states := make([]string, 0, polls+1)
+	for range polls {
+		states = append(states, "running")
+	}
+	srv.Mock.AddBatch(testProject, testBatch, append(states, "success")...)
+	waiter := dli.Waiter{Client: client, Clock: clock, Schedule: func(int) time.Duration { return 30 * time.Second }}
+	return func() error {
+		var err error
+		testwait.Within(t, testwait.Limit, "a long wait on a fake clock", func() {
+			_, err = waiter.WaitBatchState(context.Background(), testProject, testBatch, []string{"success"})
+		})
+		return err
+	}
+}

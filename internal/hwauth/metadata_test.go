@@ -33,7 +33,7 @@ func TestMetadataKeysAreRenewedBeforeTheyExpireDuringALongWait(t *testing.T) {
 	var s dli.BatchState
 	var err error
 	testwait.Within(t, testwait.Limit, "a 45-minute wait on a fake clock", func() {
-		s, err = waiter.Wait(context.Background(), testProject, testBatch, []string{"success"})
+		s, err = waiter.WaitBatchState(context.Background(), testProject, testBatch, []string{"success"})
 	})
 	if err != nil {
 		t.Fatalf("the wait failed: %v", err)

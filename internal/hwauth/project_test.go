@@ -53,7 +53,7 @@ func TestProjectLookupFailures(t *testing.T) {
 			m.InjectFault(dlimock.Fault{Status: 403, Body: `{"error":{"code":403,"message":"You are not authorized.","title":"Forbidden"}}`, Times: 1})
 		}, nil, func(err error) bool {
 			var e *dli.APIError
-			return errors.As(err, &e) && e.Kind == dli.KindPermission && e.Message == "You are not authorized."
+			return errors.As(err, &e) && e.Class == dli.ClassPermission && e.Message == "You are not authorized."
 		}},
 		"IAM unreachable": {func(*dlimock.Mock) {}, func(string) string { return closed }, func(err error) bool {
 			var e *dli.NetworkError

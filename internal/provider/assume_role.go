@@ -89,16 +89,30 @@ func resolveAssumeRole(m providerModel, getenv func(string) string, profile hwau
 	if agency.DomainID, _ = lookup(m.DomainID, "domain_id", envDomainID, getenv); agency.DomainID == "" {
 		agency.DomainID = profile.DomainID
 	}
-	if !block.Duration.IsNull() {
-		agency.Duration = time.Duration(block.Duration.ValueInt64()) * time.Second
-	} else if raw := strings.TrimSpace(getenv(envAgencyDuration)); raw != "" {
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < minAgencyDuration || n > maxAgencyDuration {
-			diags.AddAttributeError(path.Root("assume_role").AtName("duration"), "Invalid "+envAgencyDuration,
-				fmt.Sprintf("The %s environment variable (for assume_role's duration) must be a number of seconds from %d to %d, got %q.", envAgencyDuration, minAgencyDuration, maxAgencyDuration, raw))
-			return nil, diags
-		}
-		agency.Duration = time.Duration(n) * time.Second
+	duration, durationDiags := agencyDuration(block.Duration.Int64Value, getenv, path.Root("assume_role").AtName("duration"), "assume_role")
+	diags.Append(durationDiags...)
+	if durationDiags.HasError() {
+		return nil, diags
 	}
+	agency.Duration = duration
 	return agency, diags
+}
+
+// agencyDuration is a block's duration, else HW_ASSUME_ROLE_DURATION, else
+// DefaultAgencyDuration; block names the block in the error.
+func agencyDuration(v types.Int64, getenv func(string) string, at path.Path, block string) (time.Duration, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !v.IsNull() {
+		return time.Duration(v.ValueInt64()) * time.Second, nil
+	}
+	raw := strings.TrimSpace(getenv(envAgencyDuration))
+	if raw == "" {
+		return hwauth.DefaultAgencyDuration, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < minAgencyDuration || n > maxAgencyDuration {
+		diags.AddAttributeError(at, "Invalid "+envAgencyDuration,
+			fmt.Sprintf("The %s environment variable (for %s's duration) must be a number of seconds from %d to %d, got %q.", envAgencyDuration, block, minAgencyDuration, maxAgencyDuration, raw))
+	}
+	return time.Duration(n) * time.Second, diags
 }

@@ -25,8 +25,7 @@ type batchStatus struct {
 
 func (s *batchStatus) set(b dli.BatchState) {
 	s.ID = types.StringValue(b.ID)
-	s.State = types.StringValue(b.State)
-	s.Terminal = types.BoolValue(b.Terminal())
+	s.State, s.Terminal = statusValues(b.State, b.Terminal())
 }
 
 // batchArgAttributes are the schema of batchArgs but timeouts (a block).
@@ -47,7 +46,7 @@ func batchStatusAttributes(idDescription string) map[string]schema.Attribute {
 		},
 		"terminal": schema.BoolAttribute{
 			Computed:            true,
-			MarkdownDescription: "Whether the state can never change again: `success` or `dead`, ignoring case.",
+			MarkdownDescription: "Whether the state will not change by itself: `success` or `dead`, ignoring case. Both are final.",
 		},
 	}
 }

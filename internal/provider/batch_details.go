@@ -37,7 +37,7 @@ func (d *batchDetails) set(b dli.Batch) {
 	d.AppIDs = stringList(b.AppIDs)
 	d.Owner = types.StringPointerValue(b.Owner)
 	d.ProxyUser = types.StringPointerValue(b.ProxyUser)
-	d.Kind = types.StringPointerValue(b.Kind)
+	d.Kind = types.StringPointerValue(b.SparkKind)
 	d.SCType = types.StringPointerValue(b.SCType)
 	d.ClusterName = types.StringPointerValue(b.ClusterName)
 	d.Image = types.StringPointerValue(b.Image)

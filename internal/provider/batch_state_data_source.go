@@ -19,7 +19,7 @@ func newBatchStateDataSource() datasource.DataSource {
 		dataSourceBase: dataSourceBase{subject: batchSubject},
 		typeName:       "_batch_state",
 		once:           (*dli.Client).BatchState,
-		wait:           dli.Waiter.Wait,
+		wait:           dli.Waiter.WaitBatchState,
 		description:    "Reads the state of a DLI batch (Spark) job and, with `wait_for`, waits until it reaches one of the given states, so that downstream resources can be gated on the batch's outcome.",
 		attributes: func() map[string]schema.Attribute {
 			return merge(batchArgAttributes(), batchStatusAttributes(readBatchIDDescription))

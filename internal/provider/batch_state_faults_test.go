@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
@@ -79,8 +80,8 @@ func TestAccFaults_malformedAnswers(t *testing.T) {
 			`Malformed answer from DLI.*HTTP 200.*not the expected JSON`},
 		"HTML error page": {dlimock.Fault{Status: 502, ContentType: "text/html", Body: "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"},
 			`DLI server error.*HTTP 502.*not JSON \(text/html\).*502 Bad Gateway`},
-		"oversized body": {dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: 3 << 20},
-			`Malformed answer from DLI.*larger than 1 MiB`},
+		"oversized body": {dlimock.Fault{Status: 200, Body: `{"state":"running"}`, BodySize: dli.MaxResponseBytes + 1<<20},
+			`Malformed answer from DLI.*larger than 64 MiB`},
 		"old error form with HTTP 200": {dlimock.Fault{Status: 200, Body: `{"is_success":false,"message":"Batch job not found"}`},
 			`DLI rejected the request.*HTTP 200.*Batch job not found`},
 	} {

@@ -14,10 +14,10 @@ import (
 
 // batchOrders are the order attribute's values, the default first.
 var batchOrders = []listOrder{
-	{"created_desc", dli.OrderCreatedDesc, "newest first"},
-	{"created_asc", dli.OrderCreatedAsc, "oldest first"},
-	{"duration_desc", dli.OrderDurationDesc, "longest first"},
-	{"duration_asc", dli.OrderDurationAsc, "shortest first"},
+	{"created_desc", dli.BatchOrderCreatedDesc, "newest first"},
+	{"created_asc", dli.BatchOrderCreatedAsc, "oldest first"},
+	{"duration_desc", dli.BatchOrderDurationDesc, "longest first"},
+	{"duration_asc", dli.BatchOrderDurationAsc, "shortest first"},
 }
 
 type batchesModel struct {
@@ -60,7 +60,7 @@ func newBatchesDataSource() datasource.DataSource {
 				"name":           filterAttribute("Only batches of the job with exactly this name (the API's `job_name`). DLI's own filter matches part of a name; the provider keeps exact matches only, so `nightly-etl` does not return `nightly-etl-backfill`."),
 				"queue_name":     filterAttribute("Only batches on this queue."),
 				"cluster_name":   filterAttribute("Only batches on this cluster."),
-				"owner":          filterAttribute("Only batches submitted by this user."),
+				"owner":          filterAttribute("Only batches submitted by this user. Checked by the provider: the batch list's API (the official SDK's `ListSparkJobsRequest`) has no owner filter, so the provider pages until it has `limit` of this user's batches or the list ends."),
 				"state":          oneOfFilterAttribute("Only batches in this state", dli.BatchKind.Statuses),
 				"created_after":  timeBoundAttribute("Only batches created at or after this time, RFC 3339 (e.g. `timeadd(plantimestamp(), \"-24h\")`)."),
 				"created_before": timeBoundAttribute("Only batches created at or before this time, RFC 3339."),
@@ -82,7 +82,7 @@ func batchEntryAttributes() map[string]schema.Attribute {
 
 func (m *batchesModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.Batch, error) {
+func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.Batch], error) {
 	return c.Batches(ctx, projectID, batchFilter(*m), limit)
 }
 

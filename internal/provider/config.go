@@ -71,6 +71,7 @@ type settings struct {
 	projectName string   // the IAM project to look up: project_name, else the region
 	authURL     *url.URL // nil when there is no region to derive it from
 	authURLFrom string   // authURL and where it came from, in words
+	sts         *url.URL // STS (sts_endpoint); nil without a region to derive it from
 	credentials credentialPlan
 	agency      *hwauth.Agency // act through this agency (assume_role)
 	// metadataEndpoint is the ECS metadata service (HW_ECS_METADATA_ENDPOINT).
@@ -148,6 +149,9 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	authURL, authURLFrom, authDiags := resolveAuthURL(m, getenv, s.region, cloud)
 	diags.Append(authDiags...)
 	s.authURL, s.authURLFrom = authURL, authURLFrom
+	sts, _, stsDiags := resolveSTSEndpoint(m, getenv, s.region, cloud)
+	diags.Append(stsDiags...)
+	s.sts = sts
 
 	// Project: project_id, HW_PROJECT_ID, the profile's; else looked up by name.
 	s.projectID, _ = lookup(m.ProjectID, "project_id", envProjectID, getenv)
@@ -159,7 +163,15 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 		s.projectName = s.region
 	}
 
-	agency, agencyDiags := resolveAssumeRole(m, getenv, profile)
+	diags.Append(plan.checkAddresses(&s, authDiags.HasError() || stsDiags.HasError())...)
+
+	// With OIDC, or HW_ASSUME_ROLE_IDP_ID set, the HW_ASSUME_ROLE_*
+	// variables are OIDC's: assume_role is read from its block only.
+	agencyEnv := getenv
+	if plan.oidc != nil || strings.TrimSpace(getenv(envOIDCIdpID)) != "" {
+		agencyEnv = func(string) string { return "" }
+	}
+	agency, agencyDiags := resolveAssumeRole(m, agencyEnv, profile)
 	diags.Append(agencyDiags...)
 	s.agency = agency
 	s.authDescription = plan.description
@@ -235,7 +247,10 @@ func (s settings) authMethod() dli.AuthMethod {
 // baseAuthMethod is how the base credentials (those that assume an agency,
 // if any) authenticate.
 func (s settings) baseAuthMethod() dli.AuthMethod {
-	if s.credentials.static == nil {
+	switch {
+	case s.credentials.password != nil:
+		return dli.AuthToken
+	case s.credentials.static == nil:
 		return dli.AuthTemporaryAKSK
 	}
 	return s.credentials.static.Method()
@@ -245,6 +260,6 @@ func (s settings) baseAuthMethod() dli.AuthMethod {
 func (s settings) authInUse() authInUse {
 	return authInUse{
 		description: s.authDescription, method: s.authMethod(), baseMethod: s.baseAuthMethod(),
-		iam: s.authURLFrom, passwordLogin: s.credentials.passwordLogin, maxRetries: s.maxRetries,
+		iam: s.authURLFrom, maxRetries: s.maxRetries,
 	}
 }

@@ -92,10 +92,10 @@ func TestServerErrorsSayWhetherTheyWereRetried(t *testing.T) {
 		maxRetries int
 		want       string
 	}{
-		"retried":            {&dli.APIError{Kind: dli.KindServer, StatusCode: 503, Attempts: 6}, 5, "It was retried as far as max_retries and timeouts.read allow"},
-		"501":                {&dli.APIError{Kind: dli.KindServer, StatusCode: 501, Attempts: 1}, 5, "It was not retried: HTTP 501 does not heal by itself;"},
-		"max_retries 0":      {&dli.APIError{Kind: dli.KindThrottled, StatusCode: 429, Attempts: 1}, 0, "It was not retried: max_retries is 0;"},
-		"Retry-After beyond": {&dli.APIError{Kind: dli.KindThrottled, StatusCode: 429, Attempts: 1}, 5, "It was not retried: DLI's Retry-After asked for a wait past timeouts.read;"},
+		"retried":            {&dli.APIError{Class: dli.ClassServer, StatusCode: 503, Attempts: 6}, 5, "It was retried as far as max_retries and timeouts.read allow"},
+		"501":                {&dli.APIError{Class: dli.ClassServer, StatusCode: 501, Attempts: 1}, 5, "It was not retried: HTTP 501 does not heal by itself;"},
+		"max_retries 0":      {&dli.APIError{Class: dli.ClassThrottled, StatusCode: 429, Attempts: 1}, 0, "It was not retried: max_retries is 0;"},
+		"Retry-After beyond": {&dli.APIError{Class: dli.ClassThrottled, StatusCode: 429, Attempts: 1}, 5, "It was not retried: DLI's Retry-After asked for a wait past timeouts.read;"},
 	} {
 		d := readErrorDiagnostic(c.err, batchSubject, authInUse{maxRetries: c.maxRetries}, time.Minute)
 		if !strings.Contains(d.Detail(), c.want) {

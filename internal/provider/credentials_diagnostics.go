@@ -34,27 +34,48 @@ func credentialsErrorDiagnostic(err error, auth authInUse) (d diag.Diagnostic, o
 		if viaProfile, ok := strings.CutPrefix(auth.description, hwauth.MetadataDescription+" ("); ok {
 			opening = "The " + strings.TrimSuffix(viaProfile, ")") + " asks for the ECS metadata service's temporary AK/SK"
 		}
-		if len(auth.passwordLogin) > 0 {
-			opening = fmt.Sprintf("Only the huaweicloud provider's password login is set (%s), which this provider does not take: it never sends a password. "+
-				"No credentials it takes are set in the provider block or the environment", strings.Join(auth.passwordLogin, ", "))
-		}
 		return diag.NewErrorDiagnostic("Missing DLI credentials", fmt.Sprintf(
 			opening+", and %s. "+
 				"Set access_key and secret_key (%s, %s), plus security_token (%s) for temporary credentials; or token (%s) to use an IAM token; "+
-				"or profile and shared_config_file (%s, %s) to use an hcloud CLI profile. On an ECS, attach an agency to the ECS instead "+
+				"or profile and shared_config_file (%s, %s) to use an hcloud CLI profile; or user_name or user_id (%s, %s) and password (%s) to log in; "+
+				"or assume_role_with_oidc (%s and the other HW_ASSUME_ROLE_* variables) for a CI system's ID token. On an ECS, attach an agency to the ECS instead "+
 				"(%s sets the metadata service's address, default %s).",
 			what, envAccessKey, envSecretKey, envSecurityToken, envToken, envProfile, envSharedConfigFile,
-			envMetadataEndpoint, dli.DefaultMetadataEndpoint)), true
+			envUserName, envUserID, envPassword, envOIDCIdpID, envMetadataEndpoint, dli.DefaultMetadataEndpoint)), true
 	case errors.As(err, &agency):
 		hint := "Check assume_role's agency_name and domain_name (" + envAgencyName + ", " + envAgencyDomain + "), and that the agency exists in that account and trusts the account of the base credentials."
 		var apiErr *dli.APIError
-		if errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission {
+		if errors.As(err, &apiErr) && apiErr.Class == dli.ClassPermission {
 			hint = fmt.Sprintf("IAM refused: check that agency %q exists in domain %q and trusts the account of the base credentials, and that those may assume it. %s",
 				agency.Agency.Name, agency.Agency.Domain, "The agency is set by assume_role's agency_name and domain_name ("+envAgencyName+", "+envAgencyDomain+"), or by the hcloud profile's agencyName and agencyDomainName.")
 		}
 		// The agency's own error, not the call's that needed its keys: the
 		// cause comes first.
 		return diag.NewErrorDiagnostic("Could not assume the IAM agency", agency.Error()+". "+hint), true
+	}
+	return nil, false
+}
+
+// loginFailureDiagnostic explains a password login that IAM refused and
+// an OIDC exchange that failed (but for an unreachable IAM, which
+// iamUnreachableDiagnostic explains), naming the settings to check.
+func loginFailureDiagnostic(err error) (diag.Diagnostic, bool) {
+	var (
+		password *hwauth.PasswordError
+		oidc     *hwauth.OIDCError
+		network  *dli.NetworkError
+	)
+	switch {
+	case errors.As(err, &password) && password.Refused():
+		return diag.NewErrorDiagnostic("IAM authentication failed", fmt.Sprintf(
+			"%v. IAM refused the password login. It is not retried, nor sent again while the provider runs: IAM locks a user after repeated wrong passwords. "+
+				"Check user_name or user_id (%s, %s), password (%s), and the account of user_name, domain_name or domain_id (%s, %s).",
+			password, envUserName, envUserID, envPassword, envDomainName, envDomainID)), true
+	case errors.As(err, &oidc) && !(errors.As(err, &network) && network.Service == dli.ServiceIAM):
+		return diag.NewErrorDiagnostic("Could not assume the IAM agency with OIDC", fmt.Sprintf(
+			"%v. Check assume_role_with_oidc's idp_id (%s) and that the ID token (id_token or id_token_file: %s, %s) is current and issued for that identity provider; "+
+				"its agency_name and domain_id (%s, %s), and that the agency trusts the identity provider; and that sts_endpoint (%s) is STS's address.",
+			oidc, envOIDCIdpID, envOIDCIDToken, envOIDCIDTokenFile, envAgencyName, envOIDCDomainID, envSTSEndpoint)), true
 	}
 	return nil, false
 }
@@ -77,7 +98,7 @@ func projectLookupDiagnostic(err error, name, region string, auth authInUse) dia
 	switch {
 	case errors.As(err, &lookup) && len(lookup.Found) == 0:
 		why = fmt.Sprintf(" Check the region (%q) and project_name (%s): IAM names a region's default project after the region.", region, envProjectName)
-	case errors.As(err, &apiErr) && apiErr.Kind == dli.KindPermission:
+	case errors.As(err, &apiErr) && apiErr.Class == dli.ClassPermission:
 		why = fmt.Sprintf(" Listing projects needs IAM permission to list projects, which these credentials (%s) lack.", auth.description)
 	}
 	return diag.NewErrorDiagnostic("Could not look up the DLI project ID", fmt.Sprintf(

@@ -24,9 +24,6 @@ type authInUse struct {
 	// iam is IAM's address and where it came from, e.g. "https://iam.…/v3,
 	// derived from the region …".
 	iam string
-	// passwordLogin names the official provider's password variables that
-	// are set, which this provider does not take.
-	passwordLogin []string
 	// maxRetries is the retries allowed, so that an answer that was not
 	// retried can say why.
 	maxRetries int
@@ -105,23 +102,23 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 }
 
 func apiErrorDiagnostic(e *dli.APIError, s subject, auth authInUse) diag.Diagnostic {
-	switch e.Kind {
-	case dli.KindNotFound:
+	switch e.Class {
+	case dli.ClassNotFound:
 		return diag.NewErrorDiagnostic(s.named("DLI %s not found"),
 			e.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s was submitted in.", s.arguments(), s.kind.Noun))
-	case dli.KindNotFoundAtEndpoint:
+	case dli.ClassNotFoundAtEndpoint:
 		return diag.NewErrorDiagnostic(s.named("DLI endpoint or %s not found"),
 			e.Error()+". DLI and its API gateway answer a missing job or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check "+s.arguments()+".")
-	case dli.KindPermission:
+	case dli.ClassPermission:
 		return diag.NewErrorDiagnostic("DLI permission denied",
 			e.Error()+fmt.Sprintf(". Requests are authenticated by %s; that identity may not read DLI %s in this project: grant it DLI permissions in IAM.", auth.description, s.kind.Plural))
-	case dli.KindNoAPI:
+	case dli.ClassNoAPI:
 		return diag.NewErrorDiagnostic("DLI API not found at the endpoint",
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
-	case dli.KindThrottled:
+	case dli.ClassThrottled:
 		return diag.NewErrorDiagnostic("DLI throttled the request",
 			e.Error()+retried(e, auth.maxRetries)+"; raise max_retries or timeouts.read, or lower Terraform's -parallelism.")
-	case dli.KindServer:
+	case dli.ClassServer:
 		return diag.NewErrorDiagnostic("DLI server error",
 			e.Error()+retried(e, auth.maxRetries)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
 	}

@@ -21,13 +21,13 @@ import (
 func TestTheMostSpecificErrorInAChainChoosesTheDiagnostic(t *testing.T) {
 	var (
 		agency      = hwauth.Agency{Name: "reader", Domain: "acme"}
-		iamRefused  = &dli.APIError{Kind: dli.KindAuthentication, StatusCode: 401, Service: dli.ServiceIAM}
-		iamDenied   = &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM}
+		iamRefused  = &dli.APIError{Class: dli.ClassAuthentication, StatusCode: 401, Service: dli.ServiceIAM}
+		iamDenied   = &dli.APIError{Class: dli.ClassPermission, StatusCode: 403, Service: dli.ServiceIAM}
 		iamDown     = &dli.NetworkError{Service: dli.ServiceIAM, Attempts: 1, Err: errors.New("connection refused")}
 		network     = &dli.NetworkError{Attempts: 1, Err: errors.New("connection refused")}
 		cancelled   = &dli.InterruptedError{Attempts: 1, Err: context.Canceled}
 		timedOut    = &dli.InterruptedError{Attempts: 1, Err: context.DeadlineExceeded}
-		throttled   = &dli.APIError{Kind: dli.KindThrottled, StatusCode: 429, Attempts: 3}
+		throttled   = &dli.APIError{Class: dli.ClassThrottled, StatusCode: 429, Attempts: 3}
 		waited      = &dli.WaitTimeoutError{Kind: dli.BatchKind, JobID: "b", Targets: []string{"success"}, Polls: 2, Cause: throttled}
 		noMetadata  = &hwauth.MetadataError{Endpoint: "http://127.0.0.1:1", Err: errors.New("no agency attached")}
 		agencyError = func(err error) error {
@@ -57,7 +57,7 @@ func TestTheMostSpecificErrorInAChainChoosesTheDiagnostic(t *testing.T) {
 		{"a wait that ran out of time on a throttled poll", waited, &dli.WaitTimeoutError{Kind: dli.BatchKind, JobID: "b", Targets: []string{"success"}},
 			[]error{throttled, context.DeadlineExceeded}},
 		{"a wrapped refusal", fmt.Errorf("reading: %w", iamRefused), iamRefused,
-			[]error{&dli.APIError{Kind: dli.KindRequest, StatusCode: 400}}},
+			[]error{&dli.APIError{Class: dli.ClassRequest, StatusCode: 400}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, want := ruleOf(tc.chain), ruleOf(tc.sameAs)

@@ -13,7 +13,7 @@ import (
 // A 401's advice depends on how requests were authenticated: clocks matter
 // to signatures only.
 func TestAuthenticationAdviceFitsTheMethod(t *testing.T) {
-	unauthorized := &dli.APIError{Kind: dli.KindAuthentication, StatusCode: 401, Code: "APIGW.0301"}
+	unauthorized := &dli.APIError{Class: dli.ClassAuthentication, StatusCode: 401, Code: "APIGW.0301"}
 	for _, tc := range []struct {
 		creds         dli.Credentials
 		want, notWant []string

@@ -201,6 +201,7 @@ func TestAccDlimock_demoRunsTheSameWhateverTheShellSets(t *testing.T) {
 		"HW_PROJECT_ID=ffffffffffffffffffffffffffffffff", "HW_PROJECT_NAME=no-such-project", "HW_AUTH_URL=http://127.0.0.1:1/v3",
 		"HW_PROFILE=nobody", "HW_SHARED_CONFIG_FILE=/nonexistent/config.json", "HW_ECS_METADATA_ENDPOINT=http://127.0.0.1:1",
 		"HW_INSECURE=maybe", "HW_MAX_RETRIES=many", "HW_CLOUD=not-huawei.invalid", "HW_DOMAIN_ID=nowhere", "HW_USER_NAME=alice",
+		"HW_USER_PASSWORD=wrong", "HW_ASSUME_ROLE_IDP_ID=nobody", "HW_ASSUME_ROLE_ID_TOKEN_FILE=/nonexistent", "HW_STS_ENDPOINT=http://127.0.0.1:1",
 		"TF_CLI_ARGS_apply=-refresh=false -target=nothing", "TF_WORKSPACE=elsewhere")
 	out, err := cmd.CombinedOutput()
 	if err != nil {

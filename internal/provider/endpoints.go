@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 )
@@ -75,19 +77,40 @@ func resolveEndpoint(m providerModel, getenv func(string) string, region, cloud 
 // https://iam.{region}.{cloud}/v3. Without a region it is nil: no lookup.
 // from says where the URL came from, for errors about reaching IAM.
 func resolveAuthURL(m providerModel, getenv func(string) string, region, cloud string) (_ *url.URL, from string, _ diag.Diagnostics) {
+	return derivedURL{attribute: "auth_url", env: envAuthURL, service: "IAM", host: "iam", path: "/v3", want: authURLPath, example: exampleAuthURL, summary: "Invalid IAM auth_url"}.
+		resolve(m.AuthURL, getenv, region, cloud)
+}
+
+// resolveSTSEndpoint takes sts_endpoint (attribute, then HW_STS_ENDPOINT),
+// or derives https://sts.{region}.{cloud}; nil without a region.
+func resolveSTSEndpoint(m providerModel, getenv func(string) string, region, cloud string) (_ *url.URL, from string, _ diag.Diagnostics) {
+	return derivedURL{attribute: "sts_endpoint", env: envSTSEndpoint, service: "STS", host: "sts", want: endpointPath, example: exampleSTSEndpoint, summary: "Invalid STS endpoint"}.
+		resolve(m.STSEndpoint, getenv, region, cloud)
+}
+
+// derivedURL is a service's URL setting whose default is derived from the
+// region and cloud: https://{host}.{region}.{cloud}{path}.
+type derivedURL struct {
+	attribute, env, service string
+	host, path              string
+	want                    expectedPath // of a configured URL
+	example, summary        string
+}
+
+func (d derivedURL) resolve(v types.String, getenv func(string) string, region, cloud string) (*url.URL, string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	raw, src := lookup(m.AuthURL, "auth_url", envAuthURL, getenv)
+	raw, src := lookup(v, d.attribute, d.env, getenv)
 	if raw == "" {
 		if region == "" || !regionPattern.MatchString(region) || !cloudPattern.MatchString(cloud) {
 			return nil, "", nil
 		}
-		u := &url.URL{Scheme: "https", Host: "iam." + region + "." + cloud, Path: "/v3"}
-		return u, fmt.Sprintf("%s, derived from the region %q and cloud %q (neither auth_url nor %s is set)", u, region, cloud, envAuthURL), nil
+		u := &url.URL{Scheme: "https", Host: d.host + "." + region + "." + cloud, Path: d.path}
+		return u, fmt.Sprintf("%s, derived from the region %q and cloud %q (neither %s nor %s is set)", u, region, cloud, d.attribute, d.env), nil
 	}
-	u, err := parseURLSetting(raw, authURLPath)
+	u, err := parseURLSetting(raw, d.want)
 	if err != nil {
-		diags.AddAttributeError(pathAuthURL, "Invalid IAM auth_url",
-			fmt.Sprintf("The auth_url set by %s must be IAM's URL, such as %s, without query, fragment or user info: %v.", src, exampleAuthURL, err))
+		diags.AddAttributeError(path.Root(d.attribute), d.summary,
+			fmt.Sprintf("The %s set by %s must be %s's URL, such as %s, without query, fragment or user info: %v.", d.attribute, src, d.service, d.example, err))
 		return nil, "", diags
 	}
 	return u, fmt.Sprintf("%s, set by %s", u, src), diags
@@ -106,8 +129,9 @@ func (v unlessEmpty) ValidateString(ctx context.Context, req validator.StringReq
 
 // The examples that errors about a URL setting give.
 const (
-	exampleEndpoint = "https://dli.cn-north-4.myhuaweicloud.com"
-	exampleAuthURL  = "https://iam.cn-north-4.myhuaweicloud.com/v3"
+	exampleEndpoint    = "https://dli.cn-north-4.myhuaweicloud.com"
+	exampleAuthURL     = "https://iam.cn-north-4.myhuaweicloud.com/v3"
+	exampleSTSEndpoint = "https://sts.cn-north-4.myhuaweicloud.com"
 )
 
 // The paths the provider expects of its URL settings: the DLI endpoint

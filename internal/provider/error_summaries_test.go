@@ -38,6 +38,12 @@ var readErrorSummaries = map[string]readErrorSummary{
 		fault:  &dlimock.Fault{Status: 404, ContentType: "text/plain", Body: "404 page not found"}},
 	"no such API (404 APIGW.0101)": {summary: "DLI API not found at the endpoint", detail: `HTTP 404, error code APIGW\.0101`,
 		fault: &dlimock.Fault{Status: 404, Body: `{"error_code":"APIGW.0101","error_msg":"The API does not exist or has not been published in the environment."}`}},
+	"older gateway path (404 APIG.0101)": {summary: "DLI API not found at the endpoint", detail: `error code APIG\.0101.*check endpoint \(HW_DLI_ENDPOINT\)`,
+		fault: &dlimock.Fault{Status: 404, Body: `{"error_code":"APIG.0101","error_msg":"The API does not exist or has not been published in the environment."}`}},
+	"permission (400 DLI.0003)": {summary: "DLI permission denied", detail: `HTTP 400, error code DLI\.0003: no permission; the read needs the IAM permission dli:jobs:get`,
+		fault: &dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"no permission"}`}},
+	"missing job in the SDK's second form (400 code DLI.0002)": {summary: "DLI batch not found", detail: `was not found: HTTP 400, error code DLI\.0002: gone`,
+		fault: &dlimock.Fault{Status: 400, Body: `{"code":"DLI.0002","message":"gone"}`}},
 	"authentication (401)": {summary: "DLI authentication failed", detail: `HTTP 401, error code APIGW\.0301`,
 		fault: &dlimock.Fault{Status: 401, Body: `{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}`}},
 	"permission (403)": {summary: "DLI permission denied", detail: `HTTP 403, error code DLI\.0003`,
@@ -71,10 +77,12 @@ var readErrorSummariesPinnedElsewhere = map[string]string{
 	"Reading the DLI batch was cancelled": "needs Ctrl-C: TestAccBatchState_interruptStopsWaiting",
 	"Reading the DLI batch failed":        "the fallback for errors the client never returns",
 	// Failures before DLI is asked, pinned with the mock's IAM and metadata service.
-	"Missing DLI credentials":              "TestAccMetadata_noServiceIsMissingCredentials",
-	"Could not assume the IAM agency":      "TestAccAssumeRole_fromTheEnvironmentAndRefused",
-	"Could not look up the DLI project ID": "TestAccProject_lookupFailuresSayToSetTheProjectID",
-	"Could not reach IAM":                  "TestAccIAM_unreachableNamesAuthURLAndTheURLInUse",
+	"Missing DLI credentials":                   "TestAccMetadata_noServiceIsMissingCredentials",
+	"Could not assume the IAM agency":           "TestAccAssumeRole_fromTheEnvironmentAndRefused",
+	"Could not look up the DLI project ID":      "TestAccProject_lookupFailuresSayToSetTheProjectID",
+	"Could not reach IAM":                       "TestAccIAM_unreachableNamesAuthURLAndTheURLInUse",
+	"IAM authentication failed":                 "TestAccPassword_refusedIsNeverRetried",
+	"Could not assume the IAM agency with OIDC": "TestAccOIDC_refusedIDTokenNamesTheSettings",
 }
 
 // TestAccErrorSummaries pins the summary of each kind of failed read, so

@@ -77,7 +77,7 @@ func TestBatchFieldsAreMappedEachFromItsOwn(t *testing.T) {
 	var got batchEntry
 	got.set(dli.Batch{
 		BatchState: dli.BatchState{ID: "id", State: "dead"},
-		Name:       fieldStr("name"), Queue: fieldStr("queue"), Owner: fieldStr("owner"), ProxyUser: fieldStr("proxy"), Kind: fieldStr("kind"), SCType: fieldStr("A"),
+		Name:       fieldStr("name"), Queue: fieldStr("queue"), Owner: fieldStr("owner"), ProxyUser: fieldStr("proxy"), SparkKind: fieldStr("kind"), SCType: fieldStr("A"),
 		ClusterName: fieldStr("cluster"), Image: fieldStr("image"), Feature: fieldStr("feature"), SparkVersion: fieldStr("3.3.1"),
 		AppIDs: []string{"app-1", "app-2"}, Log: []string{"log 1"},
 		CreatedAt: fieldTime("2024-11-29T01:00:00Z"), UpdatedAt: fieldTime("2024-11-29T02:00:00Z"), Duration: fieldDur(90 * time.Minute),

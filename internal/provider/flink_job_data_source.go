@@ -29,9 +29,8 @@ type flinkJobFields struct {
 func (f *flinkJobFields) set(j dli.FlinkJob) {
 	f.ID = types.StringValue(j.ID)
 	f.Name = types.StringPointerValue(j.Name)
-	f.Status = types.StringValue(j.Status)
+	f.Status, f.Terminal = statusValues(j.Status, j.Terminal())
 	f.StatusDesc = types.StringPointerValue(j.StatusDesc)
-	f.Terminal = types.BoolValue(j.Terminal())
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.UserName = types.StringPointerValue(j.UserName)
@@ -52,7 +51,7 @@ func flinkJobFieldAttributes() map[string]schema.Attribute {
 		"name":          str("The job's name."),
 		"status":        str("The job's status exactly as the API returned it, e.g. `job_running`: one of " + statusList(dli.FlinkJobKind.Statuses) + "."),
 		"status_desc":   str("DLI's description of the status, e.g. why a job failed."),
-		"terminal":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status can never change again: " + statusList(dli.FlinkJobKind.Terminal) + ", ignoring case."},
+		"terminal":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status will not change by itself: " + statusList(dli.FlinkJobKind.Terminal) + ", ignoring case. " + comeBackList(dli.FlinkJobKind)},
 		"job_type":      str("The job's type, e.g. `flink_opensource_sql_job` or `flink_jar_job`."),
 		"queue_name":    str("The queue the job runs on."),
 		"user_name":     str("The user who created the job."),

@@ -71,12 +71,14 @@ func TestAccFlinkJob_failedSubmissionFailsAtOnce(t *testing.T) {
 	}
 }
 
+// A missing Flink job is DLI.16001 at HTTP 400 (the official provider reads
+// it as a 404): not found, not "request rejected".
 func TestAccFlinkJob_missingJob(t *testing.T) {
 	srv := newMock(t)
 	accTest(t, resource.TestStep{
 		Config: akskProvider(srv) + flinkJobConfig(""),
 		ExpectError: summaryThenDetail("DLI Flink job not found",
-			`Flink job "71001" in project "`+testProject+`" was not found: HTTP 400, error code DLI\.0002: The job 71001 does not exist`),
+			`Flink job "71001" in project "`+testProject+`" was not found: HTTP 400, error code DLI\.16001: The job 71001 does not exist`),
 	})
 }
 

@@ -52,7 +52,7 @@ func newFlinkJobsDataSource() datasource.DataSource {
 
 func (m *flinkJobsModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *flinkJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.FlinkJob, error) {
+func (m *flinkJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.FlinkJob], error) {
 	filter := dli.FlinkJobFilter{ // validated at plan time
 		Name: m.Name.ValueString(), QueueName: m.QueueName.ValueString(), Status: m.Status.ValueString(),
 		JobType: m.JobType.ValueString(), Order: orderValue(flinkJobOrders, m.Order), Tags: tagsValue(m.Tags),

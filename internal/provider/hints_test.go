@@ -41,10 +41,10 @@ func TestTheNotFoundHintNamesTheArgumentsOfEachKind(t *testing.T) {
 		{flinkJobsSubject, "DLI Flink jobs not found", "project_id", "Flink job", "DLI endpoint or Flink jobs not found"},
 	} {
 		t.Run(c.summary, func(t *testing.T) {
-			notFound := &dli.APIError{Kind: dli.KindNotFound, StatusCode: 400, Code: "DLI.0002", Subject: "the job"}
+			notFound := &dli.APIError{Class: dli.ClassNotFound, StatusCode: 400, Code: "DLI.0002", Subject: "the job"}
 			hintIs(t, readErrorDiagnostic(notFound, c.s, authInUse{}, time.Minute), c.summary, notFound,
 				". Check "+c.args+": project_id must name the project the "+c.noun+" was submitted in.")
-			bare := &dli.APIError{Kind: dli.KindNotFoundAtEndpoint, StatusCode: 404, Host: "127.0.0.1:1", Subject: "the job"}
+			bare := &dli.APIError{Class: dli.ClassNotFoundAtEndpoint, StatusCode: 404, Host: "127.0.0.1:1", Subject: "the job"}
 			hintIs(t, readErrorDiagnostic(bare, c.s, authInUse{}, time.Minute), c.endpointSummary, bare,
 				". DLI and its API gateway answer a missing job or API with an error code, and this answer has none, as a server that is not DLI would: "+
 					"check endpoint (HW_DLI_ENDPOINT), or region and cloud; if they are right, check "+c.args+".")
@@ -58,13 +58,13 @@ func TestTheNotFoundHintNamesTheArgumentsOfEachKind(t *testing.T) {
 // account, so a test matching those words passes on either.
 func TestARefusedAgencyHasItsOwnHint(t *testing.T) {
 	agency := hwauth.Agency{Name: "dli-reader", Domain: "acme"}
-	refused := &hwauth.AgencyError{Agency: agency, Base: "AK/SK", Err: &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Code: "IAM.0001"}}
+	refused := &hwauth.AgencyError{Agency: agency, Base: "AK/SK", Err: &dli.APIError{Class: dli.ClassPermission, StatusCode: 403, Code: "IAM.0001"}}
 	d, _ := credentialsErrorDiagnostic(&dli.CredentialsError{Err: refused}, authInUse{})
 	hintIs(t, d, "Could not assume the IAM agency", refused,
 		`. IAM refused: check that agency "dli-reader" exists in domain "acme" and trusts the account of the base credentials, and that those may assume it. `+
 			"The agency is set by assume_role's agency_name and domain_name (HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME), or by the hcloud profile's agencyName and agencyDomainName.")
 
-	failed := &hwauth.AgencyError{Agency: agency, Base: "AK/SK", Err: &dli.APIError{Kind: dli.KindNotFound, StatusCode: 404, Code: "IAM.0002"}}
+	failed := &hwauth.AgencyError{Agency: agency, Base: "AK/SK", Err: &dli.APIError{Class: dli.ClassNotFound, StatusCode: 404, Code: "IAM.0002"}}
 	d, _ = credentialsErrorDiagnostic(&dli.CredentialsError{Err: failed}, authInUse{})
 	hintIs(t, d, "Could not assume the IAM agency", failed,
 		". Check assume_role's agency_name and domain_name (HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME), "+
@@ -83,9 +83,9 @@ func TestAProjectLookupFailureHasTheHintOfItsCause(t *testing.T) {
 		"no such project": {&dli.ProjectLookupError{Name: "cn-north-4"},
 			` Check the region ("cn-north-4") and project_name (HW_PROJECT_NAME): IAM names a region's default project after the region.`},
 		"two projects": {&dli.ProjectLookupError{Name: "cn-north-4", Found: []string{"a", "b"}}, ""},
-		"no permission": {&dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM},
+		"no permission": {&dli.APIError{Class: dli.ClassPermission, StatusCode: 403, Service: dli.ServiceIAM},
 			" Listing projects needs IAM permission to list projects, which these credentials (AK/SK from X) lack."},
-		"a server error": {&dli.APIError{Kind: dli.KindServer, StatusCode: 500, Service: dli.ServiceIAM}, ""},
+		"a server error": {&dli.APIError{Class: dli.ClassServer, StatusCode: 500, Service: dli.ServiceIAM}, ""},
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := projectLookupDiagnostic(c.err, "cn-north-4", "cn-north-4", authInUse{description: "AK/SK from X"})

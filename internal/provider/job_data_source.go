@@ -76,7 +76,7 @@ func dataSourceSchema(ctx context.Context, description string, attributes map[st
 // arguments, the list its filters ask for, and how the jobs fill it.
 type listModel[T any] interface {
 	listArguments() *listArgs
-	list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]T, error)
+	list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[T], error)
 	setJobs(ctx context.Context, jobs []T) diag.Diagnostics
 }
 

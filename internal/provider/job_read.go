@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -20,15 +19,17 @@ import (
 // wait for it, their validation, and the read.
 
 var (
-	// uuidPattern is a UUID in any case, as batch and SQL job IDs are.
-	uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-	batchIDValidator  = jobIDFormat{pattern: uuidPattern, want: "a batch job ID in UUID form, such as 0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
-	sqlJobIDValidator = jobIDFormat{pattern: uuidPattern, want: "a SQL job ID in UUID form, such as 1b2c3d4e-0000-4000-8000-00000000beef"}
-	// flinkJobIDValidator: Flink job IDs are numbers (int64), given as strings.
-	flinkJobIDValidator = jobIDFormat{pattern: regexp.MustCompile(`^[0-9]{1,18}$`), want: "a Flink job ID: digits only (at most 18), such as 71001", byName: flinkJobByName}
+	// The ID rules are the kinds'.
+	batchIDValidator    = idValidator(dli.BatchKind, nil)
+	sqlJobIDValidator   = idValidator(dli.SQLJobKind, nil)
+	flinkJobIDValidator = idValidator(dli.FlinkJobKind, flinkJobByName)
 	projectIDValidator  = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
+
+// idValidator checks a job ID by its kind's rule, at plan time.
+func idValidator(kind dli.Kind, byName func(string) string) validator.String {
+	return jobIDFormat{pattern: kind.ID, want: "a " + kind.JobNoun() + " ID" + kind.IDRule + ", such as " + kind.IDExample, byName: byName}
+}
 
 // waitArgs are the arguments of every read of one job but its ID.
 type waitArgs struct {
@@ -70,10 +71,7 @@ func statusValidator(kind dli.Kind) oneOf {
 // and checked at plan time by idValidator.
 func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
 	the := "the " + kind.Noun
-	job := the
-	if !strings.HasSuffix(job, " job") {
-		job += " job" // "the batch job"
-	}
+	job := "the " + kind.JobNoun()
 	return map[string]schema.Attribute{
 		idName: schema.StringAttribute{
 			Required:            true,
@@ -85,7 +83,7 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 			ElementType: types.StringType,
 			Optional:    true,
 			MarkdownDescription: "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
-				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `timeouts.read` runs out.",
+				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ": it will not change by itself) that is not listed, and fails when `timeouts.read` runs out.",
 			Validators: []validator.Set{
 				notEmptySet{unset: "to read " + the + " once, without waiting", example: waitForExample(kind)},
 				statusValidator(kind),
@@ -102,6 +100,34 @@ func waitForExample(kind dli.Kind) string {
 		}
 	}
 	return kind.Statuses[0]
+}
+
+// statusValues are a job's status and terminal attributes: both null when
+// DLI's answer had none (an entry of a list may lack it).
+func statusValues(status string, terminal bool) (types.String, types.Bool) {
+	if status == "" {
+		return types.StringNull(), types.BoolNull()
+	}
+	return types.StringValue(status), types.BoolValue(terminal)
+}
+
+// comeBackList says which terminal statuses of kind a person can bring a
+// job out of, and how, as Markdown.
+func comeBackList(kind dli.Kind) string {
+	var again, others []string
+	for _, s := range kind.Terminal {
+		switch action := kind.ComeBack[s]; {
+		case action == "start the job again":
+			again = append(again, s)
+		case action != "":
+			others = append(others, "`"+s+"`: "+action)
+		}
+	}
+	text := "They come back only when a person acts: " + strings.Join(others, "; ")
+	if len(again) > 0 {
+		text += "; " + statusList(again) + ": the job can be started again under the same ID"
+	}
+	return text + "."
 }
 
 // timeoutsBlocks is the timeouts block of every data source.

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -113,7 +114,7 @@ func entriesAttribute(description string, attributes map[string]schema.Attribute
 // list, within timeouts.read, failing with the diagnostics every data
 // source gives. It sets args.ProjectID to the project read and args.IDs.
 func readList[T any](ctx context.Context, b *dataSourceBase, args *listArgs, defaultOrder string, diags *diag.Diagnostics,
-	list func(c *dli.Client, ctx context.Context, projectID string, limit int) ([]T, error), id func(T) string,
+	list func(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[T], error), id func(T) string,
 ) ([]T, bool) {
 	if args.Order.IsNull() {
 		args.Order = types.StringValue(defaultOrder)
@@ -127,11 +128,15 @@ func readList[T any](ctx context.Context, b *dataSourceBase, args *listArgs, def
 		return nil, false
 	}
 	defer cancel()
-	jobs, err := list(b.data.client, ctx, scope.projectID, int(args.Limit.ValueInt64()))
+	listed, err := list(b.data.client, ctx, scope.projectID, int(args.Limit.ValueInt64()))
 	if err != nil {
 		diags.Append(b.failed(err, scope))
 		return nil, false
 	}
+	if listed.LeftOut > 0 {
+		diags.Append(leftOutWarning(b.subject, listed.LeftOut))
+	}
+	jobs := listed.Items
 	args.ProjectID = types.StringValue(scope.projectID)
 	ids := make([]string, len(jobs))
 	for i, j := range jobs {
@@ -139,6 +144,17 @@ func readList[T any](ctx context.Context, b *dataSourceBase, args *listArgs, def
 	}
 	args.IDs = stringList(ids)
 	return jobs, true
+}
+
+// leftOutWarning says how many entries of a list DLI sent without an ID,
+// which the list leaves out: they cannot be read or waited for.
+func leftOutWarning(s subject, n int) diag.Diagnostic {
+	noun := s.kind.Plural
+	if n == 1 {
+		noun = s.kind.Noun
+	}
+	return diag.NewWarningDiagnostic(fmt.Sprintf("DLI listed %d %s without an ID", n, noun),
+		fmt.Sprintf("DLI's answer listed %d %s without an ID; they are left out of the list (its other entries are read as usual). Report this with the X-Request-Id if it persists.", n, noun))
 }
 
 // objectList is jobs as a list of objects with attributes, each entry E

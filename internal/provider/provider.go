@@ -47,6 +47,13 @@ type providerModel struct {
 	DomainID types.String `tfsdk:"domain_id"`
 	// Version 0.4.
 	RequestTimeout types.String `tfsdk:"request_timeout"`
+	// password login and OIDC.
+	UserName           types.String `tfsdk:"user_name"`
+	UserID             types.String `tfsdk:"user_id"`
+	Password           types.String `tfsdk:"password"`
+	DomainName         types.String `tfsdk:"domain_name"`
+	STSEndpoint        types.String `tfsdk:"sts_endpoint"`
+	AssumeRoleWithOIDC *oidcModel   `tfsdk:"assume_role_with_oidc"`
 }
 
 // options are seams for tests; the zero value is production behaviour.
@@ -114,7 +121,13 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"domain_id": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "ID of the account (domain) the credentials belong to, sent as `X-Domain-Id` on the `assume_role` call when it is signed with AK/SK, as Huawei's SDK does. Environment variable `" + envDomainID + "`; else the hcloud profile's `domainId`; " +
-					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys) at the first read that assumes the agency. Not needed without `assume_role`.",
+					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys; where IAM lists none, STS's `GET /v5/caller-identity`) at the first read that assumes the agency. " +
+					"For a password login, the account of `user_name` (or set `domain_name`). Not needed otherwise.",
+			},
+			"sts_endpoint": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "STS endpoint, for `assume_role_with_oidc` and for finding the account of AK/SK whose `GET {auth_url}/auth/domains` lists none. Environment variable `" + envSTSEndpoint + "`. Default `https://sts.{region}.{cloud}`.",
+				Validators:          []validator.String{unlessEmpty{urlValidator{summary: "Invalid STS endpoint", example: exampleSTSEndpoint, path: endpointPath}}},
 			},
 			"shared_config_file": schema.StringAttribute{
 				Optional: true,
@@ -174,8 +187,12 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"assume_role": assumeRoleBlock(),
+			"assume_role":           assumeRoleBlock(),
+			"assume_role_with_oidc": oidcBlock(),
 		},
+	}
+	for name, a := range passwordAttributes() {
+		resp.Schema.Attributes[name] = a
 	}
 }
 
@@ -190,7 +207,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	client, err := p.newClient(settings, req.TerraformVersion)
+	client, base, err := p.newClient(settings, req.TerraformVersion)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid DLI provider configuration", err.Error())
 		return
@@ -221,6 +238,11 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	if settings.projectID == "" && settings.authURL != nil && settings.projectName != "" {
 		data.projectLookup = hwauth.NewProjectLookup(client, settings.authURL, settings.projectName)
+		// A password's token names its project: no lookup, unless an
+		// agency acts in another account.
+		if password, ok := base.(*hwauth.Password); ok && settings.agency == nil {
+			data.projectLookup = password
+		}
 	}
 	resp.DataSourceData = data
 }
@@ -232,15 +254,16 @@ func plainHTTPWarning(at path.Path, what, name, u string) diag.Diagnostic {
 }
 
 // newClient builds the one client of this provider: its credentials are
-// static, or fetched at the first read that needs them (ECS metadata, an
-// agency) through the same client, and so the same connection pool.
-func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Client, error) {
+// static, or fetched at the first read that needs them (ECS metadata, a
+// password login, OIDC, an agency) through the same client, and so the
+// same connection pool. base is the credentials before any agency.
+func (p *dliProvider) newClient(s settings, terraformVersion string) (_ *dli.Client, base dli.CredentialSource, _ error) {
 	logger := &tflogLogger{}
 	var clientLogger dli.Logger = logger
 	if p.opts.quiet {
 		clientLogger = nil // the client's own no-op: not even the masking is done
 	}
-	base, err := dli.New(dli.Config{
+	client, err := dli.New(dli.Config{
 		Endpoint:       s.endpoint,
 		Insecure:       s.insecure,
 		MaxRetries:     s.maxRetries,
@@ -251,19 +274,17 @@ func (p *dliProvider) newClient(s settings, terraformVersion string) (*dli.Clien
 		RetryWaitMax:   30 * p.opts.retryWait,
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var source dli.CredentialSource
-	if s.credentials.static != nil {
-		source = *s.credentials.static
-	} else {
-		source = hwauth.FromMetadata(base, s.metadataEndpoint, nil)
-	}
+	base = s.credentials.source(client, s)
+	source := base
 	if s.agency != nil { // resolveSettings made sure of s.authURL
-		source = hwauth.AssumeRole(base, s.authURL, source, s.credentials.description, *s.agency, nil)
+		agency := *s.agency
+		agency.STS = s.sts
+		source = hwauth.AssumeRole(client, s.authURL, base, s.credentials.description, agency, nil)
 	}
-	logger.secrets = base.Secrets
-	return base.WithCredentials(source), nil
+	logger.secrets = client.Secrets
+	return client.WithCredentials(source), base, nil
 }
 
 func (p *dliProvider) userAgent(terraformVersion string) string {
@@ -291,9 +312,16 @@ type providerData struct {
 	// projectID is the provider's (or the profile's); when empty, the
 	// project is looked up once by projectLookup, if there is a region.
 	projectID     string
-	projectLookup *hwauth.ProjectLookup
+	projectLookup projectLookup
 	region        string
 	auth          authInUse       // how requests are authenticated, never the values
 	interrupted   context.Context // nil: never
 	quiet         bool            // logging is off (quiet_logs.go): no masking needed
+}
+
+// projectLookup finds the project ID once: IAM's list by name, or a
+// password login's token.
+type projectLookup interface {
+	ProjectID(ctx context.Context) (string, error)
+	Name() string
 }

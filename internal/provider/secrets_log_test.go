@@ -16,9 +16,23 @@ const (
 	leakSK    = "leak-check-secret-key-0123456789"
 	leakSTS   = "leak-check-security-token-abcdef"
 	leakToken = "leak-check-iam-token-fedcba"
+	// Version 0.4: a password and an OIDC ID token.
+	leakPassword = "leak-check-password-4711"
+	leakIDToken  = "eyJleak-check-id-token.payload.signature"
 )
 
-var leakSecrets = []string{leakAK, leakSK, leakSTS, leakToken}
+var leakSecrets = []string{leakAK, leakSK, leakSTS, leakToken, leakPassword, leakIDToken}
+
+// leakLogins lets the mock's IAM take the leak-check password and ID token.
+func leakLogins(m *dlimock.Mock) {
+	m.AddUser(dlimock.User{ID: "leak-user-id", Name: "alice", DomainName: "acme", Password: leakPassword})
+	m.AddProject("cn-north-4", testProject)
+	m.SetIDTokens("leak-idp", leakIDToken)
+	m.AddSTSAgency(testAgencyOwner, "ci-deployer")
+}
+
+// testAgencyOwner is the account of the OIDC tests' agency.
+const testAgencyOwner = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
 
 // leakProfiles is an hcloud config whose profiles carry the leak-check keys:
 // aksk, sso, and ci (AK/SK acting through agency dli-reader of acme).
@@ -31,13 +45,15 @@ const leakProfiles = `{"current":"aksk","profiles":[
 // provider block lines and environment that use it (dir holds the
 // profile file, config.json).
 type secretsCase struct {
-	name      string
-	mockCreds dlimock.Credentials
-	setup     func(m *dlimock.Mock) // more the mock must do (metadata, agencies)
-	attrs     func(srvURL, dir string) string
-	env       func(srvURL, dir string) []string
-	auth      string // how the debug log must name the source
-	wantErr   bool
+	name        string
+	mockCreds   dlimock.Credentials
+	setup       func(m *dlimock.Mock) // more the mock must do (metadata, agencies)
+	attrs       func(srvURL, dir string) string
+	env         func(srvURL, dir string) []string
+	auth        string // how the debug log must name the source
+	wantErr     bool
+	errSummary  string // the failure's summary; default "DLI authentication failed"
+	lastService string // the service the last request went to; default DLI
 	// metadataToken: the metadata service must have issued a session token.
 	metadataToken bool
 }
@@ -79,6 +95,37 @@ var secretsCases = []secretsCase{
 			return fmt.Sprintf("shared_config_file = %q\n  profile = \"ci\"\n  region = \"cn-north-4\"\n  auth_url = \"%s/v3\"", filepath.Join(dir, "config.json"), srvURL)
 		},
 		auth: "agency dli-reader of domain acme, assumed with AK/SK signature from profile ci in "},
+	{name: "password in attributes", setup: leakLogins,
+		attrs: func(srvURL, _ string) string {
+			return fmt.Sprintf("auth_url = \"%s/v3\"\n  user_name = \"alice\"\n  domain_name = \"acme\"\n  password = %q", srvURL, leakPassword)
+		},
+		auth: "IAM token from a password login (user from the provider block's user_name, password from the provider block's password)"},
+	{name: "password in environment, with an agency on top", setup: func(m *dlimock.Mock) { leakLogins(m); m.AddAgency("acme", "dli-reader") },
+		env: func(srvURL, _ string) []string {
+			return []string{"HW_AUTH_URL=" + srvURL + "/v3", "HW_USER_ID=leak-user-id", "HW_USER_PASSWORD=" + leakPassword,
+				"HW_ASSUME_ROLE_AGENCY_NAME=dli-reader", "HW_ASSUME_ROLE_DOMAIN_NAME=acme"}
+		},
+		auth: "agency dli-reader of domain acme, assumed with IAM token from a password login (user from the HW_USER_ID environment variable"},
+	{name: "OIDC token file in environment", setup: leakLogins,
+		env: func(srvURL, dir string) []string {
+			file := filepath.Join(dir, "id-token")
+			if err := os.WriteFile(file, []byte(leakIDToken+"\n"), 0o600); err != nil {
+				panic(err)
+			}
+			return []string{"HW_AUTH_URL=" + srvURL + "/v3", "HW_STS_ENDPOINT=" + srvURL, "HW_ASSUME_ROLE_IDP_ID=leak-idp",
+				"HW_ASSUME_ROLE_ID_TOKEN_FILE=" + file, "HW_ASSUME_ROLE_AGENCY_NAME=ci-deployer", "HW_ASSUME_ROLE_DOMAIN_ID=" + testAgencyOwner}
+		},
+		auth: "agency ci-deployer of account " + testAgencyOwner + ", assumed with an OIDC ID token of identity provider leak-idp (read from "},
+	{name: "OIDC token in the block", setup: leakLogins,
+		attrs: func(srvURL, _ string) string {
+			return fmt.Sprintf("auth_url = \"%s/v3\"\n  sts_endpoint = %q\n  assume_role_with_oidc {\n    agency_name = \"ci-deployer\"\n    domain_id = %q\n    idp_id = \"leak-idp\"\n    id_token = %q\n  }",
+				srvURL, srvURL, testAgencyOwner, leakIDToken)
+		},
+		auth: "agency ci-deployer of account " + testAgencyOwner + ", assumed with an OIDC ID token of identity provider leak-idp (given)"},
+	{name: "wrong password", setup: leakLogins, wantErr: true, errSummary: "IAM authentication failed", lastService: "IAM",
+		attrs: func(srvURL, _ string) string {
+			return fmt.Sprintf("auth_url = \"%s/v3\"\n  user_name = \"alice\"\n  domain_name = \"acme\"\n  password = %q", srvURL, leakPassword+"-wrong")
+		}},
 	{name: "wrong secret key", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: "the-right-one"},
 		attrs:   fixedAttrs(fmt.Sprintf("access_key = %q\n  secret_key = %q\n  security_token = %q", leakAK, leakSK, leakSTS)),
 		wantErr: true},
@@ -143,8 +190,11 @@ output "jobs" {
 			logPath := filepath.Join(dir, "trace.log")
 			res := runCLI(t, dir, append([]string{"TF_LOG=trace", "TF_LOG_PATH=" + logPath}, env...), "plan", "-no-color", "-input=false")
 
+			if tc.errSummary == "" {
+				tc.errSummary = "DLI authentication failed"
+			}
 			if tc.wantErr {
-				if res.err == nil || !strings.Contains(res.stderr, "DLI authentication failed") {
+				if res.err == nil || !strings.Contains(res.stderr, tc.errSummary) {
 					t.Fatalf("want an authentication error, got %v\n%s", res.err, res.stderr)
 				}
 			} else if res.err != nil || !strings.Contains(res.stdout, `state = "success"`) || !strings.Contains(res.stdout, `jobs  = "FINISHED 71001"`) {
@@ -156,7 +206,10 @@ output "jobs" {
 			}
 			// The provider's own debug lines (requests, answers, each poll) must be
 			// there, or the check is empty.
-			wantLines := []string{"DLI request", "DLI response", "configured DLI provider", tc.auth}
+			if tc.lastService == "" {
+				tc.lastService = "DLI"
+			}
+			wantLines := []string{tc.lastService + " request", tc.lastService + " response", "configured DLI provider", tc.auth}
 			if !tc.wantErr {
 				wantLines = append(wantLines, "DLI job not yet in a target state")
 			}
@@ -170,6 +223,8 @@ output "jobs" {
 				secrets = append(secrets, issued.AccessKey, issued.SecretKey, issued.SecurityToken)
 			}
 			secrets = append(secrets, srv.Mock.IssuedMetadataTokens()...)
+			secrets = append(secrets, srv.Mock.Tokens()...) // password and federated tokens
+			secrets = append(secrets, leakPassword+"-wrong")
 			if tc.setup != nil && len(secrets) == len(leakSecrets) {
 				t.Fatal("the mock issued no temporary credentials: the source was not used")
 			}

@@ -3,7 +3,7 @@ package provider
 // Failures that are told the same whichever call met them first: the
 // project lookup, the agency call, any other IAM call or a DLI read. A
 // new IAM call joins by returning the client's typed errors (*dli.APIError
-// of KindAuthentication, *dli.NetworkError of service IAM), as every call
+// of ClassAuthentication, *dli.NetworkError of service IAM), as every call
 // through the client's send path does.
 
 import (
@@ -24,6 +24,9 @@ func sharedFailureDiagnostic(err error, auth authInUse) (diag.Diagnostic, bool) 
 	if interrupted(err) {
 		return nil, false
 	}
+	if d, ok := loginFailureDiagnostic(err); ok {
+		return d, true
+	}
 	if d, ok := authenticationFailureDiagnostic(err, auth); ok {
 		return d, true
 	}
@@ -39,7 +42,7 @@ func sharedFailureDiagnostic(err error, auth authInUse) (diag.Diagnostic, bool) 
 // base credentials that asked for them.
 func authenticationFailureDiagnostic(err error, auth authInUse) (diag.Diagnostic, bool) {
 	var apiErr *dli.APIError
-	if !errors.As(err, &apiErr) || apiErr.Kind != dli.KindAuthentication {
+	if !errors.As(err, &apiErr) || apiErr.Class != dli.ClassAuthentication {
 		return nil, false
 	}
 	refused, method := auth.description, auth.method

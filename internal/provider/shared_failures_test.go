@@ -59,7 +59,7 @@ func TestAccAuthenticationFailure_sameWhicheverCallMetItFirst(t *testing.T) {
 // client's typed error: its 401 reads as every other call's.
 func TestAuthenticationFailureOfAnyIAMCallReadsTheSame(t *testing.T) {
 	auth := authInUse{description: "AK/SK signature (access key from X)", method: dli.AuthAKSK, iam: "https://iam.example.invalid/v3, set by X"}
-	refused := &dli.APIError{Kind: dli.KindAuthentication, StatusCode: 401, Code: "APIGW.0301", Service: dli.ServiceIAM, Subject: "the IAM domains"}
+	refused := &dli.APIError{Class: dli.ClassAuthentication, StatusCode: 401, Code: "APIGW.0301", Service: dli.ServiceIAM, Subject: "the IAM domains"}
 	for name, err := range map[string]error{
 		"bare":              refused,
 		"in a lookup":       &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: refused},
@@ -135,30 +135,10 @@ func TestAccRegion_demandedForTheProjectLookup(t *testing.T) {
 	}
 }
 
-// The official provider's password login, with nothing this provider takes:
-// the error names the variables and what to set instead, never a value.
-func TestAccPasswordLogin_namedWithWhatToSetInstead(t *testing.T) {
-	accTestEnv(t, map[string]string{"HW_USER_NAME": "alice", "HW_USER_PASSWORD": "hunter2-secret", "HW_DOMAIN_NAME": "acme"}, resource.TestStep{
-		Config: fmt.Sprintf("provider \"dli\" {\n  endpoint   = \"http://127.0.0.1:1\"\n  project_id = %q\n}\n", testProject) + batchConfig(`batch_id = "`+testBatch+`"`),
-		ExpectError: expectError(`Missing DLI credentials.*Only the huaweicloud provider's password login is set \(HW_USER_NAME, HW_USER_PASSWORD, HW_DOMAIN_NAME\), which this provider does not take.*` +
-			`Set access_key and secret_key \(HW_ACCESS_KEY, HW_SECRET_KEY\).*token \(HW_AUTH_TOKEN\)`),
-	})
-}
-
-func TestPasswordLoginSetNeedsAUserOrPassword(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if got := passwordLoginSet(env(map[string]string{"HW_DOMAIN_NAME": "acme"})); got != nil {
-		t.Fatalf("a domain name alone counted as a password login: %v", got)
-	}
-	if got := passwordLoginSet(env(map[string]string{"HW_USER_PASSWORD": "p", "HW_DOMAIN_NAME": "acme"})); strings.Join(got, ",") != "HW_USER_PASSWORD,HW_DOMAIN_NAME" {
-		t.Fatalf("got %v", got)
-	}
-}
-
 // A refused agency met by the project lookup: the agency's refusal opens
 // the detail, not the lookup that needed its keys.
 func TestAgencyRefusalComesFirst(t *testing.T) {
-	refused := &dli.APIError{Kind: dli.KindPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
+	refused := &dli.APIError{Class: dli.ClassPermission, StatusCode: 403, Service: dli.ServiceIAM, Message: "You have no right to assume agency dli-reader of domain acme."}
 	agency := &hwauth.AgencyError{Agency: hwauth.Agency{Name: "dli-reader", Domain: "acme"}, Base: "AK/SK signature (access key from X)", Err: refused}
 	err := &hwauth.ProjectError{Name: "cn-north-4", AuthURL: "https://iam.example.invalid/v3", Err: &dli.CredentialsError{Err: agency}}
 	d := readErrorDiagnostic(err, batchSubject, authInUse{}, 0)

@@ -34,8 +34,7 @@ type sqlJobFields struct {
 
 func (f *sqlJobFields) set(j dli.SQLJob) {
 	f.ID = types.StringValue(j.ID)
-	f.Status = types.StringValue(j.Status)
-	f.Terminal = types.BoolValue(j.Terminal())
+	f.Status, f.Terminal = statusValues(j.Status, j.Terminal())
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.Owner = types.StringPointerValue(j.Owner)
@@ -67,7 +66,7 @@ func sqlJobFieldAttributes() map[string]schema.Attribute {
 		"tags":            schema.MapAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "The job's tags; null when it has none."},
 		"id":              str("The SQL job's ID, as the API returned it."),
 		"status":          str("The job's status exactly as the API returned it: " + statusList(dli.SQLJobKind.Statuses) + "."),
-		"terminal":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status can never change again: " + statusList(dli.SQLJobKind.Terminal) + ", ignoring case."},
+		"terminal":        schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the status will not change by itself: " + statusList(dli.SQLJobKind.Terminal) + ", ignoring case. All are final."},
 		"job_type":        str("The job's type, e.g. `INSERT`, `IMPORT`, `QUERY` or `DDL`."),
 		"queue_name":      str("The queue the job ran on."),
 		"owner":           str("The user who submitted the job."),

@@ -48,7 +48,7 @@ func newSQLJobsDataSource() datasource.DataSource {
 			return merge(listArgAttributes(dli.SQLJobKind, "jobs", sqlJobOrders), map[string]schema.Attribute{
 				"queue_name":     filterAttribute("Only jobs on this queue."),
 				"job_type":       oneOfFilterAttribute("Only jobs of this type (the API's `job-type`; `ALL` is every type)", dli.SQLJobTypes),
-				"status":         oneOfFilterAttribute("Only jobs in this status", dli.SQLJobKind.Statuses),
+				"status":         oneOfFilterAttribute("Only jobs in this status (the API's `job-status`, which knows more statuses than a job reports)", dli.SQLJobListStatuses),
 				"owner":          filterAttribute("Only jobs submitted by this user."),
 				"table_name":     filterAttribute("Only jobs on this table."),
 				"database_name":  filterAttribute("Only jobs on this database (the API's `db_name`)."),
@@ -64,7 +64,7 @@ func newSQLJobsDataSource() datasource.DataSource {
 
 func (m *sqlJobsModel) listArguments() *listArgs { return &m.listArgs }
 
-func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) ([]dli.SQLJob, error) {
+func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string, limit int) (dli.List[dli.SQLJob], error) {
 	filter := dli.SQLJobFilter{ // validated at plan time
 		QueueName: m.QueueName.ValueString(), JobType: m.JobType.ValueString(), Status: m.Status.ValueString(),
 		Owner: m.Owner.ValueString(), TableName: m.TableName.ValueString(), DatabaseName: m.DatabaseName.ValueString(),

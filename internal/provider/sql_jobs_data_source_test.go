@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,4 +97,19 @@ func TestAccSQLJobs_shortPageEndsTheList(t *testing.T) {
 			statecheck.ExpectKnownValue(sqlJobsAddr, tfjsonpath.New("ids"), stringListCheck(testSQLJob)),
 		},
 	})
+}
+
+// status takes every status the official SDK's list request knows, more
+// than a job reports (SCALING, COMPUTED...), any case, and sends it
+// upper-case as job-status.
+func TestAccSQLJobs_statusFilterTakesTheSDKsStatuses(t *testing.T) {
+	for _, status := range []string{"scaling", "COMPUTED", "Suspended"} {
+		t.Run(status, func(t *testing.T) {
+			srv := newMock(t)
+			accTest(t, resource.TestStep{Config: akskProvider(srv) + sqlJobsConfig(`status = "`+status+`"`)})
+			if got := queryOf(t, srv.Mock.Requests()[0]).Get("job-status"); got != strings.ToUpper(status) {
+				t.Fatalf("job-status %q, want %q", got, strings.ToUpper(status))
+			}
+		})
+	}
 }

@@ -50,7 +50,7 @@ func TestTheConfiguredWaiterBacksOffOnTheDefaultSchedule(t *testing.T) {
 	waiter := resp.DataSourceData.(*providerData).waiter
 	clock := &recordingClock{}
 	waiter.Clock = clock
-	if _, err := waiter.Wait(context.Background(), testProject, testBatch, []string{"success"}); err != nil {
+	if _, err := waiter.WaitBatchState(context.Background(), testProject, testBatch, []string{"success"}); err != nil {
 		t.Fatal(err)
 	}
 	if len(clock.slept) != polls {

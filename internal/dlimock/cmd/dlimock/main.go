@@ -91,12 +91,12 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 		fmt.Fprintf(w, "  %-36s  %-13s %-6s %-31s %s\n", b.id, b.name, b.queue, strings.ReplaceAll(b.states, ",", " -> "), b.scenario)
 	}
 	fmt.Fprintln(w, "  any other batch ID: DLI.0002 (not found), unless -default-state is set")
-	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002):")
+	fmt.Fprintln(w, "and these SQL and Flink jobs (any other job ID: DLI.0002 for SQL, DLI.16001 for Flink):")
 	fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", "kind", "job ID", "queue", "statuses (one per -step)", "scenario")
 	for _, j := range seededJobs {
 		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
 	}
-	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.KnownStates, ", "))
+	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.BatchStates, ", "))
 	shownSecret := fmt.Sprintf("%q", secretKey)
 	if secretKey != demoSecretKey {
 		shownSecret = "(the -secret-key value)"
@@ -107,6 +107,8 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	}
 	fmt.Fprintln(w, ".")
 	fmt.Fprintf(w, "It also plays IAM (auth_url = URL/v3): project %q is %s, and agency %q of domain %q may be assumed;\n", demoRegion, DemoProject, demoAgency, demoDomain)
+	fmt.Fprintf(w, "user %q of domain %q logs in with password %q; identity provider %q takes ID token %q, and STS (sts_endpoint = URL)\n", demoUser, demoDomain, demoPassword, demoIdp, demoIDToken)
+	fmt.Fprintf(w, "lets agency %q of account %s be assumed with it (assume_role_with_oidc);\n", demoAgency, dlimock.DefaultDomainID)
 	fmt.Fprintln(w, "and the ECS metadata service (HW_ECS_METADATA_ENDPOINT = URL), which hands out temporary keys it accepts.")
 	fmt.Fprintf(w, "Like the real gateway it demands Content-Type: application/json, and of AK/SK requests a signed X-Project-Id (DLI)\nand X-Domain-Id %s (the agency call).\n", dlimock.DefaultDomainID)
 }
@@ -117,6 +119,11 @@ const (
 	demoRegion = "cn-north-4"
 	demoAgency = "dli-reader"
 	demoDomain = "acme"
+	// The password login and OIDC.
+	demoUser     = "demo"
+	demoPassword = "demo-password"
+	demoIdp      = "demo-idp"
+	demoIDToken  = "demo-id-token"
 )
 
 // seed gives the mock the seeded batches and jobs, with job names and times for
@@ -149,6 +156,9 @@ func seed(m *dlimock.Mock, now time.Time) {
 	}
 	m.AddProject(demoRegion, DemoProject)
 	m.AddAgency(demoDomain, demoAgency)
+	m.AddUser(dlimock.User{Name: demoUser, DomainName: demoDomain, Password: demoPassword})
+	m.SetIDTokens(demoIdp, demoIDToken)
+	m.AddSTSAgency(dlimock.DefaultDomainID, demoAgency)
 	m.ServeMetadata()
 }
 
