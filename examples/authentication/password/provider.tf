@@ -10,7 +10,7 @@ variable "dli_password" {
 
 provider "dli" {
   region      = "cn-north-4"
-  user_name   = "alice" # or user_id, without domain_name
-  domain_name = "acme"  # or domain_id
+  user_name   = "demo" # or user_id, without domain_name
+  domain_name = "acme" # or domain_id
   password    = var.dli_password
 }

@@ -110,7 +110,7 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	fmt.Fprintf(w, "user %q of domain %q logs in with password %q; identity provider %q takes ID token %q, and STS (sts_endpoint = URL)\n", demoUser, demoDomain, demoPassword, demoIdp, demoIDToken)
 	fmt.Fprintf(w, "lets agency %q of account %s be assumed with it (assume_role_with_oidc);\n", demoAgency, dlimock.DefaultDomainID)
 	fmt.Fprintln(w, "and the ECS metadata service (HW_ECS_METADATA_ENDPOINT = URL), which hands out temporary keys it accepts.")
-	fmt.Fprintf(w, "Like the real gateway it demands Content-Type: application/json, and of AK/SK requests a signed X-Project-Id (DLI)\nand X-Domain-Id %s (the agency call).\n", dlimock.DefaultDomainID)
+	fmt.Fprintf(w, "Like the real gateway it demands of AK/SK requests an X-Project-Id (DLI) and a signed X-Domain-Id %s\n(the agency call).\n", dlimock.DefaultDomainID)
 }
 
 // What the mock's IAM knows, so that a configuration without project_id,
