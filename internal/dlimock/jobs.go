@@ -131,7 +131,7 @@ func (m *Mock) flinkJobList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	matched := m.listed(m.flinkJobs, r.PathValue("project"), "job_id", "status", func(d map[string]any, status string) bool {
-		return matchesFlinkFilters(d, status, q)
+		return matchesFlinkFilters(d, status, q, m.NamesMatchIgnoringCase)
 	})
 	slices.SortStableFunc(matched, func(a, b map[string]any) int {
 		c := cmp.Compare(millis(a["create_time"]), millis(b["create_time"]))
@@ -185,12 +185,15 @@ func matchesSQLFilters(d map[string]any, status string, q map[string][]string) b
 	return inTimeRange(millis(d["start_time"]), q)
 }
 
-func matchesFlinkFilters(d map[string]any, status string, q map[string][]string) bool {
+func matchesFlinkFilters(d map[string]any, status string, q map[string][]string, foldNames bool) bool {
 	if !hasTags(d, first(q["tags"])) {
 		return false
 	}
 	if want := first(q["name"]); want != "" {
 		name, _ := d["name"].(string)
+		if foldNames {
+			name, want = strings.ToLower(name), strings.ToLower(want)
+		}
 		if !strings.Contains(name, want) { // DLI matches part of a name
 			return false
 		}

@@ -50,6 +50,15 @@ func (m *Mock) IssuedMetadataTokens() []string {
 	return append([]string(nil), m.issuedTokens...)
 }
 
+// PadMetadataTokens makes the session token answers end in pad (e.g. a
+// newline, as a service printing its token might): the token is the answer
+// without it, and only that is accepted.
+func (m *Mock) PadMetadataTokens(pad string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.tokenPad = pad
+}
+
 func (m *Mock) setMetadata(mode metadataMode) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -88,9 +97,10 @@ func (m *Mock) sessionToken(w http.ResponseWriter, r *http.Request, mode metadat
 	m.mu.Lock()
 	m.tokens[token] = true
 	m.issuedTokens = append(m.issuedTokens, token)
+	pad := m.tokenPad
 	m.mu.Unlock()
 	w.Header().Set("Content-Type", "text/plain")
-	_, _ = w.Write([]byte(token))
+	_, _ = w.Write([]byte(token + pad))
 }
 
 func (m *Mock) securityKey(w http.ResponseWriter, r *http.Request, mode metadataMode) {

@@ -85,6 +85,10 @@ type Mock struct {
 	// false (a boolean for SQL, "false" for Flink) on answers that carry
 	// their payload, which the official SDK never reads.
 	CodeMessageErrors, OlderGateway, SuccessFlagFalse bool
+	// NamesMatchIgnoringCase makes the Flink job list's name filter match
+	// part of a name in any case, as a database's LIKE may: the list then
+	// answers names that differ from the one asked for only in case.
+	NamesMatchIgnoringCase bool
 
 	// FailRate answers that share of requests (0 to 1, at random) with
 	// FailStatus (default 500; 429 comes with Retry-After: 1), before
@@ -113,6 +117,7 @@ type Mock struct {
 	metadata     metadataMode
 	tokens       map[string]bool // metadata session tokens issued and still valid
 	issuedTokens []string        // every metadata session token issued
+	tokenPad     string          // appended to session token answers
 	calls        map[string]int
 	batches      map[batchKey]*batch
 	sqlJobs      map[batchKey]*batch // jobs.go

@@ -262,7 +262,7 @@ func TestAccAssumeRole_fromTheEnvironmentAndRefused(t *testing.T) {
 	accTestEnv(t, map[string]string{"HW_ASSUME_ROLE_AGENCY_NAME": "dli-reader", "HW_ASSUME_ROLE_DOMAIN_NAME": "acme"}, resource.TestStep{
 		Config: regionProvider(srv, "max_retries = 0") + batchConfig(`batch_id = "`+testBatch+`"`+"\nproject_id = \""+testProject+`"`),
 		ExpectError: expectError(`Could not assume the IAM agency.*agency "dli-reader" of domain "acme".*HTTP 403.*` +
-			`You have no right to assume agency dli-reader of domain acme.*HW_ASSUME_ROLE_AGENCY_NAME`),
+			`You have no right to assume agency dli-reader of domain acme.*IAM refused: check that agency "dli-reader" exists in domain "acme".*HW_ASSUME_ROLE_AGENCY_NAME`),
 	})
 	if srv.Mock.Calls("securitytokens") != 1 || srv.Mock.Calls("batch_state") != 0 {
 		t.Fatalf("agency calls %d, reads %d: want 1 and none", srv.Mock.Calls("securitytokens"), srv.Mock.Calls("batch_state"))

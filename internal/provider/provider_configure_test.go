@@ -22,22 +22,20 @@ func configure(t *testing.T, attrs map[string]tftypes.Value) *provider.Configure
 // configureWithEnv is configure with an environment.
 func configureWithEnv(t *testing.T, attrs map[string]tftypes.Value, env map[string]string) *provider.ConfigureResponse {
 	t.Helper()
+	return configureWithOptions(t, fastOptions(env), attrs)
+}
+
+// configureWithOptions is configure with the provider's options.
+func configureWithOptions(t *testing.T, opts options, attrs map[string]tftypes.Value) *provider.ConfigureResponse {
+	t.Helper()
 	ctx := context.Background()
-	p := newWithOptions("test", fastOptions(env))().(*dliProvider)
+	p := newWithOptions("test", opts)().(*dliProvider)
 	var schemaResp provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &schemaResp)
-	typ := schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		values[name] = tftypes.NewValue(at, nil)
-	}
-	for name, v := range attrs {
-		values[name] = v
-	}
 	resp := &provider.ConfigureResponse{}
 	p.Configure(ctx, provider.ConfigureRequest{
 		TerraformVersion: "1.11.4",
-		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(typ, values)},
+		Config:           tfsdk.Config{Schema: schemaResp.Schema, Raw: nullsBut(schemaResp.Schema.Type().TerraformType(ctx).(tftypes.Object), attrs)},
 	}, resp)
 	return resp
 }
