@@ -47,8 +47,8 @@ func (d *oneJobDataSource[T, M, PM]) Schema(ctx context.Context, _ datasource.Sc
 func (d *oneJobDataSource[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readInto(ctx, req, resp, func(m *M) bool {
 		model := PM(m)
-		job, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), &resp.Diagnostics, d.once, d.wait)
-		if ok {
+		job, found, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), &resp.Diagnostics, d.once, d.wait)
+		if found {
 			model.set(job)
 		}
 		return ok

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 
@@ -34,11 +35,14 @@ var (
 	projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
 
-// waitArgs are the arguments of every read of one job but its ID.
+// waitArgs are the arguments of every read of one job but its ID, and
+// found, which allow_missing makes worth reading.
 type waitArgs struct {
-	ProjectID types.String   `tfsdk:"project_id"`
-	WaitFor   types.Set      `tfsdk:"wait_for"`
-	Timeouts  timeouts.Value `tfsdk:"timeouts"`
+	ProjectID    types.String   `tfsdk:"project_id"`
+	WaitFor      types.Set      `tfsdk:"wait_for"`
+	AllowMissing types.Bool     `tfsdk:"allow_missing"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	Found        types.Bool     `tfsdk:"found"`
 }
 
 // jobArgs are the arguments of dli_sql_job and dli_flink_job.
@@ -95,6 +99,15 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 				statusValidator(kind),
 			},
 		},
+		"allow_missing": schema.BoolAttribute{
+			Optional: true,
+			MarkdownDescription: "Read a " + kind.Noun + " that DLI does not know (never submitted, or purged from its history) as `found = false`, its other attributes null, at once and without waiting, instead of failing. " +
+				"For long-lived configurations whose plans (and `terraform destroy`) must go on once DLI has forgotten an old job: let a `postcondition` on `found` decide. Default `false`.",
+		},
+		"found": schema.BoolAttribute{
+			Computed:            true,
+			MarkdownDescription: "Whether DLI knows " + the + ": `false` only with `allow_missing`, when it does not.",
+		},
 	}
 }
 
@@ -106,34 +119,42 @@ func timeoutsBlocks(ctx context.Context) map[string]schema.Block {
 // readJob is the read of one job of any kind: one call of once, or with
 // wait_for the polling of wait, within timeouts.read, failing with the
 // diagnostics every data source gives. It sets args.ProjectID to the
-// project read.
+// project read and args.Found; found is false (and v the zero T) when
+// allow_missing lets a job DLI does not know through.
 func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *waitArgs, diags *diag.Diagnostics,
 	once func(*dli.Client, context.Context, string, string) (T, error),
 	wait func(dli.Waiter, context.Context, string, string, []string) (T, error),
-) (T, bool) {
-	var zero T
+) (v T, found, ok bool) {
 	ctx, cancel, scope, d := b.startRead(ctx, args.ProjectID, args.Timeouts)
 	diags.Append(d...)
 	if diags.HasError() {
-		return zero, false
+		return v, false, false
 	}
 	defer cancel()
 	var waitFor []string
 	diags.Append(args.WaitFor.ElementsAs(ctx, &waitFor, false)...)
 	if diags.HasError() {
-		return zero, false
+		return v, false, false
 	}
-	var v T
 	var err error
 	if len(waitFor) == 0 {
 		v, err = once(b.data.client, ctx, scope.projectID, jobID)
 	} else {
 		v, err = wait(b.data.waiter, ctx, scope.projectID, jobID, waitFor)
 	}
-	if err != nil {
+	found = err == nil
+	if err != nil && !(args.AllowMissing.ValueBool() && isMissing(err)) {
 		diags.Append(b.failed(err, scope))
-		return zero, false
+		return v, false, false
 	}
 	args.ProjectID = types.StringValue(scope.projectID)
-	return v, true
+	args.Found = types.BoolValue(found)
+	return v, found, true
+}
+
+// isMissing reports whether err says that DLI does not know the job: its
+// own not-found answer, not a 404 that may come from a wrong endpoint.
+func isMissing(err error) bool {
+	var apiErr *dli.APIError
+	return errors.As(err, &apiErr) && apiErr.Kind == dli.KindNotFound
 }
