@@ -157,6 +157,17 @@ type pollable interface {
 func (s BatchState) status() string { return s.State }
 func (s BatchState) reason() string { return "" }
 
+// A batch's details give no reason but its log, whose last line is where
+// Spark says why it died.
+func (b Batch) reason() string {
+	for i := len(b.Log) - 1; i >= 0; i-- {
+		if line := strings.TrimSpace(b.Log[i]); line != "" {
+			return line
+		}
+	}
+	return ""
+}
+
 // waitUntil is the one polling loop, for every kind of job, around one read.
 func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID string, targets []string, read func(context.Context) (T, error)) (T, error) {
 	schedule, clock := w.Schedule, w.Clock

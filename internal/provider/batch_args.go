@@ -31,7 +31,7 @@ func (s *batchStatus) set(b dli.BatchState) {
 
 // batchArgAttributes are the schema of batchArgs but timeouts (a block).
 func batchArgAttributes() map[string]schema.Attribute {
-	return waitArgAttributes(dli.BatchKind, "batch_id", "ID of the batch job, a UUID (any case).", batchIDValidator)
+	return waitArgAttributes(dli.BatchKind, "batch_id", batchIDDescription, batchIDValidator)
 }
 
 // batchStatusAttributes are the schema of batchStatus.

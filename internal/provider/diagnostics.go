@@ -37,6 +37,16 @@ type subject struct {
 	// allowMissing: the data source takes allow_missing, which the
 	// not-found error then names.
 	allowMissing bool
+	// action: an action waits on it, within timeouts.invoke.
+	action bool
+}
+
+// timeoutAttribute is the argument that bounds the read or the wait.
+func (s subject) timeoutAttribute() string {
+	if s.action {
+		return "timeouts.invoke"
+	}
+	return "timeouts.read"
 }
 
 var (
@@ -93,7 +103,7 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 		return diag.NewErrorDiagnostic(s.named("DLI %s ended in an unexpected state"), err.Error()+".")
 	case errors.As(err, &waitTO):
 		return diag.NewErrorDiagnostic(s.named("Timed out waiting for the DLI %s"),
-			err.Error()+fmt.Sprintf(". Raise timeouts.read (now %s) if the %s needs longer.", timeout, s.kind.Noun))
+			err.Error()+fmt.Sprintf(". Raise %s (now %s) if the %s needs longer.", s.timeoutAttribute(), timeout, s.kind.Noun))
 	case errors.As(err, &apiErr):
 		return apiErrorDiagnostic(apiErr, s, auth)
 	case errors.As(err, &malformed):
@@ -108,7 +118,7 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 		return diag.NewErrorDiagnostic(s.named("Reading the DLI %s was cancelled"), err.Error()+" (Terraform was interrupted).")
 	case errors.Is(err, context.DeadlineExceeded):
 		return diag.NewErrorDiagnostic(s.named("Timed out reading the DLI %s"),
-			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by timeouts.read (now %s).", timeout))
+			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by %s (now %s).", s.timeoutAttribute(), timeout))
 	}
 	return diag.NewErrorDiagnostic(s.named("Reading the DLI %s failed"), err.Error()+".")
 }

@@ -35,6 +35,13 @@ var (
 	projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 )
 
+// What the job ID arguments say of themselves, in data sources and actions.
+const (
+	batchIDDescription    = "ID of the batch job, a UUID (any case)."
+	sqlJobIDDescription   = "ID of the SQL job, a UUID (any case)."
+	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
+)
+
 // waitArgs are the arguments of every read of one job but its ID, and
 // found, which allow_missing makes worth reading.
 type waitArgs struct {
@@ -59,9 +66,29 @@ func projectIDAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region).",
+		MarkdownDescription: projectIDDescription(what),
 		Validators:          []validator.String{projectIDValidator},
 	}
+}
+
+func projectIDDescription(what string) string {
+	return "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region)."
+}
+
+// waitForDescription describes wait_for on a job of kind, whose wait
+// bounds timeout, e.g. "timeouts.read".
+func waitForDescription(kind dli.Kind, timeout string) string {
+	the := "the " + kind.Noun
+	return "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
+		"The wait fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `" + timeout + "` runs out."
+}
+
+// jobDescription is "the batch job", "the SQL job", "the Flink job".
+func jobDescription(kind dli.Kind) string {
+	if strings.HasSuffix(kind.Noun, " job") {
+		return "the " + kind.Noun
+	}
+	return "the " + kind.Noun + " job"
 }
 
 // statusList is a kind's statuses (or some of them) as Markdown.
@@ -78,26 +105,18 @@ func statusValidator(kind dli.Kind) oneOf {
 // and checked at plan time by idValidator.
 func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
 	the := "the " + kind.Noun
-	job := the
-	if !strings.HasSuffix(job, " job") {
-		job += " job" // "the batch job"
-	}
 	return map[string]schema.Attribute{
 		idName: schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: idDescription,
 			Validators:          []validator.String{idValidator},
 		},
-		"project_id": projectIDAttribute(job),
+		"project_id": projectIDAttribute(jobDescription(kind)),
 		"wait_for": schema.SetAttribute{
-			ElementType: types.StringType,
-			Optional:    true,
-			MarkdownDescription: "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
-				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `timeouts.read` runs out.",
-			Validators: []validator.Set{
-				setvalidator.SizeAtLeast(1),
-				statusValidator(kind),
-			},
+			ElementType:         types.StringType,
+			Optional:            true,
+			MarkdownDescription: waitForDescription(kind, "timeouts.read"),
+			Validators:          waitForValidators(kind),
 		},
 		"allow_missing": schema.BoolAttribute{
 			Optional: true,
@@ -109,6 +128,11 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 			MarkdownDescription: "Whether DLI knows " + the + ": `false` only with `allow_missing`, when it does not.",
 		},
 	}
+}
+
+// waitForValidators check wait_for, of a data source or an action.
+func waitForValidators(kind dli.Kind) []validator.Set {
+	return []validator.Set{setvalidator.SizeAtLeast(1), statusValidator(kind)}
 }
 
 // timeoutsBlocks is the timeouts block of every data source.
