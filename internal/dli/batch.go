@@ -75,7 +75,7 @@ func (j *batchJSON) batch(resp *response, askedID string) (Batch, error) {
 		return Batch{}, err
 	}
 	if s.ID == "" {
-		return Batch{}, resp.malformed("a batch in the answer has no id: " + snippet(resp.body))
+		return Batch{}, resp.malformed("a batch in the answer has no id: " + resp.snippet())
 	}
 	return Batch{
 		BatchState: s,
@@ -106,21 +106,12 @@ func durationFromMillis(ms *int64) *time.Duration {
 // Batch reads one batch's details: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) Batch(ctx context.Context, projectID, batchID string) (Batch, error) {
-	b, err := c.readBatch(ctx, projectID, batchID)
-	if err != nil {
-		return Batch{}, c.explain(err, batchSubject(projectID, batchID))
-	}
-	return b, nil
-}
-
-func (c *Client) readBatch(ctx context.Context, projectID, batchID string) (Batch, error) {
-	resp, err := c.get(ctx, nil, "v2.0", projectID, "batches", batchID)
-	if err != nil {
-		return Batch{}, err
-	}
-	var j batchJSON
-	if err := resp.decodeInto(&j); err != nil {
-		return Batch{}, err
-	}
-	return j.batch(resp, batchID)
+	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID)
+	return do(ctx, c, k, func(resp *response) (Batch, error) {
+		var j batchJSON
+		if err := resp.decodeInto(&j); err != nil {
+			return Batch{}, err
+		}
+		return j.batch(resp, batchID)
+	})
 }

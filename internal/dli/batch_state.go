@@ -37,11 +37,14 @@ func (s BatchState) Terminal() bool { return IsTerminal(s.State) }
 // transient failures. Its errors name the batch and never quote a
 // credential, even when the answer echoes one.
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	s, err := c.readBatchState(ctx, projectID, batchID)
-	if err != nil {
-		return BatchState{}, c.explain(err, batchSubject(projectID, batchID))
-	}
-	return s, nil
+	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID, "state")
+	return do(ctx, c, k, func(resp *response) (BatchState, error) {
+		b, err := resp.decode()
+		if err != nil {
+			return BatchState{}, err
+		}
+		return batchStateFrom(resp, b, batchID)
+	})
 }
 
 func batchSubject(projectID, batchID string) string { return jobSubject(BatchKind, projectID, batchID) }
@@ -56,30 +59,9 @@ func listSubject(kind Kind, projectID string) string {
 	return fmt.Sprintf("%s in project %q", kind.Plural, projectID)
 }
 
-// explain finishes every call's error the same way: an API error names
-// what was asked for, and no error quotes a credential.
-func (c *Client) explain(err error, subject string) error {
-	if apiErr := ownAPIError(err); apiErr != nil {
-		apiErr.Subject = subject
-	}
-	return c.redact(err)
-}
-
-func (c *Client) readBatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	resp, err := c.get(ctx, nil, "v2.0", projectID, "batches", batchID, "state")
-	if err != nil {
-		return BatchState{}, err
-	}
-	b, err := resp.decode()
-	if err != nil {
-		return BatchState{}, err
-	}
-	return batchStateFrom(resp, b, batchID)
-}
-
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
 	if b.State == nil || *b.State == "" {
-		return BatchState{}, resp.malformed("the answer has no state: " + snippet(resp.body))
+		return BatchState{}, resp.malformed("the answer has no state: " + resp.snippet())
 	}
 	s := BatchState{ID: batchID, State: *b.State}
 	if b.ID != nil && *b.ID != "" {

@@ -62,38 +62,29 @@ type batchPageJSON struct {
 // one request per page (from counts batches, size at most MaxPageSize),
 // stopping at limit or on a short page (collect).
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	batches, err := c.listBatches(ctx, projectID, f, limit)
-	if err != nil {
-		return nil, c.explain(err, listSubject(BatchKind, projectID))
-	}
-	return batches, nil
-}
-
-func (c *Client) listBatches(ctx context.Context, projectID string, f BatchFilter, limit int) ([]Batch, error) {
-	q := f.query()
 	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]Batch, error) {
+		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v2.0", projectID, "batches")
-		if err != nil {
-			return nil, err
-		}
-		var p batchPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
-		if err != nil {
-			return nil, err
-		}
-		batches := make([]Batch, 0, len(sessions))
-		for _, s := range sessions {
-			b, err := s.batch(resp, "")
+		k := dliCall(projectID, listSubject(BatchKind, projectID), q, "v2.0", projectID, "batches")
+		return do(ctx, c, k, func(resp *response) ([]Batch, error) {
+			var p batchPageJSON
+			if err := resp.decodeInto(&p); err != nil {
+				return nil, err
+			}
+			sessions, err := pageItems(resp, p.Sessions, p.Total, "sessions")
 			if err != nil {
 				return nil, err
 			}
-			batches = append(batches, b)
-		}
-		return batches, nil
+			batches := make([]Batch, 0, len(sessions))
+			for _, s := range sessions {
+				b, err := s.batch(resp, "")
+				if err != nil {
+					return nil, err
+				}
+				batches = append(batches, b)
+			}
+			return batches, nil
+		})
 	})
 }

@@ -4,11 +4,9 @@
 package dli
 
 import (
-	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,8 +14,6 @@ import (
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // Defaults that a Config may leave zero.
@@ -65,6 +61,8 @@ type Client struct {
 	metadataHTTP   *retryablehttp.Client // ECS metadata: short timeouts, no proxy
 	logger         Logger
 	secrets        *secretSet // redacted from any answer quoted in an error
+	// queueLists are the queue lists that reads of queues share (queue.go).
+	queueLists *sharedAnswers[[]Queue]
 }
 
 // New validates cfg and builds a Client. It does no I/O.
@@ -113,6 +111,8 @@ func New(cfg Config) (*Client, error) {
 func (c *Client) WithCredentials(source CredentialSource) *Client {
 	copied := *c
 	copied.credentials = source
+	// Answers are shared by reads with the same credentials only.
+	copied.queueLists = newSharedAnswers[[]Queue](nil)
 	if static, ok := source.(Credentials); ok {
 		c.secrets.add(static.Secrets()...)
 	}
@@ -180,141 +180,4 @@ func newTransport(insecure bool) *http.Transport {
 	t.MaxIdleConnsPerHost = maxConnsPerHost
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: insecure} //nolint:gosec // opt-in via insecure
 	return t
-}
-
-// get sends one GET (with retries) for path segments below the endpoint,
-// with query parameters (nil for none), and returns the response with its
-// body read (at most MaxResponseBytes). Every DLI call goes through it, and
-// it through send, so all share the retries, redirect refusal, error types
-// and request trace.
-func (c *Client) get(ctx context.Context, query url.Values, segments ...string) (*response, error) {
-	u := c.below(c.endpoint, segments...)
-	// Sent exactly as signed: sorted, spaces as %20 (not Encode's "+").
-	u.RawQuery = sign.CanonicalQuery(query)
-	return c.send(ctx, call{service: serviceDLI, method: http.MethodGet, url: u, credentials: c.credentials, projectID: projectOf(segments)})
-}
-
-// projectOf is the project of a DLI path: every DLI call is
-// /{version}/{project_id}/..., so that every one, present or future, names
-// its project in X-Project-Id.
-func projectOf(segments []string) string {
-	if len(segments) < 2 {
-		return ""
-	}
-	return segments[1]
-}
-
-// below is base with path segments appended, each escaped on its own so
-// that "..", "?" or "a/b" in an ID cannot change the route (url.JoinPath
-// would clean them away).
-func (c *Client) below(base *url.URL, segments ...string) *url.URL {
-	u := *base
-	u.Path = base.Path + "/" + strings.Join(segments, "/")
-	u.RawPath = base.EscapedPath() + "/" + joinEscaped(segments)
-	return &u
-}
-
-// call is one logical request to DLI, IAM or the ECS metadata service.
-type call struct {
-	service     string // names the service in log lines and errors
-	method      string
-	url         *url.URL
-	body        []byte           // JSON; nil for none
-	credentials CredentialSource // nil: unauthenticated (ECS metadata)
-	metadata    bool             // use the ECS metadata transport
-	header      http.Header      // extra headers, e.g. the metadata session token's
-	// projectID and domainID scope a call signed with AK/SK, as the official
-	// SDK does: X-Project-Id on project-scoped calls, X-Domain-Id on IAM's
-	// global ones. They are signed, and not sent with an IAM token.
-	projectID, domainID string
-	// final lists error statuses that are an answer, never retried.
-	final []int
-}
-
-// send is the client's one HTTP path: it authenticates, retries, and reads
-// the answer (at most MaxResponseBytes) for every call.
-func (c *Client) send(ctx context.Context, k call) (*response, error) {
-	if k.credentials == nil && !k.metadata {
-		return nil, errors.New("the client has no credentials")
-	}
-	if k.credentials != nil {
-		creds, err := k.credentials.Retrieve(ctx)
-		if err != nil {
-			return nil, &CredentialsError{Err: err}
-		}
-		c.secrets.add(creds.Secrets()...)
-		ctx = context.WithValue(ctx, credentialsKey{}, creds)
-		if creds.Token == "" {
-			k.header = scopeHeaders(k)
-		}
-	}
-	tr := &trace{service: k.service, attemptTimeout: c.requestTimeout, final: k.final}
-	ctx = context.WithValue(ctx, traceKey{}, tr)
-	var body any
-	if k.body != nil {
-		body = k.body
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, k.method, k.url.String(), body)
-	if err != nil {
-		return nil, fmt.Errorf("building request: %w", err)
-	}
-	for name, values := range k.header {
-		req.Header[name] = values
-	}
-	req.Header.Set("Accept", "application/json")
-	// On every request, GETs included, as the official SDK sends it.
-	req.Header.Set("Content-Type", "application/json")
-	httpClient := c.http
-	if k.metadata {
-		httpClient, tr.attemptTimeout = c.metadataHTTP, c.metadataHTTP.HTTPClient.Timeout
-	}
-	resp, err := httpClient.Do(req)
-	if err != nil {
-		if resp != nil { // the policy gave up on an answer as the context ended
-			_ = resp.Body.Close()
-		}
-		return nil, c.transportError(ctx, tr, err)
-	}
-	defer resp.Body.Close()
-	return readResponse(resp, tr)
-}
-
-// scopeHeaders is the call's headers with X-Project-Id and X-Domain-Id
-// added for the IDs it has.
-func scopeHeaders(k call) http.Header {
-	h := k.header.Clone()
-	if h == nil {
-		h = http.Header{}
-	}
-	if k.projectID != "" {
-		h.Set(HeaderProjectID, k.projectID)
-	}
-	if k.domainID != "" {
-		h.Set(HeaderDomainID, k.domainID)
-	}
-	return h
-}
-
-func joinEscaped(segments []string) string {
-	escaped := make([]string, len(segments))
-	for i, s := range segments {
-		escaped[i] = url.PathEscape(s)
-	}
-	return strings.Join(escaped, "/")
-}
-
-// transportError explains a call that ended without a response: stopped
-// by the caller's context (timeouts.read, Ctrl-C), or by the network, per-
-// attempt timeouts included.
-func (c *Client) transportError(ctx context.Context, tr *trace, err error) error {
-	if ctxErr := ctx.Err(); ctxErr != nil {
-		return &InterruptedError{Service: tr.service, Attempts: tr.attempts, LastStatus: tr.lastStatus, LastRequestID: tr.lastRequestID, LastErr: tr.lastErr, Err: ctxErr}
-	}
-	n := &NetworkError{Service: tr.service, Attempts: tr.attempts, Err: err}
-	n.Permanent, _ = permanentFailure(err)
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
-		n.AttemptTimeout = tr.attemptTimeout
-	}
-	return n
 }

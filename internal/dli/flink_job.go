@@ -58,10 +58,10 @@ type flinkJobAnswerJSON struct {
 
 func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
 	if j.JobID == nil {
-		return FlinkJob{}, resp.malformed("a Flink job in the answer has no job_id: " + snippet(resp.body))
+		return FlinkJob{}, resp.malformed("a Flink job in the answer has no job_id: " + resp.snippet())
 	}
 	if j.Status == nil || *j.Status == "" {
-		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + snippet(resp.body))
+		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + resp.snippet())
 	}
 	return FlinkJob{
 		ID: strconv.FormatInt(*j.JobID, 10), Status: *j.Status,
@@ -74,20 +74,15 @@ func (j *flinkJobJSON) job(resp *response) (FlinkJob, error) {
 // FlinkJob reads one Flink job: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJob, error) {
-	resp, err := c.get(ctx, nil, "v1.0", projectID, "streaming", "jobs", jobID)
-	var a flinkJobAnswerJSON
-	if err == nil {
-		err = resp.decodeInto(&a)
-	}
-	var job FlinkJob
-	if err == nil && a.JobDetail == nil {
-		err = resp.malformed("the answer has no job_detail: " + snippet(resp.body))
-	}
-	if err == nil {
-		job, err = a.JobDetail.job(resp)
-	}
-	if err != nil {
-		return FlinkJob{}, c.explain(err, jobSubject(FlinkJobKind, projectID, jobID))
-	}
-	return job, nil
+	k := dliCall(projectID, jobSubject(FlinkJobKind, projectID, jobID), nil, "v1.0", projectID, "streaming", "jobs", jobID)
+	return do(ctx, c, k, func(resp *response) (FlinkJob, error) {
+		var a flinkJobAnswerJSON
+		if err := resp.decodeInto(&a); err != nil {
+			return FlinkJob{}, err
+		}
+		if a.JobDetail == nil {
+			return FlinkJob{}, resp.malformed("the answer has no job_detail: " + resp.snippet())
+		}
+		return a.JobDetail.job(resp)
+	})
 }

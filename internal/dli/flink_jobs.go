@@ -59,32 +59,27 @@ type flinkJobPageJSON struct {
 // order: one request per page (offset counts jobs, limit at most
 // MaxPageSize), stopping at limit or on a short page.
 func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) ([]FlinkJob, error) {
-	q := f.query()
-	jobs, err := collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]FlinkJob, error) {
+	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]FlinkJob, error) {
+		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v1.0", projectID, "streaming", "jobs")
-		if err != nil {
-			return nil, err
-		}
-		var p flinkJobPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
-		if err != nil {
-			return nil, err
-		}
-		out := make([]FlinkJob, len(items))
-		for i := range items {
-			if out[i], err = items[i].job(resp); err != nil {
+		k := dliCall(projectID, listSubject(FlinkJobKind, projectID), q, "v1.0", projectID, "streaming", "jobs")
+		return do(ctx, c, k, func(resp *response) ([]FlinkJob, error) {
+			var p flinkJobPageJSON
+			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-		}
-		return out, nil
+			items, err := pageItems(resp, p.JobList.Jobs, p.JobList.TotalCount, "job_list.jobs")
+			if err != nil {
+				return nil, err
+			}
+			out := make([]FlinkJob, len(items))
+			for i := range items {
+				if out[i], err = items[i].job(resp); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		})
 	})
-	if err != nil {
-		return nil, c.explain(err, listSubject(FlinkJobKind, projectID))
-	}
-	return jobs, nil
 }

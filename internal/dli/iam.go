@@ -8,8 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-
-	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
 )
 
 // IAMRoot is IAM's host root: auth_url without its final /v3.
@@ -37,53 +35,51 @@ func (e *ProjectLookupError) Error() string {
 // ProjectID looks up the ID of the IAM project called name, authenticated
 // with the client's credentials: GET {authURL}/projects?name={name}.
 func (c *Client) ProjectID(ctx context.Context, authURL *url.URL, name string) (string, error) {
-	u := c.below(authURL, "projects")
-	u.RawQuery = sign.CanonicalQuery(url.Values{"name": {name}})
-	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: u, credentials: c.credentials})
-	if err != nil {
-		return "", c.explain(err, fmt.Sprintf("IAM project %q", name))
-	}
-	var answer struct {
-		Projects []struct {
-			ID   string `json:"id"`
-			Name string `json:"name"`
-		} `json:"projects"`
-	}
-	if err := json.Unmarshal(resp.body, &answer); err != nil {
-		return "", c.redact(resp.malformed(fmt.Sprintf("the project list is not the expected JSON (%v): %s", err, snippet(resp.body))))
-	}
-	var ids []string
-	for _, p := range answer.Projects {
-		if p.ID != "" && (p.Name == "" || p.Name == name) {
-			ids = append(ids, p.ID)
+	k := call{service: serviceIAM, method: http.MethodGet, base: authURL, path: []string{"projects"},
+		query: url.Values{"name": {name}}, subject: fmt.Sprintf("IAM project %q", name)}
+	return do(ctx, c, k, func(resp *response) (string, error) {
+		var answer struct {
+			Projects []struct {
+				ID   string `json:"id"`
+				Name string `json:"name"`
+			} `json:"projects"`
 		}
-	}
-	if len(ids) != 1 {
-		return "", &ProjectLookupError{Name: name, Found: ids}
-	}
-	return ids[0], nil
+		if err := resp.decodeJSON(&answer); err != nil {
+			return "", err
+		}
+		var ids []string
+		for _, p := range answer.Projects {
+			if p.ID != "" && (p.Name == "" || p.Name == name) {
+				ids = append(ids, p.ID)
+			}
+		}
+		if len(ids) != 1 {
+			return "", &ProjectLookupError{Name: name, Found: ids}
+		}
+		return ids[0], nil
+	})
 }
 
 // DomainID looks up the ID of the account (domain) that the base
 // credentials belong to: GET {authURL}/auth/domains, signed with them and
 // without X-Domain-Id, as the official SDK does when it is not told the ID.
 func (c *Client) DomainID(ctx context.Context, authURL *url.URL, base CredentialSource) (string, error) {
-	resp, err := c.send(ctx, call{service: serviceIAM, method: http.MethodGet, url: c.below(authURL, "auth", "domains"), credentials: base})
-	if err != nil {
-		return "", c.explain(err, "the account (domain) of the credentials")
-	}
-	var answer struct {
-		Domains []struct {
-			ID string `json:"id"`
-		} `json:"domains"`
-	}
-	if err := json.Unmarshal(resp.body, &answer); err != nil {
-		return "", c.redact(resp.malformed(fmt.Sprintf("the domain list is not the expected JSON (%v): %s", err, snippet(resp.body))))
-	}
-	if len(answer.Domains) == 0 || answer.Domains[0].ID == "" {
-		return "", c.redact(resp.malformed("IAM lists no account (domain) for these credentials: " + snippet(resp.body)))
-	}
-	return answer.Domains[0].ID, nil
+	k := call{service: serviceIAM, method: http.MethodGet, base: authURL, path: []string{"auth", "domains"},
+		credentials: base, subject: "the account (domain) of the credentials"}
+	return do(ctx, c, k, func(resp *response) (string, error) {
+		var answer struct {
+			Domains []struct {
+				ID string `json:"id"`
+			} `json:"domains"`
+		}
+		if err := resp.decodeJSON(&answer); err != nil {
+			return "", err
+		}
+		if len(answer.Domains) == 0 || answer.Domains[0].ID == "" {
+			return "", resp.malformed("IAM lists no account (domain) for these credentials: " + resp.snippet())
+		}
+		return answer.Domains[0].ID, nil
+	})
 }
 
 // AssumeRole obtains temporary AK/SK for an agency, authenticated with the
@@ -110,20 +106,18 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 	if err != nil {
 		return TemporaryCredentials{}, err
 	}
-	resp, err := c.send(ctx, call{
-		service: serviceIAM, method: http.MethodPost, body: body, credentials: base, domainID: domainID,
-		url: c.below(IAMRoot(authURL), "v3.0", "OS-CREDENTIAL", "securitytokens"),
-	})
-	if err != nil {
-		return TemporaryCredentials{}, c.explain(err, fmt.Sprintf("agency %q of domain %q", agency, domain))
+	k := call{
+		service: serviceIAM, method: http.MethodPost, body: body, credentials: base, domain: domainID,
+		base: IAMRoot(authURL), path: []string{"v3.0", "OS-CREDENTIAL", "securitytokens"},
+		subject: fmt.Sprintf("agency %q of domain %q", agency, domain),
 	}
-	return c.temporaryCredentialsFrom(resp)
+	return do(ctx, c, k, temporaryCredentialsFrom)
 }
 
 // temporaryCredentialsFrom reads the credential answer of the agency and
 // metadata calls. It never quotes the answer: it holds secrets the client
 // does not know yet, so redaction could not catch them.
-func (c *Client) temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
+func temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
 	var answer struct {
 		Credential struct {
 			Access        string `json:"access"`
@@ -132,7 +126,11 @@ func (c *Client) temporaryCredentialsFrom(resp *response) (TemporaryCredentials,
 			ExpiresAt     string `json:"expires_at"`
 		} `json:"credential"`
 	}
-	if err := json.Unmarshal(resp.body, &answer); err != nil {
+	dec := json.NewDecoder(resp.body)
+	if err := dec.Decode(&answer); err != nil || atEnd(dec) != nil {
+		if resp.body.over {
+			return TemporaryCredentials{}, resp.tooLarge()
+		}
 		return TemporaryCredentials{}, resp.malformed("the credential answer is not the expected JSON")
 	}
 	cred := answer.Credential

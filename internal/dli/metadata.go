@@ -62,23 +62,30 @@ var metadataWithoutTokens = []int{http.StatusNotFound, http.StatusMethodNotAllow
 // metadata call it is bounded by the short metadata timeout, goes through
 // no proxy and carries no credentials.
 func (c *Client) MetadataToken(ctx context.Context, endpoint *url.URL) (token string, ok bool, err error) {
-	resp, err := c.send(ctx, call{
+	k := call{
 		service: serviceMetadata, method: http.MethodPut, metadata: true, final: metadataWithoutTokens,
-		url:    c.below(endpoint, "meta-data", "latest", "api", "token"),
+		base: endpoint, path: []string{"meta-data", "latest", "api", "token"},
 		header: http.Header{HeaderMetadataTokenTTL: {metadataTokenTTL}},
+	}
+	token, err = do(ctx, c, k, func(resp *response) (string, error) {
+		data, err := resp.text()
+		if err != nil {
+			return "", err
+		}
+		token := strings.TrimSpace(string(data))
+		if token == "" {
+			return "", resp.malformed("the session token answer is empty")
+		}
+		c.secrets.add(token)
+		return token, nil
 	})
 	var apiErr *APIError
 	switch {
 	case errors.As(err, &apiErr) && slices.Contains(metadataWithoutTokens, apiErr.StatusCode):
 		return "", false, nil
 	case err != nil:
-		return "", false, c.redact(err)
+		return "", false, err
 	}
-	token = strings.TrimSpace(string(resp.body))
-	if token == "" {
-		return "", false, resp.malformed("the session token answer is empty")
-	}
-	c.secrets.add(token)
 	return token, true, nil
 }
 
@@ -88,14 +95,10 @@ func (c *Client) MetadataToken(ctx context.Context, endpoint *url.URL) (token st
 func (c *Client) MetadataSecurityKey(ctx context.Context, endpoint *url.URL, token string) (TemporaryCredentials, error) {
 	k := call{
 		service: serviceMetadata, method: http.MethodGet, metadata: true,
-		url: c.below(endpoint, "openstack", "latest", "securitykey"),
+		base: endpoint, path: []string{"openstack", "latest", "securitykey"},
 	}
 	if token != "" {
 		k.header = http.Header{HeaderMetadataToken: {token}}
 	}
-	resp, err := c.send(ctx, k)
-	if err != nil {
-		return TemporaryCredentials{}, c.redact(err)
-	}
-	return c.temporaryCredentialsFrom(resp)
+	return do(ctx, c, k, temporaryCredentialsFrom)
 }

@@ -14,7 +14,7 @@ func pageItems[T any](resp *response, items *[]T, count *int64, field string) ([
 	case count != nil && *count == 0:
 		return nil, nil
 	}
-	return nil, resp.malformed("the answer has no " + field + ": " + snippet(resp.body))
+	return nil, resp.malformed("the answer has no " + field + ": " + resp.snippet())
 }
 
 // collect gathers at most limit items of a paged list, asking for pages of

@@ -13,14 +13,59 @@ import (
 	"unicode"
 )
 
-// response is a fully read HTTP answer.
+// response is an HTTP answer: its facts, and for a 2xx its body, read by
+// the call's decoder as it arrives.
 type response struct {
 	service   string
 	status    int
 	host      string // the endpoint's, which answered
 	requestID string
-	body      []byte
 	attempts  int
+	raw       io.ReadCloser
+	body      *cappedReader
+}
+
+// cappedReader reads at most limit bytes of an answer and keeps its first
+// bytes, which errors quote.
+type cappedReader struct {
+	r     io.Reader
+	n     int64
+	limit int64
+	head  []byte
+	over  bool // the answer is longer than limit
+}
+
+// headBytes is how much of an answer is kept for the excerpts errors quote.
+const headBytes = 1024
+
+var errTooLarge = errors.New("the answer is too large")
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.over {
+		return 0, errTooLarge
+	}
+	if rest := c.limit + 1 - c.n; int64(len(p)) > rest {
+		p = p[:rest]
+	}
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if len(c.head) < headBytes {
+		c.head = append(c.head, p[:min(n, headBytes-len(c.head))]...)
+	}
+	if c.n > c.limit {
+		c.over = true
+		return n - 1, errTooLarge
+	}
+	return n, err
+}
+
+// close drains what little may be left of the answer (a final newline), so
+// that the connection is reused, and closes it.
+func (r *response) close() {
+	if !r.body.over {
+		_, _ = io.CopyN(io.Discard, r.raw, 4<<10)
+	}
+	_ = r.raw.Close()
 }
 
 // body is every field DLI puts in a JSON answer to the state call: the
@@ -75,29 +120,43 @@ func (b body) keystoneMessage() string {
 	return plain
 }
 
-// readResponse reads at most MaxResponseBytes and turns anything but a
-// well-formed success into an error.
+// readResponse turns a 2xx into a response whose body the decoder reads,
+// and anything else into an error. Every answer is read at most
+// MaxResponseBytes far.
 func readResponse(resp *http.Response, tr *trace) (*response, error) {
-	attempts := tr.attempts
-	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: attempts}
+	r := &response{service: tr.service, status: resp.StatusCode, requestID: resp.Header.Get(requestIDHeader), attempts: tr.attempts,
+		raw: resp.Body, body: &cappedReader{r: resp.Body, limit: MaxResponseBytes}}
 	if resp.Request != nil && resp.Request.URL != nil {
 		r.host = resp.Request.URL.Host
 	}
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		return r, nil
+	}
+	defer r.close()
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		return nil, &RedirectError{Service: tr.service, StatusCode: resp.StatusCode, Location: resp.Header.Get("Location"), RequestID: r.requestID}
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	data, err := r.text()
 	if err != nil {
-		return nil, &NetworkError{Service: tr.service, Attempts: attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", resp.StatusCode, err)}
+		return nil, err
 	}
-	if len(data) > MaxResponseBytes {
-		return nil, r.malformed("the body is larger than 1 MiB")
+	return nil, r.apiError(resp.Header.Get("Content-Type"), data)
+}
+
+// text is the whole answer.
+func (r *response) text() ([]byte, error) {
+	data, err := io.ReadAll(r.body)
+	switch {
+	case r.body.over:
+		return nil, r.tooLarge()
+	case err != nil:
+		return nil, &NetworkError{Service: r.service, Attempts: r.attempts, Err: fmt.Errorf("reading the answer (HTTP %d): %w", r.status, err)}
 	}
-	r.body = data
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, r.apiError(resp.Header.Get("Content-Type"))
-	}
-	return r, nil
+	return data, nil
+}
+
+func (r *response) tooLarge() error {
+	return r.malformed(fmt.Sprintf("the body is larger than %d MiB", MaxResponseBytes>>20))
 }
 
 // decode parses a 2xx body; an is_success=false or error_code answer is an
@@ -116,26 +175,59 @@ func (b *body) envelope() *body { return b }
 
 // decodeInto is decode for an answer type that embeds body.
 func (r *response) decodeInto(v envelope) error {
-	if err := json.Unmarshal(r.body, v); err != nil {
-		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, snippet(r.body)))
+	if err := r.decodeJSON(v); err != nil {
+		return err
 	}
 	if b := v.envelope(); (b.IsSuccess != nil && !bool(*b.IsSuccess)) || b.ErrorCode != "" {
-		return r.errorFrom(*b)
+		return r.errorFrom(*b, r.body.head)
 	}
 	return nil
 }
 
-func (r *response) apiError(contentType string) error {
-	var b body
-	if err := json.Unmarshal(r.body, &b); err != nil {
-		e := r.errorFrom(body{})
-		e.Message = nonJSONMessage(contentType, r.body)
-		return e
+// decodeJSON reads the answer's JSON value into v as it arrives, and the
+// rest of the answer, which may only be white space.
+func (r *response) decodeJSON(v any) error {
+	dec := json.NewDecoder(r.body)
+	err := dec.Decode(v)
+	if err == nil {
+		err = atEnd(dec)
 	}
-	return r.errorFrom(b)
+	switch {
+	case r.body.over:
+		return r.tooLarge()
+	case err != nil:
+		return r.malformed(fmt.Sprintf("the body is not the expected JSON (%v): %s", err, r.snippet()))
+	}
+	return nil
 }
 
-func (r *response) errorFrom(b body) *APIError {
+// atEnd reads the rest of a JSON answer: white space only.
+func atEnd(dec *json.Decoder) error {
+	if t, err := dec.Token(); err != io.EOF {
+		if err == nil {
+			err = fmt.Errorf("more after the JSON value: %v", t)
+		}
+		return err
+	}
+	return nil
+}
+
+// snippet is an excerpt of the answer's beginning, for errors.
+func (r *response) snippet() string { return snippet(r.body.head) }
+
+func (r *response) apiError(contentType string, data []byte) error {
+	var b body
+	if err := json.Unmarshal(data, &b); err != nil {
+		e := r.errorFrom(body{}, data)
+		e.Message = nonJSONMessage(contentType, data)
+		return e
+	}
+	return r.errorFrom(b, data)
+}
+
+// errorFrom is the API error an answer's body b says; data is the answer
+// (or its beginning), quoted when b has no message.
+func (r *response) errorFrom(b body, data []byte) *APIError {
 	msg := b.ErrorMsg
 	if msg == "" {
 		msg = b.Message
@@ -143,8 +235,8 @@ func (r *response) errorFrom(b body) *APIError {
 	if msg == "" && len(b.Error) > 0 {
 		msg = b.keystoneMessage()
 	}
-	if msg == "" && len(r.body) > 0 {
-		msg = "the answer has no error message: " + snippet(r.body)
+	if msg == "" && len(data) > 0 {
+		msg = "the answer has no error message: " + snippet(data)
 	}
 	dliForm := strings.HasPrefix(b.ErrorCode, "DLI.") || b.IsSuccess != nil
 	return &APIError{

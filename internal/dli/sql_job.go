@@ -49,14 +49,14 @@ type sqlJobJSON struct {
 // an answer without an ID.
 func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 	if j.Status == nil || *j.Status == "" {
-		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + snippet(resp.body))
+		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + resp.snippet())
 	}
 	id := askedID
 	if j.JobID != nil && *j.JobID != "" {
 		id = *j.JobID
 	}
 	if id == "" {
-		return SQLJob{}, resp.malformed("a SQL job in the answer has no job_id: " + snippet(resp.body))
+		return SQLJob{}, resp.malformed("a SQL job in the answer has no job_id: " + resp.snippet())
 	}
 	return SQLJob{
 		ID: id, Status: *j.Status, Message: j.Message,
@@ -70,17 +70,12 @@ func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
 // SQLJob reads one SQL job's status and details: one request, plus retries
 // of transient failures, with the same errors as BatchState.
 func (c *Client) SQLJob(ctx context.Context, projectID, jobID string) (SQLJob, error) {
-	resp, err := c.get(ctx, nil, "v1.0", projectID, "jobs", jobID, "status")
-	var j sqlJobJSON
-	if err == nil {
-		err = resp.decodeInto(&j)
-	}
-	var job SQLJob
-	if err == nil {
-		job, err = j.job(resp, jobID)
-	}
-	if err != nil {
-		return SQLJob{}, c.explain(err, jobSubject(SQLJobKind, projectID, jobID))
-	}
-	return job, nil
+	k := dliCall(projectID, jobSubject(SQLJobKind, projectID, jobID), nil, "v1.0", projectID, "jobs", jobID, "status")
+	return do(ctx, c, k, func(resp *response) (SQLJob, error) {
+		var j sqlJobJSON
+		if err := resp.decodeInto(&j); err != nil {
+			return SQLJob{}, err
+		}
+		return j.job(resp, jobID)
+	})
 }

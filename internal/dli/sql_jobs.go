@@ -65,32 +65,27 @@ type sqlJobPageJSON struct {
 // one request per page (current-page from 1, page-size at most
 // MaxPageSize), stopping at limit or on a short page.
 func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) ([]SQLJob, error) {
-	q := f.query()
-	jobs, err := collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]SQLJob, error) {
+	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]SQLJob, error) {
+		q := f.query()
 		q.Set("current-page", strconv.Itoa(page+1))
 		q.Set("page-size", strconv.Itoa(size))
-		resp, err := c.get(ctx, q, "v1.0", projectID, "jobs")
-		if err != nil {
-			return nil, err
-		}
-		var p sqlJobPageJSON
-		if err := resp.decodeInto(&p); err != nil {
-			return nil, err
-		}
-		items, err := pageItems(resp, p.Jobs, p.JobCount, "jobs")
-		if err != nil {
-			return nil, err
-		}
-		out := make([]SQLJob, len(items))
-		for i := range items {
-			if out[i], err = items[i].job(resp, ""); err != nil {
+		k := dliCall(projectID, listSubject(SQLJobKind, projectID), q, "v1.0", projectID, "jobs")
+		return do(ctx, c, k, func(resp *response) ([]SQLJob, error) {
+			var p sqlJobPageJSON
+			if err := resp.decodeInto(&p); err != nil {
 				return nil, err
 			}
-		}
-		return out, nil
+			items, err := pageItems(resp, p.Jobs, p.JobCount, "jobs")
+			if err != nil {
+				return nil, err
+			}
+			out := make([]SQLJob, len(items))
+			for i := range items {
+				if out[i], err = items[i].job(resp, ""); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		})
 	})
-	if err != nil {
-		return nil, c.explain(err, listSubject(SQLJobKind, projectID))
-	}
-	return jobs, nil
 }

@@ -82,6 +82,8 @@ type Mock struct {
 	batches      map[batchKey]*batch
 	sqlJobs      map[batchKey]*batch // jobs.go
 	flinkJobs    map[batchKey]*batch
+	queues       map[batchKey]*scripted[QueueStep] // capacity.go
+	pools        map[batchKey]*scripted[PoolStep]
 	faults       []*Fault
 	requests     []Request
 	served       int
@@ -103,6 +105,7 @@ type batch struct {
 func New(creds Credentials) *Mock {
 	m := &Mock{Now: time.Now, TemporaryTTL: time.Hour, DomainID: DefaultDomainID, batches: map[batchKey]*batch{}, agencies: map[agencyKey]bool{},
 		sqlJobs: map[batchKey]*batch{}, flinkJobs: map[batchKey]*batch{},
+		queues: map[batchKey]*scripted[QueueStep]{}, pools: map[batchKey]*scripted[PoolStep]{},
 		tokens: map[string]bool{}, calls: map[string]int{}, mux: http.NewServeMux()}
 	if creds != (Credentials{}) {
 		m.keys = append(m.keys, key{Credentials: creds})
@@ -117,6 +120,9 @@ func New(creds Credentials) *Mock {
 	m.mux.HandleFunc("GET /v1.0/{project}/jobs", m.sqlJobList)
 	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs/{job}", m.flinkJob)
 	m.mux.HandleFunc("GET /v1.0/{project}/streaming/jobs", m.flinkJobList)
+	m.mux.HandleFunc("GET /v1.0/{project}/queues", m.queueList)
+	m.mux.HandleFunc("GET /v1.0/{project}/queues/{name}", m.queueRead)
+	m.mux.HandleFunc("GET /v3/{project}/elastic-resource-pools", m.poolList)
 	m.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "APIGW.0101", "The API does not exist or has not been published in the environment.")
 	})

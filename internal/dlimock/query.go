@@ -24,6 +24,11 @@ var queryParams = map[string][]string{
 	// ListFlinkJobs.
 	"GET /v1.0/{project}/streaming/jobs": {"job_type", "limit", "name", "offset", "order", "queue_name", "root_job_id", "show_detail",
 		"status", "sys_enterprise_project_name", "tags", "user_name"},
+	// ListQueues, and what DLI's documentation adds and the official
+	// provider's huaweicloud_dli_queues sends: page-size, current-page, order.
+	"GET /v1.0/{project}/queues": {"current-page", "order", "page-size", "queue_type", "tags", "with-charge-info", "with-priv"},
+	// ListElasticResourcePools.
+	"GET /v3/{project}/elastic-resource-pools": {"limit", "name", "offset", "status", "tags"},
 	// Keystone's project list.
 	"GET /v3/projects": {"domain_id", "enabled", "is_domain", "name", "page", "parent_id", "per_page"},
 }

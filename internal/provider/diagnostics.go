@@ -56,6 +56,8 @@ var (
 	sqlJobsSubject   = subject{kind: dli.SQLJobKind, list: true}
 	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
 	flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}
+	queueSubject     = subject{kind: dli.QueueKind, idAttribute: "name"}
+	poolSubject      = subject{kind: dli.ElasticResourcePoolKind, idAttribute: "name"}
 )
 
 // named fills a summary's %s with what is read: "batch", "SQL jobs"...
@@ -97,6 +99,7 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 		network    *dli.NetworkError
 		unexpected *dli.UnexpectedStateError
 		waitTO     *dli.WaitTimeoutError
+		notListed  *dli.NotListedError
 	)
 	switch {
 	case errors.As(err, &unexpected):
@@ -104,6 +107,9 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 	case errors.As(err, &waitTO):
 		return diag.NewErrorDiagnostic(s.named("Timed out waiting for the DLI %s"),
 			err.Error()+fmt.Sprintf(". Raise %s (now %s) if the %s needs longer.", s.timeoutAttribute(), timeout, s.kind.Noun))
+	case errors.As(err, &notListed):
+		return diag.NewErrorDiagnostic(s.named("DLI %s not found"),
+			err.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s is in.", s.arguments(), s.kind.Noun))
 	case errors.As(err, &apiErr):
 		return apiErrorDiagnostic(apiErr, s, auth)
 	case errors.As(err, &malformed):

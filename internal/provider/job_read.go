@@ -42,20 +42,27 @@ const (
 	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
 )
 
-// waitArgs are the arguments of every read of one job but its ID, and
-// found, which allow_missing makes worth reading.
+// waitArgs are the arguments of every read of one job (or pool) but its ID.
 type waitArgs struct {
-	ProjectID    types.String   `tfsdk:"project_id"`
-	WaitFor      types.Set      `tfsdk:"wait_for"`
-	AllowMissing types.Bool     `tfsdk:"allow_missing"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
-	Found        types.Bool     `tfsdk:"found"`
+	ProjectID types.String   `tfsdk:"project_id"`
+	WaitFor   types.Set      `tfsdk:"wait_for"`
+	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
+
+// presenceArgs are allow_missing and what it makes worth reading, found:
+// the data sources of one job have them (DLI purges old jobs).
+type presenceArgs struct {
+	AllowMissing types.Bool `tfsdk:"allow_missing"`
+	Found        types.Bool `tfsdk:"found"`
+}
+
+func (p *presenceArgs) presence() *presenceArgs { return p }
 
 // jobArgs are the arguments of dli_sql_job and dli_flink_job.
 type jobArgs struct {
 	JobID types.String `tfsdk:"job_id"`
 	waitArgs
+	presenceArgs
 }
 
 func (a *jobArgs) jobID() string            { return a.JobID.ValueString() }
@@ -83,12 +90,13 @@ func waitForDescription(kind dli.Kind, timeout string) string {
 		"The wait fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ") that is not listed, and fails when `" + timeout + "` runs out."
 }
 
-// jobDescription is "the batch job", "the SQL job", "the Flink job".
+// jobDescription is "the batch job", "the SQL job", "the elastic
+// resource pool".
 func jobDescription(kind dli.Kind) string {
-	if strings.HasSuffix(kind.Noun, " job") {
-		return "the " + kind.Noun
+	if kind.Noun == dli.BatchKind.Noun {
+		return "the batch job"
 	}
-	return "the " + kind.Noun + " job"
+	return "the " + kind.Noun
 }
 
 // statusList is a kind's statuses (or some of them) as Markdown.
@@ -104,7 +112,6 @@ func statusValidator(kind dli.Kind) oneOf {
 // a job of kind, plus the job's ID attribute idName: required, described
 // and checked at plan time by idValidator.
 func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
-	the := "the " + kind.Noun
 	return map[string]schema.Attribute{
 		idName: schema.StringAttribute{
 			Required:            true,
@@ -118,6 +125,13 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 			MarkdownDescription: waitForDescription(kind, "timeouts.read"),
 			Validators:          waitForValidators(kind),
 		},
+	}
+}
+
+// presenceAttributes are the schema of presenceArgs, for a job of kind.
+func presenceAttributes(kind dli.Kind) map[string]schema.Attribute {
+	the := "the " + kind.Noun
+	return map[string]schema.Attribute{
 		"allow_missing": schema.BoolAttribute{
 			Optional: true,
 			MarkdownDescription: "Read a " + kind.Noun + " that DLI does not know (never submitted, or purged from its history) as `found = false`, its other attributes null, at once and without waiting, instead of failing. " +
@@ -141,39 +155,59 @@ func timeoutsBlocks(ctx context.Context) map[string]schema.Block {
 }
 
 // readJob is the read of one job of any kind: one call of once, or with
-// wait_for the polling of wait, within timeouts.read, failing with the
-// diagnostics every data source gives. It sets args.ProjectID to the
-// project read and args.Found; found is false (and v the zero T) when
-// allow_missing lets a job DLI does not know through.
-func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *waitArgs, diags *diag.Diagnostics,
+// wait_for the polling of wait, by readOne. With p (the data sources of
+// jobs), allow_missing lets a job DLI does not know through: found is
+// false, v the zero T, and p.Found set.
+func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *waitArgs, p *presenceArgs, diags *diag.Diagnostics,
 	once func(*dli.Client, context.Context, string, string) (T, error),
 	wait func(dli.Waiter, context.Context, string, string, []string) (T, error),
 ) (v T, found, ok bool) {
-	ctx, cancel, scope, d := b.startRead(ctx, args.ProjectID, args.Timeouts)
-	diags.Append(d...)
-	if diags.HasError() {
-		return v, false, false
-	}
-	defer cancel()
 	var waitFor []string
 	diags.Append(args.WaitFor.ElementsAs(ctx, &waitFor, false)...)
 	if diags.HasError() {
 		return v, false, false
 	}
-	var err error
-	if len(waitFor) == 0 {
-		v, err = once(b.data.client, ctx, scope.projectID, jobID)
-	} else {
-		v, err = wait(b.data.waiter, ctx, scope.projectID, jobID, waitFor)
+	found = true
+	v, ok = readOne(ctx, b, &args.ProjectID, args.Timeouts, diags, func(ctx context.Context, projectID string) (T, error) {
+		var v T
+		var err error
+		if len(waitFor) == 0 {
+			v, err = once(b.data.client, ctx, projectID, jobID)
+		} else {
+			v, err = wait(b.data.waiter, ctx, projectID, jobID, waitFor)
+		}
+		if err != nil && p != nil && p.AllowMissing.ValueBool() && isMissing(err) {
+			found = false
+			return v, nil
+		}
+		return v, err
+	})
+	if ok && p != nil {
+		p.Found = types.BoolValue(found)
 	}
-	found = err == nil
-	if err != nil && !(args.AllowMissing.ValueBool() && isMissing(err)) {
+	return v, found && ok, ok
+}
+
+// readOne is the read of one thing (a job, a queue, a pool) by read,
+// within timeouts.read, failing with the diagnostics every data source
+// gives. It sets *project to the project read.
+func readOne[T any](ctx context.Context, b *dataSourceBase, project *types.String, t timeouts.Value, diags *diag.Diagnostics,
+	read func(ctx context.Context, projectID string) (T, error),
+) (T, bool) {
+	var zero T
+	ctx, cancel, scope, d := b.startRead(ctx, *project, t)
+	diags.Append(d...)
+	if diags.HasError() {
+		return zero, false
+	}
+	defer cancel()
+	v, err := read(ctx, scope.projectID)
+	if err != nil {
 		diags.Append(b.failed(err, scope))
-		return v, false, false
+		return zero, false
 	}
-	args.ProjectID = types.StringValue(scope.projectID)
-	args.Found = types.BoolValue(found)
-	return v, found, true
+	*project = types.StringValue(scope.projectID)
+	return v, true
 }
 
 // isMissing reports whether err says that DLI does not know the job: its

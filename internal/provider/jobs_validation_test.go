@@ -12,7 +12,7 @@ import (
 // Invalid arguments of the SQL and Flink data sources fail at validate and
 // plan time, naming the attribute and what it expects, with no request.
 func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
-	for name, tc := range map[string]struct{ config, want string }{
+	failBeforeAnyRequest(t, map[string]validationCase{
 		"sql job_id not a UUID":    {`data "dli_sql_job" "t" { job_id = "71001" }`, `job_id.*SQL job ID in UUID form.*71001`},
 		"sql job_id with a suffix": {`data "dli_sql_job" "t" { job_id = "` + testSQLJob + `/x" }`, `job_id.*UUID form`},
 		"sql wait_for unknown": {`data "dli_sql_job" "t" {
@@ -44,7 +44,16 @@ func TestAccJobs_validationFailsBeforeAnyRequest(t *testing.T) {
 		"flink limit 1001":            {`data "dli_flink_jobs" "t" { limit = 1001 }`, `limit.*between 1 and 1000`},
 		"flink empty name":            {`data "dli_flink_jobs" "t" { name = "" }`, `Empty name.*name is set to an empty string.*Leave it out.*for no filter`},
 		"flink job_type unknown":      {`data "dli_flink_jobs" "t" { job_type = "spark" }`, `job_type.*flink_sql_job.*spark`},
-	} {
+	})
+}
+
+// validationCase is a configuration and the error it must fail with.
+type validationCase struct{ config, want string }
+
+// failBeforeAnyRequest runs each case's configuration against a mock,
+// expecting its error and no request.
+func failBeforeAnyRequest(t *testing.T, cases map[string]validationCase) {
+	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			srv := newMock(t)
 			accTest(t, resource.TestStep{

@@ -254,6 +254,7 @@ func (p *dliProvider) DataSources(context.Context) []func() datasource.DataSourc
 	return []func() datasource.DataSource{
 		newBatchStateDataSource, newBatchDataSource, newBatchesDataSource,
 		newSQLJobDataSource, newSQLJobsDataSource, newFlinkJobDataSource, newFlinkJobsDataSource,
+		newQueueDataSource, newElasticResourcePoolDataSource,
 	}
 }
 

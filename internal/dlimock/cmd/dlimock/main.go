@@ -90,6 +90,7 @@ func describeSeeds(w io.Writer, accessKey, secretKey, token string) {
 	for _, j := range seededJobs {
 		fmt.Fprintf(w, "  %-5s %-36s %-11s %-32s  %s\n", j.kind, j.id, j.details["queue_name"], strings.ReplaceAll(j.states, ",", " -> "), j.scenario)
 	}
+	describeCapacity(w)
 	fmt.Fprintf(w, "Queues: %s. A batch's states: %s (any case).\n", strings.Join(seededQueues(), ", "), strings.Join(dli.KnownStates, ", "))
 	shownSecret := fmt.Sprintf("%q", secretKey)
 	if secretKey != demoSecretKey {
@@ -141,6 +142,7 @@ func seed(m *dlimock.Mock, now time.Time) {
 			m.AddFlinkJob(DemoProject, id, details, strings.Split(j.states, ",")...)
 		}
 	}
+	seedCapacity(m, now.Add(-24*time.Hour).UnixMilli())
 	m.AddProject(demoRegion, DemoProject)
 	m.AddAgency(demoDomain, demoAgency)
 	m.ServeMetadata()
@@ -159,7 +161,7 @@ func main() {
 	totalCountsPage := flag.Bool("total-counts-page", false, "the batch list's total counts only the page, not the list")
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
-		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI (batches, SQL and Flink jobs) on a loopback port, for the demo and tests.\n\n")
+		fmt.Fprintf(out, "Usage: dlimock [flags]\n\nServes an in-memory DLI (batches, SQL and Flink jobs, queues, elastic resource pools) on a loopback port, for the demo and tests.\n\n")
 		describeSeeds(out, demoAccessKey, demoSecretKey, "")
 		fmt.Fprintf(out, "\nFlags:\n")
 		flag.PrintDefaults()

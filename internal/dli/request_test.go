@@ -1,0 +1,162 @@
+package dli
+
+import (
+	"context"
+	"net/url"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli/sign"
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// apiMethod calls one API method of the client against the mock at base
+// (the server's URL, which also serves IAM below /v3 and the metadata
+// service); project is the DLI project it reads, "" for the others.
+type apiMethod struct {
+	project string
+	call    func(ctx context.Context, c *Client, base *url.URL) error
+}
+
+// apiMethods is every API method of Client: TestEveryAPIMethodIsTested
+// fails when one is added without an entry here.
+var apiMethods = map[string]apiMethod{
+	"BatchState": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.BatchState(ctx, testProject, testBatch)
+		return err
+	}},
+	"Batch": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.Batch(ctx, testProject, testBatch)
+		return err
+	}},
+	"Batches": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.Batches(ctx, testProject, BatchFilter{}, 10)
+		return err
+	}},
+	"SQLJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.SQLJob(ctx, testProject, testBatch)
+		return err
+	}},
+	"SQLJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.SQLJobs(ctx, testProject, SQLJobFilter{}, 10)
+		return err
+	}},
+	"FlinkJob": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.FlinkJob(ctx, testProject, "71001")
+		return err
+	}},
+	"FlinkJobs": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.FlinkJobs(ctx, testProject, FlinkJobFilter{}, 10)
+		return err
+	}},
+	"Queue": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.Queue(ctx, testProject, "etl")
+		return err
+	}},
+	"ElasticResourcePool": {testProject, func(ctx context.Context, c *Client, _ *url.URL) error {
+		_, err := c.ElasticResourcePool(ctx, testProject, "pool_a")
+		return err
+	}},
+	"ProjectID": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.ProjectID(ctx, base.JoinPath("v3"), "cn-north-4")
+		return err
+	}},
+	"DomainID": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.DomainID(ctx, base.JoinPath("v3"), c.credentials)
+		return err
+	}},
+	"AssumeRole": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.AssumeRole(ctx, base.JoinPath("v3"), c.credentials, dlimock.DefaultDomainID, "agency", "domain", time.Hour)
+		return err
+	}},
+	"MetadataToken": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, _, err := c.MetadataToken(ctx, base)
+		return err
+	}},
+	"MetadataSecurityKey": {"", func(ctx context.Context, c *Client, base *url.URL) error {
+		_, err := c.MetadataSecurityKey(ctx, base, "")
+		return err
+	}},
+}
+
+// Every exported method of Client that takes a context sends a request:
+// each must be in apiMethods, so that the tests below cover it.
+func TestEveryAPIMethodIsTested(t *testing.T) {
+	ctxType := reflect.TypeFor[context.Context]()
+	client := reflect.TypeFor[*Client]()
+	for i := range client.NumMethod() {
+		m := client.Method(i)
+		if m.Type.NumIn() > 1 && m.Type.In(1) == ctxType {
+			if _, ok := apiMethods[m.Name]; !ok {
+				t.Errorf("Client.%s sends a request but is not in apiMethods", m.Name)
+			}
+		}
+	}
+}
+
+// No API method returns an error that quotes a credential, whatever shape
+// the answer that echoes it takes: every error leaves through one exit.
+func TestNoAPIMethodReturnsAnUnredactedError(t *testing.T) {
+	const echoed = "ECHOEDACCESSKEY00001"
+	shapes := map[string]dlimock.Fault{
+		"error page":          {Status: 400, ContentType: "text/plain", Body: "bad request from " + echoed},
+		"JSON error":          {Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"denied for ` + echoed + `"}`},
+		"keystone error":      {Status: 401, Body: `{"error":{"code":401,"message":"bad key ` + echoed + `"}}`},
+		"is_success=false":    {Status: 200, Body: `{"is_success":false,"message":"key ` + echoed + ` expired"}`},
+		"200 that isn't JSON": {Status: 200, ContentType: "text/plain", Body: "{key: " + echoed},
+		"200 without a field": {Status: 200, Body: `{"id":"` + echoed + `"}`},
+		"redirect":            {Status: 302, Header: map[string]string{"Location": "https://elsewhere.invalid/?key=" + echoed}},
+	}
+	for name, method := range apiMethods {
+		for shape, fault := range shapes {
+			t.Run(name+"/"+shape, func(t *testing.T) {
+				c, srv := newTestClient(t, func(c *Config) {
+					c.Credentials = Credentials{AccessKey: echoed, SecretKey: testSK}
+					c.MaxRetries = 0
+				})
+				srv.Mock.InjectFault(fault)
+				base, _ := url.Parse(srv.URL)
+				err := method.call(context.Background(), c, base)
+				if err == nil {
+					if name == "MetadataToken" && fault.Status == 200 {
+						return // any text is a session token
+					}
+					t.Fatal("no error")
+				}
+				if strings.Contains(err.Error(), echoed) {
+					t.Fatalf("the error quotes the access key: %v", err)
+				}
+			})
+		}
+	}
+}
+
+// Every DLI method signed with AK/SK sends the project it was given in
+// X-Project-Id and signs it; no other call sends one. This recording, not
+// a refusal of the mock, is what proves that the client sends it.
+func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
+	for name, method := range apiMethods {
+		t.Run(name, func(t *testing.T) {
+			c, srv := newTestClient(t, func(c *Config) { c.MaxRetries = 0 })
+			base, _ := url.Parse(srv.URL)
+			_ = method.call(context.Background(), c, base)
+			reqs := srv.Mock.Requests()
+			if len(reqs) == 0 {
+				t.Fatal("no request sent")
+			}
+			for _, r := range reqs {
+				a, _ := sign.ParseAuthorization(r.Header.Get("Authorization"))
+				got := r.Header.Get(HeaderProjectID)
+				switch {
+				case method.project == "" && got != "":
+					t.Errorf("%s %s: X-Project-Id %q sent on a call that has no project", r.Method, r.Path, got)
+				case method.project != "" && (got != method.project || !slices.Contains(a.SignedHeaders, "x-project-id")):
+					t.Errorf("%s %s: X-Project-Id %q, signed headers %v; want %q, signed", r.Method, r.Path, got, a.SignedHeaders, method.project)
+				}
+			}
+		})
+	}
+}
