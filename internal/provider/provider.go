@@ -262,7 +262,7 @@ func (p *dliProvider) Resources(context.Context) []func() resource.Resource { re
 
 // Actions need Terraform 1.14+; older versions and OpenTofu ignore them.
 func (p *dliProvider) Actions(context.Context) []func() action.Action {
-	return []func() action.Action{newBatchWaitAction, newSQLJobWaitAction, newFlinkJobWaitAction}
+	return []func() action.Action{newBatchWaitAction, newSQLJobWaitAction, newFlinkJobWaitAction, newElasticResourcePoolWaitAction}
 }
 
 // providerData is what Configure hands to every data source: one client, and

@@ -128,6 +128,10 @@ func newSQLJobWaitAction() action.Action {
 	return newWaitAction("_sql_job_wait", "dli_sql_job", sqlJobSubject, sqlJobIDDescription, sqlJobIDValidator, dli.Waiter.WaitSQLJob)
 }
 
+func newElasticResourcePoolWaitAction() action.Action {
+	return newWaitAction("_elastic_resource_pool_wait", "dli_elastic_resource_pool", poolSubject, poolNameDescription, poolNameValidator, dli.Waiter.WaitElasticResourcePool)
+}
+
 func newFlinkJobWaitAction() action.Action {
 	return newWaitAction("_flink_job_wait", "dli_flink_job", flinkJobSubject, flinkJobIDDescription, flinkJobIDValidator, dli.Waiter.WaitFlinkJob)
 }

@@ -200,6 +200,10 @@ func TestWaitActions_progressInOrderThenSuccess(t *testing.T) {
 		{"dli_flink_job_wait", func(m *dlimock.Mock) { m.AddFlinkJob(testProject, 71001, nil, "job_submitting", "job_running") },
 			map[string]tftypes.Value{"job_id": str("71001"), "wait_for": strSet("job_running")},
 			[]string{"Flink job 71001 is job_submitting (0s)", "Flink job 71001 reached job_running (20s)"}},
+		{"dli_elastic_resource_pool_wait", func(m *dlimock.Mock) {
+			m.AddElasticResourcePool(testProject, "pool_a", nil, dlimock.PoolStep{Status: "CREATING"}, dlimock.PoolStep{Status: "SCALING"}, dlimock.PoolStep{Status: "AVAILABLE"})
+		}, map[string]tftypes.Value{"name": str("pool_a"), "wait_for": strSet("available")},
+			[]string{"elastic resource pool pool_a is CREATING (0s)", "elastic resource pool pool_a is SCALING (20s)", "elastic resource pool pool_a reached AVAILABLE (40s)"}},
 	} {
 		t.Run(tc.action, func(t *testing.T) {
 			srv := newMock(t)
@@ -231,6 +235,9 @@ func TestWaitActions_failWithDLIsReason(t *testing.T) {
 			m.AddBatch(testProject, testBatch, "running", "dead")
 			m.SetDetails(testProject, testBatch, map[string]any{"log": []string{"INFO starting", "ERROR ApplicationMaster: User class threw exception: java.io.FileNotFoundException: obs://bucket/in", ""}})
 		}, map[string]tftypes.Value{"batch_id": str(testBatch), "wait_for": strSet("success")}, "java.io.FileNotFoundException: obs://bucket/in"},
+		{"dli_elastic_resource_pool_wait", func(m *dlimock.Mock) {
+			m.AddElasticResourcePool(testProject, "pool_new", nil, dlimock.PoolStep{Status: "CREATING"}, dlimock.PoolStep{Status: "FAILED", FailReason: "no capacity in the AZ"})
+		}, map[string]tftypes.Value{"name": str("pool_new"), "wait_for": strSet("AVAILABLE")}, "no capacity in the AZ"},
 	} {
 		t.Run(tc.action, func(t *testing.T) {
 			srv := newMock(t)
@@ -315,6 +322,8 @@ func TestWaitActions_validation(t *testing.T) {
 		{"dli_sql_job_wait", map[string]tftypes.Value{"job_id": str(testSQLJob), "wait_for": strSet()}, "at least 1"},
 		{"dli_flink_job_wait", map[string]tftypes.Value{"job_id": str("71001"), "wait_for": strSet("job_running"), "timeouts": invokeTimeout("-5m")}, "Invalid timeouts.invoke"},
 		{"dli_flink_job_wait", map[string]tftypes.Value{"job_id": str("71001"), "wait_for": strSet("job_running"), "project_id": str("")}, "project_id"},
+		{"dli_elastic_resource_pool_wait", map[string]tftypes.Value{"name": str("_pool"), "wait_for": strSet("AVAILABLE")}, "name"},
+		{"dli_elastic_resource_pool_wait", map[string]tftypes.Value{"name": str("pool_a"), "wait_for": strSet("running")}, "DLI elastic resource pool status"},
 	} {
 		resp, err := p.server.ValidateActionConfig(context.Background(), &tfprotov6.ValidateActionConfigRequest{ActionType: tc.action, Config: p.actionConfig(tc.action, tc.given)})
 		if err != nil {
