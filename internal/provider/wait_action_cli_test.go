@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // The actions through a real Terraform CLI, which needs 1.14 or newer:
