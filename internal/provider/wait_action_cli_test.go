@@ -63,62 +63,93 @@ func hasActions(t *testing.T, p string) (string, bool) {
 	return name + " " + v.Version, name == "Terraform" && (major > 1 || major == 1 && minor >= 14)
 }
 
-// batchGate is a table that must wait for a batch: the action, and the
-// resource that triggers it before it is created or changed.
-func batchGate(input string) string {
-	return `
-action "dli_batch_wait" "etl" {
-  config {
-    batch_id = "` + testBatch + `"
-    wait_for = ["success"]
-  }
+// batchGate is the documented gate: a table that must wait for a batch.
+func batchGate(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../examples/actions/dli_batch_wait/action.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
-resource "terraform_data" "table" {
-  input = "` + input + `"
-  lifecycle {
-    action_trigger {
-      events  = [before_create, before_update]
-      actions = [action.dli_batch_wait.etl]
-    }
-  }
-}
-`
-}
+// The progress lines of the documented gate, as Terraform shows them.
+const gateProgress = "Action action.dli_batch_wait.etl (triggered by terraform_data.sales_report_table): "
 
 func TestAccBatchWait_triggeredOnceThenInvoked(t *testing.T) {
 	cli := actionsCLI(t)
 	srv := newMock(t)
-	srv.Mock.AddBatch(testProject, testBatch, "running", "success")
+	srv.Mock.AddBatch(testProject, testBatch, "starting", "running", "success")
 	dir := t.TempDir()
-	run := func(config string, args ...string) string {
+	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchGate(t))
+	run := func(args ...string) string {
 		t.Helper()
-		writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+config)
-		r := runThisCLI(t, cli, providerBinDir(t), dir, nil, append(args, "-no-color", "-input=false")...)
+		r := runThisCLI(t, cli, providerBinDir(t), dir, nil, append(args, "-var=etl_batch_id="+testBatch, "-no-color", "-input=false")...)
 		if r.err != nil {
 			t.Fatalf("terraform %s: %v\n%s%s", strings.Join(args, " "), r.err, r.stdout, r.stderr)
 		}
 		return r.stdout + r.stderr
 	}
 
-	out := run(batchGate("v1"), "apply", "-auto-approve")
-	for _, want := range []string{"batch " + testBatch + " is running (0s)", "batch " + testBatch + " reached success ("} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the apply that creates the table does not show %q:\n%s", want, out)
+	out := run("apply", "-auto-approve")
+	want := []string{
+		"Action started: action.dli_batch_wait.etl (triggered by terraform_data.sales_report_table)",
+		gateProgress + "batch " + testBatch + " is starting (0s)",
+		gateProgress + "batch " + testBatch + " is running (",
+		gateProgress + "batch " + testBatch + " reached success (",
+		"Action complete: action.dli_batch_wait.etl (triggered by terraform_data.sales_report_table)",
+		"terraform_data.sales_report_table: Creation complete",
+	}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(out[at:], w)
+		if i < 0 {
+			t.Fatalf("the apply that creates the table does not show %q after what came before:\n%s", w, out)
 		}
+		at += i + len(w)
 	}
-	if n := srv.Mock.RequestCount(); n != 2 {
-		t.Fatalf("the triggered wait sent %d requests, want 2", n)
-	}
-
-	run(batchGate("v1"), "apply", "-auto-approve")
-	if n := srv.Mock.RequestCount(); n != 2 {
-		t.Fatalf("an apply with nothing to change sent %d more requests, want none: the wait runs only when the table changes", n-2)
+	if n := srv.Mock.RequestCount(); n != 3 {
+		t.Fatalf("the triggered wait sent %d requests, want 3", n)
 	}
 
-	out = run(batchGate("v1"), "apply", "-auto-approve", "-invoke=action.dli_batch_wait.etl")
-	if !strings.Contains(out, "batch "+testBatch+" reached success (0s)") || srv.Mock.RequestCount() != 3 {
-		t.Fatalf("terraform apply -invoke: %d requests in all (want 3), output:\n%s", srv.Mock.RequestCount(), out)
+	run("apply", "-auto-approve")
+	if n := srv.Mock.RequestCount(); n != 3 {
+		t.Fatalf("an apply with nothing to change sent %d more requests, want none: the wait runs only when the table changes", n-3)
+	}
+
+	out = run("apply", "-auto-approve", "-invoke=action.dli_batch_wait.etl")
+	if !strings.Contains(out, "batch "+testBatch+" reached success (0s)") || srv.Mock.RequestCount() != 4 {
+		t.Fatalf("terraform apply -invoke: %d requests in all (want 4), output:\n%s", srv.Mock.RequestCount(), out)
+	}
+}
+
+// Every action example is formatted and valid for a CLI that has actions
+// (TestAccExamples leaves them out: older CLIs cannot parse them).
+func TestAccActionExamples(t *testing.T) {
+	cli := actionsCLI(t)
+	dirs, err := filepath.Glob("../../examples/actions/*")
+	if err != nil || len(dirs) < 4 {
+		t.Fatalf("found %d action example directories (%v), want one per action", len(dirs), err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			work := t.TempDir()
+			files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
+			for _, f := range files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(work, filepath.Base(f)), string(b))
+			}
+			writeFile(t, filepath.Join(work, "zz_required_providers.tf"), requiredProviders)
+			if r := runThisCLI(t, cli, providerBinDir(t), work, nil, "fmt", "-check", "-diff"); r.err != nil {
+				t.Fatalf("not formatted:\n%s%s", r.stdout, r.stderr)
+			}
+			if r := runThisCLI(t, cli, providerBinDir(t), work, nil, "validate", "-no-color"); r.err != nil || !strings.Contains(r.stdout, "The configuration is valid") {
+				t.Fatalf("terraform validate failed: %v\n%s%s", r.err, r.stdout, r.stderr)
+			}
+		})
 	}
 }
 
@@ -130,13 +161,13 @@ func TestAccBatchWait_deadBatchStopsTheApply(t *testing.T) {
 	srv.Mock.AddBatch(testProject, testBatch, "dead")
 	srv.Mock.SetDetails(testProject, testBatch, map[string]any{"log": []string{"ERROR: input path obs://bucket/in does not exist"}})
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchGate("v1"))
-	r := runThisCLI(t, cli, providerBinDir(t), dir, nil, "apply", "-auto-approve", "-no-color", "-input=false")
+	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+batchGate(t))
+	r := runThisCLI(t, cli, providerBinDir(t), dir, nil, "apply", "-auto-approve", "-var=etl_batch_id="+testBatch, "-no-color", "-input=false")
 	out := strings.Join(strings.Fields(r.stdout+r.stderr), " ")
 	if r.err == nil || !strings.Contains(out, "DLI batch ended in an unexpected state") || !strings.Contains(out, "obs://bucket/in does not exist") {
 		t.Fatalf("err = %v, want the apply to fail with the batch's reason:\n%s", r.err, out)
 	}
-	if strings.Contains(out, "terraform_data.table: Creation complete") {
+	if strings.Contains(out, "terraform_data.sales_report_table: Creation complete") {
 		t.Fatalf("the table was created although the batch died:\n%s", out)
 	}
 }
