@@ -67,7 +67,7 @@ func (o *observer) tell(e ProgressEvent) {
 }
 
 // polled hears each status read that is not a target: a change is told at
-// once, the same status only when a heartbeat is due.
+// once; the same status waits for the heartbeat (sleep).
 func (o *observer) polled(status string, changed bool) {
 	if o.observe == nil {
 		return
@@ -75,8 +75,6 @@ func (o *observer) polled(status string, changed bool) {
 	o.status = status
 	if changed {
 		o.tell(ProgressChanged)
-	} else if o.clock.Now().Sub(o.lastTold) >= HeartbeatEvery {
-		o.tell(ProgressStill)
 	}
 }
 
@@ -89,7 +87,8 @@ func (o *observer) reached(status string) {
 }
 
 // sleep is the clock's Sleep between polls; observed, it wakes to tell a
-// heartbeat whenever one falls due before d has passed.
+// heartbeat whenever one falls due before d has passed (at once, when a
+// slow poll has already let one fall due).
 func (o *observer) sleep(ctx context.Context, d time.Duration) error {
 	if o.observe == nil {
 		return o.clock.Sleep(ctx, d)

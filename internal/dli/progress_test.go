@@ -118,3 +118,31 @@ func TestAnUnobservedWaitSleepsWholeIntervals(t *testing.T) {
 		t.Fatalf("slept %v, want %v", clock.slept, want)
 	}
 }
+
+// A poll slower than the heartbeat (retries, a slow gateway) is followed
+// at once by the heartbeat it let fall due; the clock never runs back.
+func TestAnObservedWaitBeatsAfterASlowPoll(t *testing.T) {
+	c, _ := newTestClient(t)
+	clock := &fakeClock{}
+	states := []string{"running", "running", "success"}
+	n := 0
+	read := func(context.Context) (BatchState, error) {
+		clock.now = clock.now.Add(45 * time.Second) // the poll's own time
+		s := BatchState{ID: testBatch, State: states[min(n, len(states)-1)]}
+		n++
+		return s, nil
+	}
+	rec := &observed{}
+	w := Waiter{Client: c, Clock: clock, Schedule: func(int) time.Duration { return 10 * time.Second }, Observe: rec.observe}
+	if _, err := waitUntil(context.Background(), w, BatchKind, testBatch, []string{"success"}, read); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"batch " + testBatch + " is running (45s)",
+		"batch " + testBatch + " is still running (1m40s)",
+		"batch " + testBatch + " reached success (2m35s)",
+	}
+	if got := rec.lines(); !slices.Equal(got, want) {
+		t.Fatalf("told\n%q\nwant\n%q", got, want)
+	}
+}
