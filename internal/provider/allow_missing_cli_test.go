@@ -40,7 +40,13 @@ func TestAccBatchState_missingAfterApply(t *testing.T) {
 		}
 	}
 
-	write(forgotten.URL, "allow_missing = true")
+	// The postcondition the docs suggest lets a forgotten batch through.
+	write(forgotten.URL, "allow_missing = true\n"+`lifecycle {
+  postcondition {
+    condition     = !self.found || try(lower(self.state), "") == "success"
+    error_message = "The batch did not succeed."
+  }
+}`)
 	if out := run(true, "apply", "-auto-approve"); !strings.Contains(out, "found = false") {
 		t.Errorf("with allow_missing, apply shows no found = false:\n%s", out)
 	}
