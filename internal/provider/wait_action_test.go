@@ -337,3 +337,29 @@ func TestWaitActions_validation(t *testing.T) {
 		t.Fatalf("validation sent %d requests", n)
 	}
 }
+
+// The four actions are in the schema, each with its ID argument, a
+// required wait_for and the timeouts block with invoke only.
+func TestWaitActions_schema(t *testing.T) {
+	p := servePlugin(t, virtualOptions(), newMock(t))
+	for action, id := range map[string]string{"dli_batch_wait": "batch_id", "dli_sql_job_wait": "job_id", "dli_flink_job_wait": "job_id", "dli_elastic_resource_pool_wait": "name"} {
+		s, ok := p.schemas.ActionSchemas[action]
+		if !ok {
+			t.Errorf("no action %s", action)
+			continue
+		}
+		required := map[string]bool{}
+		for _, a := range s.Schema.Block.Attributes {
+			required[a.Name] = a.Required
+		}
+		if len(required) != 3 || !required[id] || !required["wait_for"] || required["project_id"] {
+			t.Errorf("%s: attributes %v, want %s and wait_for required, project_id optional", action, required, id)
+		}
+		if b := s.Schema.Block.BlockTypes; len(b) != 1 || b[0].TypeName != "timeouts" || len(b[0].Block.Attributes) != 1 || b[0].Block.Attributes[0].Name != "invoke" {
+			t.Errorf("%s: blocks %v, want timeouts { invoke }", action, b)
+		}
+	}
+	if n := len(p.schemas.ActionSchemas); n != 4 {
+		t.Errorf("%d actions, want 4", n)
+	}
+}
