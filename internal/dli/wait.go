@@ -64,6 +64,10 @@ type Waiter struct {
 	Client   *Client
 	Schedule PollSchedule // nil means DefaultPollSchedule
 	Clock    Clock        // nil means RealClock
+	// Observe, when set, hears how the wait goes (progress.go): each
+	// change of status, a heartbeat at least every HeartbeatEvery of the
+	// Clock's time while nothing changes, and the target status reached.
+	Observe func(Progress)
 }
 
 // UnexpectedStateError: the job is in a status it will not leave by itself,
@@ -157,6 +161,17 @@ type pollable interface {
 func (s BatchState) status() string { return s.State }
 func (s BatchState) reason() string { return "" }
 
+// A batch's details give no reason but its log, whose last line is where
+// Spark says why it died.
+func (b Batch) reason() string {
+	for i := len(b.Log) - 1; i >= 0; i-- {
+		if line := strings.TrimSpace(b.Log[i]); line != "" {
+			return line
+		}
+	}
+	return ""
+}
+
 // waitUntil is the one polling loop, for every kind of job, around one read.
 func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID string, targets []string, read func(context.Context) (T, error)) (T, error) {
 	schedule, clock := w.Schedule, w.Clock
@@ -169,6 +184,7 @@ func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID strin
 	start := clock.Now()
 	var last T
 	lastState := ""
+	tell := observer{observe: w.Observe, clock: clock, start: start, kind: kind, jobID: jobID}
 	// stopped explains why waiting ended early, on a failed poll or sleep:
 	// past the caller's deadline it is the timeout (with a failed poll as its
 	// cause); a cancellation is reported as such; otherwise err itself.
@@ -191,10 +207,13 @@ func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID strin
 		if err != nil {
 			return last, stopped(err, true, n)
 		}
+		changed := n == 0 || s.status() != lastState
 		last, lastState = s, s.status()
 		if containsFold(targets, lastState) {
+			tell.reached(lastState)
 			return s, nil
 		}
+		tell.polled(lastState, changed)
 		if kind.IsTerminal(lastState) {
 			return s, &UnexpectedStateError{Kind: kind, JobID: jobID, State: lastState, Message: s.reason(), Targets: targets}
 		}
@@ -203,7 +222,7 @@ func waitUntil[T pollable](ctx context.Context, w Waiter, kind Kind, jobID strin
 			"kind": kind.Noun, "job_id": jobID, "poll": n + 1, kind.StatusWord: lastState,
 			"wait_for": strings.Join(targets, ","), "next_poll_in": next.String(),
 		})
-		if err := clock.Sleep(ctx, next); err != nil {
+		if err := tell.sleep(ctx, next); err != nil {
 			return last, stopped(err, false, n+1)
 		}
 	}

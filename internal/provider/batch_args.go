@@ -11,6 +11,7 @@ import (
 type batchArgs struct {
 	BatchID types.String `tfsdk:"batch_id"`
 	waitArgs
+	presenceArgs
 }
 
 func (a *batchArgs) jobID() string            { return a.BatchID.ValueString() }
@@ -30,7 +31,7 @@ func (s *batchStatus) set(b dli.BatchState) {
 
 // batchArgAttributes are the schema of batchArgs but timeouts (a block).
 func batchArgAttributes() map[string]schema.Attribute {
-	return waitArgAttributes(dli.BatchKind, "batch_id", "ID of the batch job, a UUID (any case).", batchIDValidator)
+	return merge(waitArgAttributes(dli.BatchKind, "batch_id", batchIDDescription, batchIDValidator), presenceAttributes(dli.BatchKind))
 }
 
 // batchStatusAttributes are the schema of batchStatus.

@@ -126,11 +126,17 @@ func runCLI(t *testing.T, dir string, env []string, args ...string) cliResult {
 // runCLIWith is runCLI with the provider binary (or a stand-in for it) in bin.
 func runCLIWith(t *testing.T, bin, dir string, env []string, args ...string) cliResult {
 	t.Helper()
+	return runThisCLI(t, terraformCLI(t), bin, dir, env, args...)
+}
+
+// runThisCLI is runCLIWith with the CLI binary cli.
+func runThisCLI(t *testing.T, cli, bin, dir string, env []string, args ...string) cliResult {
+	t.Helper()
 	rc := filepath.Join(dir, ".cli.tfrc")
 	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(terraformCLI(t), args...)
+	cmd := exec.Command(cli, args...)
 	cmd.Dir = dir
 	cmd.Env = append(baseCLIEnv(dir, rc), env...)
 	var stdout, stderr bytes.Buffer

@@ -35,14 +35,27 @@ type subject struct {
 	list bool // the data source lists jobs of the kind
 	// idAttribute is the argument that names the one job read ("" for a list).
 	idAttribute string
+	// allowMissing: the data source takes allow_missing, which the
+	// not-found error then names.
+	allowMissing bool
+	// action: an action waits on it, within timeouts.invoke.
+	action bool
+}
+
+// timeoutAttribute is the argument that bounds the read or the wait.
+func (s subject) timeoutAttribute() string {
+	if s.action {
+		return "timeouts.invoke"
+	}
+	return "timeouts.read"
 }
 
 var (
-	batchSubject     = subject{kind: dli.BatchKind, idAttribute: "batch_id"}
+	batchSubject     = subject{kind: dli.BatchKind, idAttribute: "batch_id", allowMissing: true}
 	batchesSubject   = subject{kind: dli.BatchKind, list: true}
-	sqlJobSubject    = subject{kind: dli.SQLJobKind, idAttribute: "job_id"}
+	sqlJobSubject    = subject{kind: dli.SQLJobKind, idAttribute: "job_id", allowMissing: true}
 	sqlJobsSubject   = subject{kind: dli.SQLJobKind, list: true}
-	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id"}
+	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
 	flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}
 	queueSubject     = subject{kind: dli.QueueKind, idAttribute: "name"}
 	poolSubject      = subject{kind: dli.ElasticResourcePoolKind, idAttribute: "name"}
@@ -54,6 +67,16 @@ func (s subject) named(summary string) string {
 		return fmt.Sprintf(summary, s.kind.Plural)
 	}
 	return fmt.Sprintf(summary, s.kind.Noun)
+}
+
+// whenMissing says how to get past a job that DLI has forgotten, to a
+// data source that reads on every plan, destroy included.
+func (s subject) whenMissing() string {
+	if !s.allowMissing {
+		return ""
+	}
+	return fmt.Sprintf(" If DLI no longer knows the %s (it purges old jobs from its history), set allow_missing = true to read it as found = false; "+
+		"or, to destroy the stack as it is, run terraform destroy -refresh=false, which does not read data sources (plan and apply read them regardless).", s.kind.Noun)
 }
 
 // arguments are the arguments that say which job, or jobs, to read.
@@ -84,7 +107,7 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 		return diag.NewErrorDiagnostic(s.named("DLI %s ended in an unexpected state"), err.Error()+".")
 	case errors.As(err, &waitTO):
 		return diag.NewErrorDiagnostic(s.named("Timed out waiting for the DLI %s"),
-			err.Error()+fmt.Sprintf(". Raise timeouts.read (now %s) if the %s needs longer.", timeout, s.kind.Noun))
+			err.Error()+fmt.Sprintf(". Raise %s (now %s) if the %s needs longer.", s.timeoutAttribute(), timeout, s.kind.Noun))
 	case errors.As(err, &notListed):
 		return diag.NewErrorDiagnostic(s.named("DLI %s not found"),
 			err.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s is in.", s.arguments(), s.kind.Noun))
@@ -102,7 +125,7 @@ func readErrorDiagnostic(err error, s subject, auth authInUse, timeout time.Dura
 		return diag.NewErrorDiagnostic(s.named("Reading the DLI %s was cancelled"), err.Error()+" (Terraform was interrupted).")
 	case errors.Is(err, context.DeadlineExceeded):
 		return diag.NewErrorDiagnostic(s.named("Timed out reading the DLI %s"),
-			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by timeouts.read (now %s).", timeout))
+			err.Error()+fmt.Sprintf(". The read, retries included, is bounded by %s (now %s).", s.timeoutAttribute(), timeout))
 	}
 	return diag.NewErrorDiagnostic(s.named("Reading the DLI %s failed"), err.Error()+".")
 }
@@ -111,7 +134,7 @@ func apiErrorDiagnostic(e *dli.APIError, s subject, auth authInUse) diag.Diagnos
 	switch e.Class {
 	case dli.ClassNotFound:
 		return diag.NewErrorDiagnostic(s.named("DLI %s not found"),
-			e.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s was submitted in.", s.arguments(), s.kind.Noun))
+			e.Error()+fmt.Sprintf(". Check %s: project_id must name the project the %s was submitted in.", s.arguments(), s.kind.Noun)+s.whenMissing())
 	case dli.ClassNotFoundAtEndpoint:
 		return diag.NewErrorDiagnostic(s.named("DLI endpoint or %s not found"),
 			e.Error()+". DLI and its API gateway answer a missing job or API with an error code, and this answer has none, as a server that is not DLI would: check endpoint ("+envEndpoint+"), or region and cloud; if they are right, check "+s.arguments()+".")

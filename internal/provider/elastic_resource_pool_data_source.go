@@ -17,6 +17,7 @@ type poolArgs struct {
 
 func (a *poolArgs) jobID() string            { return a.Name.ValueString() }
 func (a *poolArgs) waitArguments() *waitArgs { return &a.waitArgs }
+func (a *poolArgs) presence() *presenceArgs  { return nil } // DLI does not purge pools
 
 // poolFields are a pool as dli_elastic_resource_pool shows it. A field the
 // API did not send is null.
@@ -77,6 +78,12 @@ func poolFieldAttributes() map[string]schema.Attribute {
 	}
 }
 
+// The pool's name, in the data source and the action.
+const poolNameDescription = "Name of the elastic resource pool: letters, digits and underscores, not digits only, not starting with an underscore, at most 128 characters. " +
+	"DLI's own filter matches part of a name; the provider keeps the exact match only (in any case: DLI keeps pool names in lower case), so `pool_a` does not read `pool_a_backup`."
+
+var poolNameValidator = dliName{what: "elastic resource pool"}
+
 type elasticResourcePoolModel struct {
 	poolArgs
 	poolFields
@@ -91,12 +98,7 @@ func newElasticResourcePoolDataSource() datasource.DataSource {
 		wait:           dli.Waiter.WaitElasticResourcePool,
 		description:    "Reads a DLI elastic resource pool by name and, with `wait_for`, waits until its status is one of those given, e.g. `AVAILABLE` before jobs are submitted to its queues.",
 		attributes: func() map[string]schema.Attribute {
-			return merge(waitArgAttributes(dli.ElasticResourcePoolKind, "name",
-				"Name of the elastic resource pool: letters, digits and underscores, not digits only, not starting with an underscore, at most 128 characters. "+
-					"DLI's own filter matches part of a name; the provider keeps the exact match only (in any case: DLI keeps pool names in lower case), so `pool_a` does not read `pool_a_backup`.",
-				dliName{what: "elastic resource pool"}), poolFieldAttributes(),
-				// A pool is no job: "the elastic resource pool", not "... job".
-				map[string]schema.Attribute{"project_id": projectIDAttribute("the elastic resource pool")})
+			return merge(waitArgAttributes(dli.ElasticResourcePoolKind, "name", poolNameDescription, poolNameValidator), poolFieldAttributes())
 		},
 	}
 }

@@ -76,7 +76,7 @@ func newFlinkJobDataSource() datasource.DataSource {
 		wait:           dli.Waiter.WaitFlinkJob,
 		description:    "Reads a DLI Flink (streaming) job by ID and, with `wait_for`, waits until it reaches one of the given statuses, e.g. `job_running` before a consumer is created.",
 		attributes: func() map[string]schema.Attribute {
-			return merge(waitArgAttributes(dli.FlinkJobKind, "job_id", "ID of the Flink job: digits, as a string (IDs come from other resources as strings).", flinkJobIDValidator), flinkJobFieldAttributes())
+			return merge(waitArgAttributes(dli.FlinkJobKind, "job_id", flinkJobIDDescription, flinkJobIDValidator), presenceAttributes(dli.FlinkJobKind), flinkJobFieldAttributes())
 		},
 	}
 }

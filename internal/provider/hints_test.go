@@ -25,6 +25,13 @@ func hintIs(t *testing.T, d diag.Diagnostic, summary string, cause error, hint s
 	}
 }
 
+// forgotten is the not-found hint's way past a job of noun that DLI has
+// purged, which the data sources of one job (they have allow_missing) give.
+func forgotten(noun string) string {
+	return " If DLI no longer knows the " + noun + " (it purges old jobs from its history), set allow_missing = true to read it as found = false; " +
+		"or, to destroy the stack as it is, run terraform destroy -refresh=false, which does not read data sources (plan and apply read them regardless)."
+}
+
 // The not-found hint names the arguments that say which job is read, for
 // every kind, one job or a list.
 func TestTheNotFoundHintNamesTheArgumentsOfEachKind(t *testing.T) {
@@ -32,18 +39,19 @@ func TestTheNotFoundHintNamesTheArgumentsOfEachKind(t *testing.T) {
 		s                   subject
 		summary, args, noun string
 		endpointSummary     string
+		whenMissing         string // the way past a job DLI has forgotten
 	}{
-		{batchSubject, "DLI batch not found", "batch_id and project_id", "batch", "DLI endpoint or batch not found"},
-		{sqlJobSubject, "DLI SQL job not found", "job_id and project_id", "SQL job", "DLI endpoint or SQL job not found"},
-		{flinkJobSubject, "DLI Flink job not found", "job_id and project_id", "Flink job", "DLI endpoint or Flink job not found"},
-		{batchesSubject, "DLI batches not found", "project_id", "batch", "DLI endpoint or batches not found"},
-		{sqlJobsSubject, "DLI SQL jobs not found", "project_id", "SQL job", "DLI endpoint or SQL jobs not found"},
-		{flinkJobsSubject, "DLI Flink jobs not found", "project_id", "Flink job", "DLI endpoint or Flink jobs not found"},
+		{batchSubject, "DLI batch not found", "batch_id and project_id", "batch", "DLI endpoint or batch not found", forgotten("batch")},
+		{sqlJobSubject, "DLI SQL job not found", "job_id and project_id", "SQL job", "DLI endpoint or SQL job not found", forgotten("SQL job")},
+		{flinkJobSubject, "DLI Flink job not found", "job_id and project_id", "Flink job", "DLI endpoint or Flink job not found", forgotten("Flink job")},
+		{batchesSubject, "DLI batches not found", "project_id", "batch", "DLI endpoint or batches not found", ""},
+		{sqlJobsSubject, "DLI SQL jobs not found", "project_id", "SQL job", "DLI endpoint or SQL jobs not found", ""},
+		{flinkJobsSubject, "DLI Flink jobs not found", "project_id", "Flink job", "DLI endpoint or Flink jobs not found", ""},
 	} {
 		t.Run(c.summary, func(t *testing.T) {
 			notFound := &dli.APIError{Class: dli.ClassNotFound, StatusCode: 400, Code: "DLI.0002", Subject: "the job"}
 			hintIs(t, readErrorDiagnostic(notFound, c.s, authInUse{}, time.Minute), c.summary, notFound,
-				". Check "+c.args+": project_id must name the project the "+c.noun+" was submitted in.")
+				". Check "+c.args+": project_id must name the project the "+c.noun+" was submitted in."+c.whenMissing)
 			bare := &dli.APIError{Class: dli.ClassNotFoundAtEndpoint, StatusCode: 404, Host: "127.0.0.1:1", Subject: "the job"}
 			hintIs(t, readErrorDiagnostic(bare, c.s, authInUse{}, time.Minute), c.endpointSummary, bare,
 				". DLI and its API gateway answer a missing job or API with an error code, and this answer has none, as a server that is not DLI would: "+

@@ -66,6 +66,20 @@ func TestAccJobs_interruptStopsWaiting(t *testing.T) {
 }
 
 func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary string, args []string, toGroup bool, sig syscall.Signal) {
+	interruptCLIWhileWaiting(t, terraformCLI(t), srv, config, summary, args, toGroup, sig)
+}
+
+// TestAccBatchWait_interruptStopsWaiting: one Ctrl-C stops an action's
+// wait during apply at once (Terraform 1.14+; see wait_action_cli_test.go).
+func TestAccBatchWait_interruptStopsWaiting(t *testing.T) {
+	cli := actionsCLI(t)
+	srv := newMock(t)
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	interruptCLIWhileWaiting(t, cli, srv, batchGate(t), "Reading the DLI batch was cancelled",
+		[]string{"apply", "-auto-approve", "-no-color", "-input=false", "-var=etl_batch_id=" + testBatch}, true, syscall.SIGINT)
+}
+
+func interruptCLIWhileWaiting(t *testing.T, cli string, srv *dlimock.Server, config, summary string, args []string, toGroup bool, sig syscall.Signal) {
 	bin := providerBinDir(t)
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "main.tf"), requiredProviders+akskProvider(srv)+config)
@@ -73,7 +87,7 @@ func interruptWhileWaiting(t *testing.T, srv *dlimock.Server, config, summary st
 	if err := devcli.WriteConfig(rc, bin); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(terraformCLI(t), args...)
+	cmd := exec.Command(cli, args...)
 	cmd.Dir = dir
 	cmd.Env = baseCLIEnv(dir, rc)
 	// Its own process group, as a shell gives a foreground job: the group is

@@ -19,6 +19,7 @@ import (
 type oneJobModel[T any] interface {
 	jobID() string
 	waitArguments() *waitArgs
+	presence() *presenceArgs // nil: no allow_missing
 	set(T)
 }
 
@@ -47,8 +48,8 @@ func (d *oneJobDataSource[T, M, PM]) Schema(ctx context.Context, _ datasource.Sc
 func (d *oneJobDataSource[T, M, PM]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	readInto(ctx, req, resp, func(m *M) bool {
 		model := PM(m)
-		job, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), &resp.Diagnostics, d.once, d.wait)
-		if ok {
+		job, found, ok := readJob(ctx, &d.dataSourceBase, model.jobID(), model.waitArguments(), model.presence(), &resp.Diagnostics, d.once, d.wait)
+		if found {
 			model.set(job)
 		}
 		return ok

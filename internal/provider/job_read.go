@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 
@@ -31,17 +32,34 @@ func idValidator(kind dli.Kind, byName func(string) string) validator.String {
 	return jobIDFormat{pattern: kind.ID, want: "a " + kind.JobNoun() + " ID" + kind.IDRule + ", such as " + kind.IDExample, byName: byName}
 }
 
-// waitArgs are the arguments of every read of one job but its ID.
+// What the job ID arguments say of themselves, in data sources and actions.
+const (
+	batchIDDescription    = "ID of the batch job, a UUID (any case)."
+	sqlJobIDDescription   = "ID of the SQL job, a UUID (any case)."
+	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
+)
+
+// waitArgs are the arguments of every read of one job (or pool) but its ID.
 type waitArgs struct {
 	ProjectID types.String   `tfsdk:"project_id"`
 	WaitFor   types.Set      `tfsdk:"wait_for"`
 	Timeouts  timeouts.Value `tfsdk:"timeouts"`
 }
 
+// presenceArgs are allow_missing and what it makes worth reading, found:
+// the data sources of one job have them (DLI purges old jobs).
+type presenceArgs struct {
+	AllowMissing types.Bool `tfsdk:"allow_missing"`
+	Found        types.Bool `tfsdk:"found"`
+}
+
+func (p *presenceArgs) presence() *presenceArgs { return p }
+
 // jobArgs are the arguments of dli_sql_job and dli_flink_job.
 type jobArgs struct {
 	JobID types.String `tfsdk:"job_id"`
 	waitArgs
+	presenceArgs
 }
 
 func (a *jobArgs) jobID() string            { return a.JobID.ValueString() }
@@ -52,9 +70,30 @@ func projectIDAttribute(what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional:            true,
 		Computed:            true,
-		MarkdownDescription: "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region).",
+		MarkdownDescription: projectIDDescription(what),
 		Validators:          []validator.String{projectIDValidator, projectIDShape{}},
 	}
+}
+
+func projectIDDescription(what string) string {
+	return "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region)."
+}
+
+// waitForDescription describes wait_for on a job of kind, whose wait
+// bounds timeout, e.g. "timeouts.read".
+func waitForDescription(kind dli.Kind, timeout string) string {
+	the := "the " + kind.Noun
+	return "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
+		"The wait fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ": it will not change by itself) that is not listed, and fails when `" + timeout + "` runs out."
+}
+
+// jobDescription is "the batch job", "the SQL job", "the elastic
+// resource pool".
+func jobDescription(kind dli.Kind) string {
+	if kind.Noun == dli.BatchKind.Noun {
+		return "the batch job"
+	}
+	return "the " + kind.Noun
 }
 
 // statusList is a kind's statuses (or some of them) as Markdown.
@@ -70,24 +109,18 @@ func statusValidator(kind dli.Kind) oneOf {
 // a job of kind, plus the job's ID attribute idName: required, described
 // and checked at plan time by idValidator.
 func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator validator.String) map[string]schema.Attribute {
-	the := "the " + kind.Noun
-	job := "the " + kind.JobNoun()
 	return map[string]schema.Attribute{
 		idName: schema.StringAttribute{
 			Required:            true,
 			MarkdownDescription: idDescription,
 			Validators:          []validator.String{idValidator},
 		},
-		"project_id": projectIDAttribute(job),
+		"project_id": projectIDAttribute(jobDescription(kind)),
 		"wait_for": schema.SetAttribute{
-			ElementType: types.StringType,
-			Optional:    true,
-			MarkdownDescription: "Poll until " + the + "'s " + kind.StatusWord + " is one of these (ignoring case): any of " + statusList(kind.Statuses) + ". " +
-				"The read fails at once if " + the + " reaches a terminal " + kind.StatusWord + " (" + statusList(kind.Terminal) + ": it will not change by itself) that is not listed, and fails when `timeouts.read` runs out.",
-			Validators: []validator.Set{
-				notEmptySet{unset: "to read " + the + " once, without waiting", example: waitForExample(kind)},
-				statusValidator(kind),
-			},
+			ElementType:         types.StringType,
+			Optional:            true,
+			MarkdownDescription: waitForDescription(kind, "timeouts.read"),
+			Validators:          waitForValidators(kind, "to read the "+kind.Noun+" once, without waiting"),
 		},
 	}
 }
@@ -130,31 +163,65 @@ func comeBackList(kind dli.Kind) string {
 	return text + "."
 }
 
+// presenceAttributes are the schema of presenceArgs, for a job of kind.
+func presenceAttributes(kind dli.Kind) map[string]schema.Attribute {
+	the := "the " + kind.Noun
+	return map[string]schema.Attribute{
+		"allow_missing": schema.BoolAttribute{
+			Optional: true,
+			MarkdownDescription: "Read a " + kind.Noun + " that DLI does not know (never submitted, or purged from its history) as `found = false`, its other attributes null, at once and without waiting, instead of failing. " +
+				"For long-lived configurations whose plans (and `terraform destroy`) must go on once DLI has forgotten an old job: let a `postcondition` on `found` decide. Default `false`.",
+		},
+		"found": schema.BoolAttribute{
+			Computed:            true,
+			MarkdownDescription: "Whether DLI knows " + the + ": `false` only with `allow_missing`, when it does not.",
+		},
+	}
+}
+
+// waitForValidators check wait_for, of a data source or an action; unset
+// says what leaving it out does ("" where it is required).
+func waitForValidators(kind dli.Kind, unset string) []validator.Set {
+	return []validator.Set{notEmptySet{unset: unset, example: waitForExample(kind)}, statusValidator(kind)}
+}
+
 // timeoutsBlocks is the timeouts block of every data source.
 func timeoutsBlocks(ctx context.Context) map[string]schema.Block {
 	return map[string]schema.Block{"timeouts": readTimeoutsBlock(ctx)}
 }
 
 // readJob is the read of one job of any kind: one call of once, or with
-// wait_for the polling of wait, within timeouts.read, failing with the
-// diagnostics every data source gives. It sets args.ProjectID to the
-// project read.
-func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *waitArgs, diags *diag.Diagnostics,
+// wait_for the polling of wait, by readOne. With p (the data sources of
+// jobs), allow_missing lets a job DLI does not know through: found is
+// false, v the zero T, and p.Found set.
+func readJob[T any](ctx context.Context, b *dataSourceBase, jobID string, args *waitArgs, p *presenceArgs, diags *diag.Diagnostics,
 	once func(*dli.Client, context.Context, string, string) (T, error),
 	wait func(dli.Waiter, context.Context, string, string, []string) (T, error),
-) (T, bool) {
+) (v T, found, ok bool) {
 	var waitFor []string
 	diags.Append(args.WaitFor.ElementsAs(ctx, &waitFor, false)...)
 	if diags.HasError() {
-		var zero T
-		return zero, false
+		return v, false, false
 	}
-	return readOne(ctx, b, &args.ProjectID, args.Timeouts, diags, func(ctx context.Context, projectID string) (T, error) {
+	found = true
+	v, ok = readOne(ctx, b, &args.ProjectID, args.Timeouts, diags, func(ctx context.Context, projectID string) (T, error) {
+		var v T
+		var err error
 		if len(waitFor) == 0 {
-			return once(b.data.client, ctx, projectID, jobID)
+			v, err = once(b.data.client, ctx, projectID, jobID)
+		} else {
+			v, err = wait(b.data.waiter, ctx, projectID, jobID, waitFor)
 		}
-		return wait(b.data.waiter, ctx, projectID, jobID, waitFor)
+		if err != nil && p != nil && p.AllowMissing.ValueBool() && isMissing(err) {
+			found = false
+			return v, nil
+		}
+		return v, err
 	})
+	if ok && p != nil {
+		p.Found = types.BoolValue(found)
+	}
+	return v, found && ok, ok
 }
 
 // readOne is the read of one thing (a job, a queue, a pool) by read,
@@ -177,4 +244,11 @@ func readOne[T any](ctx context.Context, b *dataSourceBase, project *types.Strin
 	}
 	*project = types.StringValue(scope.projectID)
 	return v, true
+}
+
+// isMissing reports whether err says that DLI does not know the job: its
+// own not-found answer, not a 404 that may come from a wrong endpoint.
+func isMissing(err error) bool {
+	var apiErr *dli.APIError
+	return errors.As(err, &apiErr) && apiErr.Class == dli.ClassNotFound
 }

@@ -33,7 +33,7 @@ func (v notEmpty) ValidateString(_ context.Context, req validator.StringRequest,
 // to leave it out, where the framework's SizeAtLeast(1) says "set must
 // contain at least 1 elements".
 type notEmptySet struct {
-	unset   string // what omitting the argument does
+	unset   string // what omitting the argument does; "" if it is required
 	example string // one value to list
 }
 
@@ -47,6 +47,9 @@ func (v notEmptySet) ValidateSet(_ context.Context, req validator.SetRequest, re
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || len(req.ConfigValue.Elements()) > 0 {
 		return
 	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(),
-		fmt.Sprintf("%s lists nothing to wait for. List at least one value, such as [%q], or leave it out %s.", req.Path, v.example, v.unset))
+	detail := fmt.Sprintf("%s lists nothing to wait for. List at least one value, such as [%q]", req.Path, v.example)
+	if v.unset != "" {
+		detail += ", or leave it out " + v.unset
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Empty "+req.Path.String(), detail+".")
 }

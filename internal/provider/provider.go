@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -60,6 +61,7 @@ type providerModel struct {
 type options struct {
 	getenv       func(string) string
 	pollSchedule dli.PollSchedule
+	clock        dli.Clock     // the waiter's; nil is the wall clock
 	retryWait    time.Duration // the first retry's backoff; later ones grow to 30x
 	// interrupted ends when the process receives SIGINT; nil: never.
 	interrupted context.Context
@@ -73,7 +75,7 @@ type dliProvider struct {
 	opts    options
 }
 
-var _ provider.Provider = (*dliProvider)(nil)
+var _ provider.ProviderWithActions = (*dliProvider)(nil)
 
 // New returns the provider factory that main serves. It changes the
 // process: it stops reads at the first SIGINT (see interrupt.go), and turns
@@ -233,7 +235,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	data := &providerData{
 		client: client, projectID: settings.projectID, region: settings.region,
 		auth:        settings.authInUse(),
-		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule},
+		waiter:      dli.Waiter{Client: client, Schedule: p.opts.pollSchedule, Clock: p.opts.clock},
 		interrupted: p.opts.interrupted, quiet: p.opts.quiet,
 	}
 	if settings.projectID == "" && settings.authURL != nil && settings.projectName != "" {
@@ -244,7 +246,7 @@ func (p *dliProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			data.projectLookup = password
 		}
 	}
-	resp.DataSourceData = data
+	resp.DataSourceData, resp.ActionData = data, data
 }
 
 // plainHTTPWarning: tokens and keys would cross the network readable.
@@ -304,6 +306,11 @@ func (p *dliProvider) DataSources(context.Context) []func() datasource.DataSourc
 }
 
 func (p *dliProvider) Resources(context.Context) []func() resource.Resource { return nil }
+
+// Actions need Terraform 1.14+; older versions and OpenTofu ignore them.
+func (p *dliProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{newBatchWaitAction, newSQLJobWaitAction, newFlinkJobWaitAction, newElasticResourcePoolWaitAction}
+}
 
 // providerData is what Configure hands to every data source: one client, and
 // so one connection pool, per configured provider.

@@ -96,7 +96,7 @@ func newSQLJobDataSource() datasource.DataSource {
 		wait:           dli.Waiter.WaitSQLJob,
 		description:    "Reads a DLI SQL job (an `INSERT`, `IMPORT`, query...) by ID and, with `wait_for`, waits until it reaches one of the given statuses, so that downstream resources can be gated on the table it fills.",
 		attributes: func() map[string]schema.Attribute {
-			return merge(waitArgAttributes(dli.SQLJobKind, "job_id", "ID of the SQL job, a UUID (any case).", sqlJobIDValidator), sqlJobFieldAttributes())
+			return merge(waitArgAttributes(dli.SQLJobKind, "job_id", sqlJobIDDescription, sqlJobIDValidator), presenceAttributes(dli.SQLJobKind), sqlJobFieldAttributes())
 		},
 	}
 }

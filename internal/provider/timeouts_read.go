@@ -27,17 +27,19 @@ const defaultReadTimeout = 20 * time.Minute
 // library's own description names only s, m and h.
 const durationUnits = "`ns`, `us` (or `µs`), `ms`, `s`, `m` and `h`"
 
+// durationRule says what a timeout's value may be.
+const durationRule = "A positive duration: decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; " +
+	"the units are " + durationUnits + " (no days: write `48h`)."
+
 // readTimeoutsBlock is the timeouts library's block (its type, so that
 // timeouts.Value reads it) with read documented and checked as above.
 func readTimeoutsBlock(context.Context) schema.Block {
 	return schema.SingleNestedBlock{
 		Attributes: map[string]schema.Attribute{
 			"read": schema.StringAttribute{
-				Optional: true,
-				Description: fmt.Sprintf("Bounds the whole read, waiting and retries included. Default `%s`. A positive duration: "+
-					"decimal numbers, each with an optional fraction and a unit, such as `90s`, `45m` or `1h30m`; "+
-					"the units are %s (no days: write `48h`).", formatMinutes(defaultReadTimeout), durationUnits),
-				Validators: []validator.String{positiveDuration{}},
+				Optional:    true,
+				Description: fmt.Sprintf("Bounds the whole read, waiting and retries included. Default `%s`. %s", formatMinutes(defaultReadTimeout), durationRule),
+				Validators:  []validator.String{positiveDuration{"timeouts.read"}},
 			},
 		},
 		CustomType: timeouts.Type{ObjectType: types.ObjectType{AttrTypes: map[string]attr.Type{"read": types.StringType}}},
@@ -45,8 +47,11 @@ func readTimeoutsBlock(context.Context) schema.Block {
 }
 
 // positiveDuration fails validate and plan when a duration attribute
-// (timeouts.read, request_timeout) is not a duration, or is zero or negative.
-type positiveDuration struct{}
+// (timeouts.read, timeouts.invoke, request_timeout) is not a duration, or
+// is zero or negative.
+type positiveDuration struct {
+	name string // e.g. "timeouts.read"; empty: the attribute's path
+}
 
 func (positiveDuration) Description(context.Context) string {
 	return "must be a positive duration, such as 90s, 45m or 1h30m"
@@ -56,12 +61,16 @@ func (v positiveDuration) MarkdownDescription(ctx context.Context) string {
 	return v.Description(ctx)
 }
 
-func (positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v positiveDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if detail, ok := durationProblem(req.Path.String(), req.ConfigValue.ValueString()); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), detail)
+	name := v.name
+	if name == "" {
+		name = req.Path.String()
+	}
+	if detail, ok := durationProblem(name, req.ConfigValue.ValueString()); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name, detail)
 	}
 }
 
