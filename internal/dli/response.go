@@ -250,7 +250,7 @@ func (r *response) decodeJSON(v any) error {
 
 // atEnd reads the rest of a JSON answer: white space only.
 func atEnd(dec *json.Decoder) error {
-	if t, err := dec.Token(); err != io.EOF {
+	if t, err := dec.Token(); !errors.Is(err, io.EOF) {
 		if err == nil {
 			err = fmt.Errorf("more after the JSON value: %v", t)
 		}

@@ -151,7 +151,9 @@ var fieldCache sync.Map // reflect.Type -> jsonFields
 
 func fieldsOf(t reflect.Type) jsonFields {
 	if f, ok := fieldCache.Load(t); ok {
-		return f.(jsonFields)
+		if fields, ok := f.(jsonFields); ok {
+			return fields
+		}
 	}
 	f := jsonFields{}
 	collectFields(t, nil, f)

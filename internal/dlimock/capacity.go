@@ -108,7 +108,9 @@ func (m *Mock) queueList(w http.ResponseWriter, r *http.Request) {
 	}
 	m.mu.Unlock()
 	slices.SortFunc(listed, func(a, b map[string]any) int {
-		return strings.Compare(a["queue_name"].(string), b["queue_name"].(string))
+		an, _ := a["queue_name"].(string)
+		bn, _ := b["queue_name"].(string)
+		return strings.Compare(an, bn)
 	})
 	from := min((pageNumber-1)*size, len(listed))
 	writeJSON(w, http.StatusOK, map[string]any{"is_success": true, "message": "", "queues": listed[from:min(from+min(size, len(listed)-from), len(listed))]})

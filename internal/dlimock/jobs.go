@@ -50,7 +50,7 @@ func (m *Mock) sqlJobStatus(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("job")
 	status, details := m.step(m.sqlJobs, r.PathValue("project"), id, "")
 	if status == "" {
-		m.dliError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id), false)
+		m.dliError(w, "DLI.0002", fmt.Sprintf("The job %s does not exist.", id), false)
 		return
 	}
 	answer := sqlJobAnswer(details, id, status)
@@ -78,7 +78,7 @@ func (m *Mock) flinkJob(w http.ResponseWriter, r *http.Request) {
 	status, details := m.step(m.flinkJobs, r.PathValue("project"), id, "")
 	if status == "" {
 		// DLI.16001, not DLI.0002: the official provider reads it as a 404.
-		m.dliError(w, http.StatusBadRequest, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id), "false")
+		m.dliError(w, "DLI.16001", fmt.Sprintf("The job %s does not exist.", id), "false")
 		return
 	}
 	detail := maps.Clone(details)

@@ -254,7 +254,7 @@ func (m *Mock) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if project, ok := projectOfPath(r.URL.EscapedPath()); ok && m.isDenied(project) {
-		m.dliError(w, http.StatusBadRequest, "DLI.0003", "Permission denied for the operation.", nil)
+		m.dliError(w, "DLI.0003", "Permission denied for the operation.", nil)
 		return
 	}
 	m.mux.ServeHTTP(w, r)
@@ -277,9 +277,10 @@ func (m *Mock) isDenied(project string) bool {
 	return m.denied[project]
 }
 
-// dliError answers a DLI error in the mock's form (CodeMessageErrors),
-// with the API's is_success false when isSuccess is not nil.
-func (m *Mock) dliError(w http.ResponseWriter, status int, code, msg string, isSuccess any) {
+// dliError answers a DLI error at HTTP 400, as DLI answers its own codes,
+// in the mock's form (CodeMessageErrors), with the API's is_success false
+// when isSuccess is not nil.
+func (m *Mock) dliError(w http.ResponseWriter, code, msg string, isSuccess any) {
 	answer := map[string]any{"error_code": code, "error_msg": msg}
 	if m.CodeMessageErrors {
 		answer = map[string]any{"code": code, "message": msg}
@@ -287,7 +288,7 @@ func (m *Mock) dliError(w http.ResponseWriter, status int, code, msg string, isS
 	if isSuccess != nil {
 		answer["is_success"] = isSuccess
 	}
-	writeJSON(w, status, answer)
+	writeJSON(w, http.StatusBadRequest, answer)
 }
 
 // record counts and keeps the request and takes the fault that applies to it.
@@ -326,7 +327,7 @@ func (m *Mock) advance(w http.ResponseWriter, r *http.Request) (string, map[stri
 	id := r.PathValue("batch")
 	state, details := m.step(m.batches, r.PathValue("project"), id, m.DefaultState)
 	if state == "" {
-		m.dliError(w, http.StatusBadRequest, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id), nil)
+		m.dliError(w, "DLI.0002", fmt.Sprintf("The batch job %s does not exist.", id), nil)
 		return "", nil, false
 	}
 	return state, details, true

@@ -31,7 +31,7 @@ const DefaultDomainID = "0d1e2f30415263748596a7b8c9d0e1f2"
 func (m *Mock) scopeOK(w http.ResponseWriter, r *http.Request) bool {
 	contentType := r.Header.Get("Content-Type")
 	iamGet := r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/v3")
-	if mediaType, _, _ := mime.ParseMediaType(contentType); mediaType != "application/json" && !(iamGet && contentType == "") {
+	if mediaType, _, _ := mime.ParseMediaType(contentType); mediaType != "application/json" && (!iamGet || contentType != "") {
 		writeError(w, http.StatusBadRequest, "APIGW.0201", fmt.Sprintf("Content-Type must be application/json, got %q", contentType))
 		return false
 	}

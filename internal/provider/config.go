@@ -52,7 +52,6 @@ var (
 	pathAccessKey      = path.Root("access_key")
 	pathSecretKey      = path.Root("secret_key")
 	pathSecurityToken  = path.Root("security_token")
-	pathToken          = path.Root("token")
 	pathEndpoint       = path.Root("endpoint")
 	pathCloud          = path.Root("cloud")
 	pathInsecure       = path.Root("insecure")

@@ -71,7 +71,7 @@ func loginFailureDiagnostic(err error) (diag.Diagnostic, bool) {
 			"%v. IAM refused the password login. It is not retried, nor sent again while the provider runs: IAM locks a user after repeated wrong passwords. "+
 				"Check user_name or user_id (%s, %s), password (%s), and the account of user_name, domain_name or domain_id (%s, %s).",
 			password, envUserName, envUserID, envPassword, envDomainName, envDomainID)), true
-	case errors.As(err, &oidc) && !(errors.As(err, &network) && network.Service == dli.ServiceIAM):
+	case errors.As(err, &oidc) && (!errors.As(err, &network) || network.Service != dli.ServiceIAM):
 		return diag.NewErrorDiagnostic("Could not assume the IAM agency with OIDC", fmt.Sprintf(
 			"%v. Check assume_role_with_oidc's idp_id (%s) and that the ID token (id_token or id_token_file: %s, %s) is current and issued for that identity provider; "+
 				"its agency_name and domain_id (%s, %s), and that the agency trusts the identity provider; and that sts_endpoint (%s) is STS's address.",

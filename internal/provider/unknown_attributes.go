@@ -35,7 +35,8 @@ var attrValueType = reflect.TypeFor[attr.Value]()
 // the block is absent) or a list block's slice of them.
 func unknownPaths(v reflect.Value, p path.Path) []path.Path {
 	if v.Type().Implements(attrValueType) {
-		return unknownValuePaths(v.Interface().(attr.Value), p)
+		value, _ := v.Interface().(attr.Value) // it implements it
+		return unknownValuePaths(value, p)
 	}
 	var found []path.Path
 	switch v.Kind() {

@@ -43,10 +43,18 @@ func (c *virtualClock) Sleep(ctx context.Context, d time.Duration) error {
 	return nil
 }
 
+// actionServer is a provider server with actions (tfprotov6's
+// ProviderServerWithActions, deprecated as its methods move into
+// ProviderServer).
+type actionServer interface {
+	tfprotov6.ProviderServer
+	tfprotov6.ActionServer
+}
+
 // pluginServer is the provider as Terraform sees it, configured for srv.
 type pluginServer struct {
 	t       *testing.T
-	server  tfprotov6.ProviderServerWithActions
+	server  actionServer
 	schemas *tfprotov6.GetProviderSchemaResponse
 }
 
@@ -56,7 +64,7 @@ func servePlugin(t *testing.T, opts options, srv *dlimock.Server) pluginServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	server, ok := served.(tfprotov6.ProviderServerWithActions)
+	server, ok := served.(actionServer)
 	if !ok {
 		t.Fatalf("the served provider (%T) serves no actions", served)
 	}

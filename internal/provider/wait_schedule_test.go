@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
 	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // recordingClock is virtual time that records the sleeps asked of it.

@@ -54,8 +54,8 @@ func splitTarget(target string) (file, decl string) {
 }
 
 // mutate returns target's file with old, which must occur once in the
-// target, replaced by new.
-func mutate(target, old, new string) ([]byte, error) {
+// target, replaced by replacement.
+func mutate(target, old, replacement string) ([]byte, error) {
 	file, decl := splitTarget(target)
 	src, err := os.ReadFile(file)
 	if err != nil {
@@ -76,7 +76,7 @@ func mutate(target, old, new string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %q is there %d times, not once", target, old, n)
 	}
 	i := start + bytes.Index(scope, []byte(old))
-	return bytes.Join([][]byte{src[:i], []byte(new), src[i+len(old):]}, nil), nil
+	return bytes.Join([][]byte{src[:i], []byte(replacement), src[i+len(old):]}, nil), nil
 }
 
 // decl is a top-level declaration, by the names it answers to.

@@ -120,8 +120,8 @@ func TestEveryMutantOfTheRoundApplies(t *testing.T) {
 			t.Errorf("%q: %d fields, want 6 (name, file[:decl], old, new, package, tests)", line, len(fields))
 			continue
 		}
-		name, target, old, new, pkg := fields[0], fields[1], fields[2], fields[3], fields[4]
-		if _, err := mutate(filepath.Join(root, target), old, new); err != nil {
+		name, target, old, replacement, pkg := fields[0], fields[1], fields[2], fields[3], fields[4]
+		if _, err := mutate(filepath.Join(root, target), old, replacement); err != nil {
 			t.Errorf("STALE %s: %v", name, err)
 		}
 		if _, err := os.Stat(filepath.Join(root, pkg)); err != nil {
