@@ -1,0 +1,76 @@
+package dli
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
+)
+
+// Bugs of the outside round (issue 30) that no test caught, each with the
+// test that now does.
+
+// A tags filter goes to DLI as the SDK sends it: key=value pairs, sorted,
+// comma-separated; "key:value" would filter on tags no job has.
+func TestTagFiltersAreSentAsSortedKeyEqualsValuePairs(t *testing.T) {
+	tags := map[string]string{"team": "etl", "env": "prod"}
+	for name, list := range map[string]func(*Client) error{
+		"SQL jobs": func(c *Client) error {
+			_, err := c.SQLJobs(shortCtx(t), testProject, SQLJobFilter{Tags: tags}, 10)
+			return err
+		},
+		"Flink jobs": func(c *Client) error {
+			_, err := c.FlinkJobs(shortCtx(t), testProject, FlinkJobFilter{Tags: tags}, 10)
+			return err
+		},
+	} {
+		c, srv := newTestClient(t)
+		if err := list(c); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		requests := srv.Mock.Requests()
+		if len(requests) == 0 {
+			t.Fatalf("%s: no request", name)
+		}
+		q, err := url.ParseQuery(requests[len(requests)-1].Query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.Get("tags"); got != "env=prod,team=etl" {
+			t.Errorf("%s: tags=%q, want env=prod,team=etl", name, got)
+		}
+	}
+}
+
+// A wait whose deadline cuts a poll short says what that poll met (its
+// Cause); one whose deadline falls while it sleeps between polls has no
+// cause to give (the deadline is the whole story).
+func TestAWaitTimeoutGivesTheCauseOnlyOfACutPoll(t *testing.T) {
+	t.Run("deadline during a poll", func(t *testing.T) {
+		c, srv := newTestClient(t, func(c *Config) { c.MaxRetries = 0 })
+		srv.Mock.AddBatch(testProject, testBatch, "running")
+		srv.Mock.InjectFault(dlimock.Fault{Delay: time.Minute})
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		_, err := waitWithin(t, ctx, Waiter{Client: c}, "waiting on a poll the deadline cuts", "success")
+		var to *WaitTimeoutError
+		if !errors.As(err, &to) || to.Cause == nil {
+			t.Fatalf("err = %v, want a wait timeout with the cut poll as its cause", err)
+		}
+	})
+	t.Run("deadline during a sleep", func(t *testing.T) {
+		c, srv := newTestClient(t)
+		srv.Mock.AddBatch(testProject, testBatch, "running")
+		ctx := newEndableCtx()
+		clock := &fakeClock{ctx: ctx, budget: 35 * time.Second}
+		_, err := waitWithin(t, ctx, Waiter{Client: c, Clock: clock, Schedule: everyTenSeconds}, "waiting past the deadline", "success")
+		var to *WaitTimeoutError
+		if !errors.As(err, &to) || to.Cause != nil || strings.Contains(err.Error(), "deadline exceeded)") {
+			t.Fatalf("err = %v (cause %v), want a wait timeout without a cause", err, to.Cause)
+		}
+	})
+}
