@@ -74,3 +74,24 @@ func TestAWaitTimeoutGivesTheCauseOnlyOfACutPoll(t *testing.T) {
 		}
 	})
 }
+
+// DLI's job_name filter matches part of a name: the batch list keeps the
+// exact name only, so that "nightly" does not gate on "nightly-backfill".
+func TestBatchesNameKeepsExactMatchesOnly(t *testing.T) {
+	c, srv := newTestClient(t)
+	addBatches(srv, 3) // "nightly"
+	for i, name := range []string{"nightly-backfill", "Nightly"} {
+		id := "10000000-0000-4000-8000-00000000000" + string(rune('0'+i))
+		srv.Mock.AddBatch(testProject, id, "success")
+		srv.Mock.SetDetails(testProject, id, map[string]any{"name": name, "create_time": int64(1732900000000 + i)})
+	}
+	batches, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{JobName: "nightly"}, 100))
+	if err != nil || len(batches) != 3 {
+		t.Fatalf("got %d batches, %v; want the 3 named exactly nightly", len(batches), err)
+	}
+	for _, b := range batches {
+		if b.Name == nil || *b.Name != "nightly" {
+			t.Fatalf("kept %+v, want only batches named exactly nightly", b)
+		}
+	}
+}
