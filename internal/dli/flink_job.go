@@ -3,22 +3,28 @@ package dli
 import (
 	"context"
 	"strconv"
-	"time"
 )
 
 // FlinkJob is one Flink job: the job_detail of
 // GET /v1.0/{project_id}/streaming/jobs/{job_id}, and an entry of the Flink
-// job list. A field the answer did not carry is nil.
+// job list (the official SDK's FlinkJob), decoded straight from the
+// answer. A field the answer did not carry is nil.
 type FlinkJob struct {
 	// ID is the job's numeric ID, as a string.
-	ID string
+	ID string `json:"-"`
 	// Status is exactly as the API returned it, e.g. job_running.
-	Status                                         string
-	Name, StatusDesc, JobType, QueueName, UserName *string
-	CreatedAt, StartedAt, UpdatedAt                *time.Time
-	RestartTimes                                   *int64
+	Status       string      `json:"-"`
+	Name         *string     `json:"name"`
+	StatusDesc   *string     `json:"status_desc"`
+	JobType      *string     `json:"job_type"`
+	QueueName    *string     `json:"queue_name"`
+	UserName     *string     `json:"user_name"`
+	CreatedAt    *MillisTime `json:"create_time"`
+	StartedAt    *MillisTime `json:"start_time"`
+	UpdatedAt    *MillisTime `json:"update_time"`
+	RestartTimes *int64      `json:"restart_times"`
 	// Duration is how long the job has run (so far).
-	Duration *time.Duration
+	Duration *MillisDuration `json:"duration"`
 }
 
 // Terminal reports whether the job will not change by itself (a person
@@ -37,21 +43,12 @@ func (j FlinkJob) reason() string {
 	return ""
 }
 
-// flinkJobJSON is a Flink job as DLI sends it (the official SDK's FlinkJob),
-// times in ms.
+// flinkJobJSON is a Flink job as DLI sends it: its ID (a number) and
+// status checked before they are the job's.
 type flinkJobJSON struct {
-	JobID        *int64  `json:"job_id"`
-	Name         *string `json:"name"`
-	UserName     *string `json:"user_name"`
-	JobType      *string `json:"job_type"`
-	Status       *string `json:"status"`
-	StatusDesc   *string `json:"status_desc"`
-	CreateTime   *int64  `json:"create_time"`
-	StartTime    *int64  `json:"start_time"`
-	UpdateTime   *int64  `json:"update_time"`
-	QueueName    *string `json:"queue_name"`
-	RestartTimes *int64  `json:"restart_times"`
-	Duration     *int64  `json:"duration"`
+	FlinkJob
+	JobID  *int64  `json:"job_id"`
+	Status *string `json:"status"`
 }
 
 // flinkJobAnswerJSON is the answer of the read of one Flink job.
@@ -85,12 +82,9 @@ func (j flinkJobJSON) entry() (FlinkJob, bool) {
 }
 
 func (j *flinkJobJSON) convert(id string) FlinkJob {
-	return FlinkJob{
-		ID: id, Status: valueOf(j.Status),
-		Name: j.Name, StatusDesc: j.StatusDesc, JobType: j.JobType, QueueName: j.QueueName, UserName: j.UserName,
-		CreatedAt: fromMillis(j.CreateTime), StartedAt: fromMillis(j.StartTime), UpdatedAt: fromMillis(j.UpdateTime),
-		RestartTimes: j.RestartTimes, Duration: durationFromMillis(j.Duration),
-	}
+	f := j.FlinkJob
+	f.ID, f.Status = id, valueOf(j.Status)
+	return f
 }
 
 // FlinkJob reads one Flink job: one request, plus retries of transient

@@ -50,8 +50,8 @@ func (f *poolFields) set(p dli.ElasticResourcePool) {
 	f.Queues = stringList(p.Queues)
 	f.Owner = types.StringPointerValue(p.Owner)
 	f.Description = types.StringPointerValue(p.Description)
-	f.CreatedAt = timeValue(p.CreatedAt)
-	f.UpdatedAt = timeValue(p.UpdatedAt)
+	f.CreatedAt = timeValue(p.CreatedAt.AsTime())
+	f.UpdatedAt = timeValue(p.UpdatedAt.AsTime())
 }
 
 func poolFieldAttributes() map[string]schema.Attribute {

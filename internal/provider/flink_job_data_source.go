@@ -34,11 +34,11 @@ func (f *flinkJobFields) set(j dli.FlinkJob) {
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.UserName = types.StringPointerValue(j.UserName)
-	f.CreatedAt = timeValue(j.CreatedAt)
-	f.StartedAt = timeValue(j.StartedAt)
-	f.UpdatedAt = timeValue(j.UpdatedAt)
+	f.CreatedAt = timeValue(j.CreatedAt.AsTime())
+	f.StartedAt = timeValue(j.StartedAt.AsTime())
+	f.UpdatedAt = timeValue(j.UpdatedAt.AsTime())
 	f.RestartTimes = types.Int64PointerValue(j.RestartTimes)
-	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
+	f.jobTimes.set(j.StartedAt.AsTime(), j.Duration.AsDuration(), j.Terminal())
 }
 
 // flinkJobFieldAttributes are the schema of flinkJobFields.

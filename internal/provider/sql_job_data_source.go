@@ -41,8 +41,8 @@ func (f *sqlJobFields) set(j dli.SQLJob) {
 	f.Statement = types.StringPointerValue(j.Statement)
 	f.DatabaseName = types.StringPointerValue(j.DatabaseName)
 	f.TableName = types.StringPointerValue(j.TableName)
-	f.StartedAt = timeValue(j.StartedAt)
-	f.Duration = durationValue(j.Duration)
+	f.StartedAt = timeValue(j.StartedAt.AsTime())
+	f.Duration = durationValue(j.Duration.AsDuration())
 	f.ResultCount = types.Int64PointerValue(j.ResultCount)
 	f.InputRowCount = types.Int64PointerValue(j.InputRowCount)
 	f.BadRowCount = types.Int64PointerValue(j.BadRowCount)
@@ -51,7 +51,7 @@ func (f *sqlJobFields) set(j dli.SQLJob) {
 	if j.Tags != nil {
 		f.Tags, _ = types.MapValueFrom(context.Background(), types.StringType, j.Tags)
 	}
-	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
+	f.jobTimes.set(j.StartedAt.AsTime(), j.Duration.AsDuration(), j.Terminal())
 }
 
 // sqlJobFieldAttributes are the schema of sqlJobFields.
