@@ -1,7 +1,8 @@
 package dli
 
 import (
-	"encoding/json"
+	"errors"
+	"strconv"
 	"time"
 )
 
@@ -12,12 +13,11 @@ import (
 type MillisTime struct{ time.Time }
 
 func (m *MillisTime) UnmarshalJSON(data []byte) error {
-	var ms int64
-	if err := json.Unmarshal(data, &ms); err != nil {
-		return err
+	ms, err := millis(data)
+	if err == nil {
+		m.Time = time.UnixMilli(ms).UTC()
 	}
-	m.Time = time.UnixMilli(ms).UTC()
-	return nil
+	return err
 }
 
 // AsTime is the time, nil when absent.
@@ -33,12 +33,24 @@ func (m *MillisTime) AsTime() *time.Time {
 type MillisDuration struct{ time.Duration }
 
 func (m *MillisDuration) UnmarshalJSON(data []byte) error {
-	var ms int64
-	if err := json.Unmarshal(data, &ms); err != nil {
-		return err
+	ms, err := millis(data)
+	if err == nil {
+		m.Duration = time.Duration(ms) * time.Millisecond
 	}
-	m.Duration = time.Duration(ms) * time.Millisecond
-	return nil
+	return err
+}
+
+var errNotMillis = errors.New("not a whole number of milliseconds")
+
+// millis reads a JSON number that is a whole number of milliseconds, as
+// an int64 field would take it, parsed in place: a page of jobs holds
+// several times each.
+func millis(data []byte) (int64, error) {
+	ms, err := strconv.ParseInt(string(data), 10, 64)
+	if err != nil {
+		return 0, errNotMillis
+	}
+	return ms, nil
 }
 
 // AsDuration is the duration, nil when absent.
