@@ -110,3 +110,11 @@ func (c *Client) Batch(ctx context.Context, projectID, batchID string) (Batch, e
 		return j.batch(resp, batchID)
 	})
 }
+
+// WaitBatch is WaitBatchState polling the details call, so that the final answer
+// carries all of the batch's fields.
+func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
+	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (Batch, error) {
+		return w.Client.Batch(ctx, projectID, batchID)
+	})
+}

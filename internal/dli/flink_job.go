@@ -2,6 +2,7 @@ package dli
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 )
 
@@ -100,5 +101,35 @@ func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJo
 			return FlinkJob{}, resp.malformed("the answer has no job_detail: " + resp.snippet())
 		}
 		return a.JobDetail.job(resp, jobID)
+	})
+}
+
+// FlinkJobKind is a Flink job (GET /v1.0/{project_id}/streaming/jobs/{job_id}),
+// statuses as the official SDK's ListFlinkJobsRequest enumerates them.
+// Its IDs are numbers (int64), given as strings.
+var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "status",
+	ID: regexp.MustCompile(`^[0-9]{1,18}$`), IDRule: ": digits only (at most 18)", IDExample: "71001",
+	Statuses: []string{
+		"job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",
+		"job_downloading", "job_idle", "job_canceling", "job_cancel_success", "job_cancel_fail",
+		"job_savepointing", "job_arrearage_stopped", "job_arrearage_recovering", "job_finish",
+	},
+	Terminal: []string{"job_submit_fail", "job_running_exception", "job_cancel_success", "job_arrearage_stopped", "job_finish"},
+	// As the official SDK and DLI's documentation have them: an arrears stop
+	// recovers once the bill is paid, and the others can be started again
+	// under the same ID.
+	ComeBack: map[string]string{
+		"job_arrearage_stopped": "pay the account's arrears, and the job recovers (job_arrearage_recovering)",
+		"job_submit_fail":       "start the job again",
+		"job_running_exception": "start the job again",
+		"job_cancel_success":    "start the job again",
+		"job_finish":            "start the job again",
+	},
+}
+
+// WaitFlinkJob is WaitBatchState for a Flink job's status.
+func (w Waiter) WaitFlinkJob(ctx context.Context, projectID, jobID string, targets []string) (FlinkJob, error) {
+	return waitUntil(ctx, w, FlinkJobKind, jobID, targets, func(ctx context.Context) (FlinkJob, error) {
+		return w.Client.FlinkJob(ctx, projectID, jobID)
 	})
 }

@@ -107,3 +107,18 @@ func (c *Client) SQLJob(ctx context.Context, projectID, jobID string) (SQLJob, e
 		return j.job(resp, jobID)
 	})
 }
+
+// SQLJobKind is a SQL job (GET /v1.0/{project_id}/jobs/{job_id}/status),
+// statuses as the official SDK's ShowSqlJobStatusResponse enumerates them.
+var SQLJobKind = Kind{Noun: "SQL job", Plural: "SQL jobs", StatusWord: "status",
+	ID: uuid, IDRule: " in UUID form", IDExample: "1b2c3d4e-0000-4000-8000-00000000beef",
+	Statuses: []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED"},
+	Terminal: []string{"FINISHED", "FAILED", "CANCELLED"},
+}
+
+// WaitSQLJob is WaitBatchState for a SQL job's status.
+func (w Waiter) WaitSQLJob(ctx context.Context, projectID, jobID string, targets []string) (SQLJob, error) {
+	return waitUntil(ctx, w, SQLJobKind, jobID, targets, func(ctx context.Context) (SQLJob, error) {
+		return w.Client.SQLJob(ctx, projectID, jobID)
+	})
+}

@@ -101,3 +101,5 @@ func batchFilter(m batchesModel) dli.BatchFilter {
 	f.CreatedBefore, _ = time.Parse(time.RFC3339, m.CreatedBefore.ValueString())
 	return f
 }
+
+var batchesSubject = subject{kind: dli.BatchKind, list: true}

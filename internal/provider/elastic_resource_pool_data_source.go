@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -101,4 +102,11 @@ func newElasticResourcePoolDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.ElasticResourcePoolKind, "name", poolNameDescription, poolNameValidator), poolFieldAttributes())
 		},
 	}
+}
+
+var poolSubject = subject{kind: dli.ElasticResourcePoolKind, idAttribute: "name"}
+
+// newElasticResourcePoolWaitAction is dli_elastic_resource_pool_wait.
+func newElasticResourcePoolWaitAction() action.Action {
+	return newWaitAction("_elastic_resource_pool_wait", "dli_elastic_resource_pool", poolSubject, poolNameDescription, poolNameValidator, dli.Waiter.WaitElasticResourcePool)
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -79,4 +80,18 @@ func newFlinkJobDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.FlinkJobKind, "job_id", flinkJobIDDescription, flinkJobIDValidator), presenceAttributes(dli.FlinkJobKind), flinkJobFieldAttributes())
 		},
 	}
+}
+
+// flinkJobSubject is a Flink job read by its ID, in dli_flink_job and
+// dli_flink_job_wait; the ID rule is the kind's, and a name given as an
+// ID is pointed at dli_flink_jobs.
+var (
+	flinkJobSubject       = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
+	flinkJobIDValidator   = idValidator(dli.FlinkJobKind, flinkJobByName)
+	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
+)
+
+// newFlinkJobWaitAction is dli_flink_job_wait.
+func newFlinkJobWaitAction() action.Action {
+	return newWaitAction("_flink_job_wait", "dli_flink_job", flinkJobSubject, flinkJobIDDescription, flinkJobIDValidator, dli.Waiter.WaitFlinkJob)
 }

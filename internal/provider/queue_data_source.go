@@ -121,3 +121,5 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return ok
 	})
 }
+
+var queueSubject = subject{kind: dli.QueueKind, idAttribute: "name"}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -99,4 +100,17 @@ func newSQLJobDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.SQLJobKind, "job_id", sqlJobIDDescription, sqlJobIDValidator), presenceAttributes(dli.SQLJobKind), sqlJobFieldAttributes())
 		},
 	}
+}
+
+// sqlJobSubject is a SQL job read by its ID, in dli_sql_job and
+// dli_sql_job_wait; the ID rule is the kind's.
+var (
+	sqlJobSubject       = subject{kind: dli.SQLJobKind, idAttribute: "job_id", allowMissing: true}
+	sqlJobIDValidator   = idValidator(dli.SQLJobKind, nil)
+	sqlJobIDDescription = "ID of the SQL job, a UUID (any case)."
+)
+
+// newSQLJobWaitAction is dli_sql_job_wait.
+func newSQLJobWaitAction() action.Action {
+	return newWaitAction("_sql_job_wait", "dli_sql_job", sqlJobSubject, sqlJobIDDescription, sqlJobIDValidator, dli.Waiter.WaitSQLJob)
 }
