@@ -78,10 +78,8 @@ func (j *batchJSON) batch(resp *response, askedID string) (Batch, error) {
 // entry converts one batch of a list: kept whatever else it lacks, left
 // out (false) without its ID.
 func (j batchJSON) entry() (Batch, bool) {
-	if j.ID == nil || *j.ID == "" {
-		return Batch{}, false
-	}
-	return j.convert(*j.ID), true
+	id := valueOf(j.ID)
+	return j.convert(id), id != ""
 }
 
 func (j *batchJSON) convert(id string) Batch {

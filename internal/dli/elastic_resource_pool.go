@@ -38,12 +38,7 @@ type ElasticResourcePool struct {
 
 func (p ElasticResourcePool) status() string { return p.Status }
 
-func (p ElasticResourcePool) reason() string {
-	if p.FailReason != nil {
-		return *p.FailReason
-	}
-	return ""
-}
+func (p ElasticResourcePool) reason() string { return valueOf(p.FailReason) }
 
 type elasticResourcePoolPageJSON struct {
 	body

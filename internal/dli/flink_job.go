@@ -37,12 +37,7 @@ func (j FlinkJob) status() string { return j.Status }
 // reason is the status description. The answer's message is not: it is
 // about the request ("Querying of the job details succeeds."), not the job
 // (the official SDK's ShowFlinkJobResponse.Message).
-func (j FlinkJob) reason() string {
-	if j.StatusDesc != nil {
-		return *j.StatusDesc
-	}
-	return ""
-}
+func (j FlinkJob) reason() string { return valueOf(j.StatusDesc) }
 
 // flinkJobJSON is a Flink job as DLI sends it: its ID (a number) and
 // status checked before they are the job's.
