@@ -4,45 +4,39 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"time"
 )
 
 // Batch is one batch's details: the answer of
-// GET /v2.0/{project_id}/batches/{batch_id}, and an entry of the batch list.
-// A field the answer did not carry is nil; strings are as the API sent them.
+// GET /v2.0/{project_id}/batches/{batch_id}, and an entry of the batch list,
+// decoded straight from the answer. A field the answer did not carry is
+// nil; strings are as the API sent them.
 type Batch struct {
-	BatchState
-	Name, Queue, Owner, ProxyUser, SCType *string
+	BatchState `json:"-"` // the answer's id and state, checked (batchJSON)
+	Name       *string    `json:"name"`
+	Queue      *string    `json:"queue"`
+	Owner      *string    `json:"owner"`
+	ProxyUser  *string    `json:"proxyUser"`
+	SCType     *string    `json:"sc_type"`
 	// SparkKind is the batch's kind as DLI names it (its "kind" field).
-	SparkKind                                 *string
-	ClusterName, Image, Feature, SparkVersion *string
+	SparkKind    *string `json:"kind"`
+	ClusterName  *string `json:"cluster_name"`
+	Image        *string `json:"image"`
+	Feature      *string `json:"feature"`
+	SparkVersion *string `json:"spark_version"`
 	// AppIDs are the batch's Spark application IDs (empty before one runs).
-	AppIDs []string
+	AppIDs appIDs `json:"appId"`
 	// Log is the last lines of the batch's log that the API returns.
-	Log                  []string
-	CreatedAt, UpdatedAt *time.Time
+	Log       []string    `json:"log"`
+	CreatedAt *MillisTime `json:"create_time"`
+	UpdatedAt *MillisTime `json:"update_time"`
 	// Duration is only in the entries of the batch list.
-	Duration *time.Duration
+	Duration *MillisDuration `json:"duration"`
 }
 
-// batchJSON is a batch as DLI sends it, times in milliseconds.
+// batchJSON is a batch as DLI sends it: its id and state are body's.
 type batchJSON struct {
 	body
-	AppID        appIDs   `json:"appId"`
-	Name         *string  `json:"name"`
-	Owner        *string  `json:"owner"`
-	ProxyUser    *string  `json:"proxyUser"`
-	Kind         *string  `json:"kind"`
-	Log          []string `json:"log"`
-	SCType       *string  `json:"sc_type"`
-	ClusterName  *string  `json:"cluster_name"`
-	Queue        *string  `json:"queue"`
-	Image        *string  `json:"image"`
-	CreateTime   *int64   `json:"create_time"`
-	UpdateTime   *int64   `json:"update_time"`
-	Feature      *string  `json:"feature"`
-	SparkVersion *string  `json:"spark_version"`
-	Duration     *int64   `json:"duration"`
+	Batch
 }
 
 func (j *batchJSON) payload() bool { return j.ID != nil || j.State != nil }
@@ -84,21 +78,14 @@ func (j *batchJSON) batch(resp *response, askedID string) (Batch, error) {
 // entry converts one batch of a list: kept whatever else it lacks, left
 // out (false) without its ID.
 func (j batchJSON) entry() (Batch, bool) {
-	if j.ID == nil || *j.ID == "" {
-		return Batch{}, false
-	}
-	return j.convert(*j.ID), true
+	id := valueOf(j.ID)
+	return j.convert(id), id != ""
 }
 
 func (j *batchJSON) convert(id string) Batch {
-	return Batch{
-		BatchState: BatchState{ID: id, State: valueOf(j.State)},
-		Name:       j.Name, Queue: j.Queue, Owner: j.Owner, ProxyUser: j.ProxyUser, SparkKind: j.Kind, SCType: j.SCType,
-		ClusterName: j.ClusterName, Image: j.Image, Feature: j.Feature, SparkVersion: j.SparkVersion,
-		AppIDs: j.AppID, Log: j.Log,
-		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime),
-		Duration: durationFromMillis(j.Duration),
-	}
+	b := j.Batch
+	b.BatchState = BatchState{ID: id, State: valueOf(j.State)}
+	return b
 }
 
 // valueOf is a string the answer may lack; "" when it does.
@@ -107,22 +94,6 @@ func valueOf(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-func fromMillis(ms *int64) *time.Time {
-	if ms == nil {
-		return nil
-	}
-	t := time.UnixMilli(*ms).UTC()
-	return &t
-}
-
-func durationFromMillis(ms *int64) *time.Duration {
-	if ms == nil {
-		return nil
-	}
-	d := time.Duration(*ms) * time.Millisecond
-	return &d
 }
 
 // Batch reads one batch's details: one request, plus retries of transient
@@ -135,5 +106,13 @@ func (c *Client) Batch(ctx context.Context, projectID, batchID string) (Batch, e
 			return Batch{}, err
 		}
 		return j.batch(resp, batchID)
+	})
+}
+
+// WaitBatch is WaitBatchState polling the details call, so that the final answer
+// carries all of the batch's fields.
+func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
+	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (Batch, error) {
+		return w.Client.Batch(ctx, projectID, batchID)
 	})
 }

@@ -55,3 +55,17 @@ func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) 
 	}
 	return s, nil
 }
+
+// BatchKind is a Spark batch (the /v2.0 batches API).
+var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead},
+	ID: uuid, IDRule: " in UUID form", IDExample: "0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
+
+// WaitBatchState polls the state call until the batch's state is one of targets
+// (ignoring case) and returns it. It fails at once on a terminal state (one
+// that will not change by itself) that is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
+// with ctx.Err() (wrapped) when ctx is cancelled.
+func (w Waiter) WaitBatchState(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
+	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (BatchState, error) {
+		return w.Client.BatchState(ctx, projectID, batchID)
+	})
+}

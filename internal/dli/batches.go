@@ -46,12 +46,7 @@ func (f BatchFilter) query() url.Values {
 			q.Set(name, v)
 		}
 	}
-	if !f.CreatedAfter.IsZero() {
-		q.Set("start", strconv.FormatInt(f.CreatedAfter.UnixMilli(), 10))
-	}
-	if !f.CreatedBefore.IsZero() {
-		q.Set("end", strconv.FormatInt(f.CreatedBefore.UnixMilli(), 10))
-	}
+	setTimeRange(q, f.CreatedAfter, f.CreatedBefore)
 	return q
 }
 

@@ -50,7 +50,7 @@ func TestBatchesPagesUntilTheEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(bs) != 250 || bs[0].ID != "00000000-0000-4000-8000-000000000249" || bs[0].Duration == nil || *bs[0].Duration != time.Hour {
+	if len(bs) != 250 || bs[0].ID != "00000000-0000-4000-8000-000000000249" || bs[0].Duration == nil || bs[0].Duration.Duration != time.Hour {
 		t.Fatalf("got %d batches, first %+v; want 250, newest first, with a duration", len(bs), bs[0])
 	}
 	var pages []string

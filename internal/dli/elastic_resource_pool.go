@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ElasticResourcePoolKind is a DLI elastic resource pool. FAILED is the
@@ -19,52 +18,38 @@ var ElasticResourcePoolKind = Kind{Noun: "elastic resource pool", Plural: "elast
 }
 
 // ElasticResourcePool is one entry of GET /v3/{project_id}/elastic-resource-pools
-// (the official SDK's ElasticResourcePool). A field the answer did not
-// carry is nil.
+// (the official SDK's ElasticResourcePool), decoded straight from the
+// list. A field the answer did not carry is nil.
 type ElasticResourcePool struct {
-	Name string
+	Name string `json:"elastic_resource_pool_name"`
 	// Status is exactly as the API returned it, e.g. SCALING; "" when absent.
-	Status                            string
-	FailReason, Owner, Description    *string
-	CurrentCU, ActualCU, MinCU, MaxCU *int64
-	Queues                            []string // nil when absent
-	CreatedAt, UpdatedAt              *time.Time
+	Status      string      `json:"status"`
+	FailReason  *string     `json:"fail_reason"`
+	Owner       *string     `json:"owner"`
+	Description *string     `json:"description"`
+	CurrentCU   *int64      `json:"current_cu"`
+	ActualCU    *int64      `json:"actual_cu"`
+	MinCU       *int64      `json:"min_cu"`
+	MaxCU       *int64      `json:"max_cu"`
+	Queues      []string    `json:"queues"` // nil when absent
+	CreatedAt   *MillisTime `json:"create_time"`
+	UpdatedAt   *MillisTime `json:"update_time"`
 }
 
 func (p ElasticResourcePool) status() string { return p.Status }
 
-func (p ElasticResourcePool) reason() string {
-	if p.FailReason != nil {
-		return *p.FailReason
-	}
-	return ""
-}
-
-type elasticResourcePoolJSON struct {
-	Name        *string   `json:"elastic_resource_pool_name"`
-	Status      *string   `json:"status"`
-	FailReason  *string   `json:"fail_reason"`
-	CurrentCU   *int64    `json:"current_cu"`
-	ActualCU    *int64    `json:"actual_cu"`
-	MinCU       *int64    `json:"min_cu"`
-	MaxCU       *int64    `json:"max_cu"`
-	Queues      *[]string `json:"queues"`
-	Owner       *string   `json:"owner"`
-	Description *string   `json:"description"`
-	CreateTime  *int64    `json:"create_time"`
-	UpdateTime  *int64    `json:"update_time"`
-}
+func (p ElasticResourcePool) reason() string { return valueOf(p.FailReason) }
 
 type elasticResourcePoolPageJSON struct {
 	body
-	Count *int64                     `json:"count"`
-	Pools *[]elasticResourcePoolJSON `json:"elastic_resource_pools"`
+	Count *int64                 `json:"count"`
+	Pools *[]ElasticResourcePool `json:"elastic_resource_pools"`
 }
 
 func (p *elasticResourcePoolPageJSON) payload() bool { return p.Pools != nil || p.Count != nil }
 
 // decodeElasticResourcePools reads a page of the pool list.
-func decodeElasticResourcePools(resp *response) ([]elasticResourcePoolJSON, error) {
+func decodeElasticResourcePools(resp *response) ([]ElasticResourcePool, error) {
 	var p elasticResourcePoolPageJSON
 	if err := resp.decodeInto(&p); err != nil {
 		return nil, err
@@ -72,20 +57,9 @@ func decodeElasticResourcePools(resp *response) ([]elasticResourcePoolJSON, erro
 	return pageItems(resp, p.Pools, p.Count, "elastic_resource_pools")
 }
 
-// entry converts one pool of the list: kept whatever else it lacks, left
-// out (false) without its name, which no read could ask for.
-func (j elasticResourcePoolJSON) entry() (ElasticResourcePool, bool) {
-	if j.Name == nil || *j.Name == "" {
-		return ElasticResourcePool{}, false
-	}
-	pool := ElasticResourcePool{Name: *j.Name, Status: valueOf(j.Status), FailReason: j.FailReason, Owner: j.Owner, Description: j.Description,
-		CurrentCU: j.CurrentCU, ActualCU: j.ActualCU, MinCU: j.MinCU, MaxCU: j.MaxCU,
-		CreatedAt: fromMillis(j.CreateTime), UpdatedAt: fromMillis(j.UpdateTime)}
-	if j.Queues != nil {
-		pool.Queues = append([]string{}, *j.Queues...)
-	}
-	return pool, true
-}
+// entry is the pool as an entry of the list: kept whatever else it lacks,
+// left out (false) without its name, which no read could ask for.
+func (p ElasticResourcePool) entry() (ElasticResourcePool, bool) { return p, p.Name != "" }
 
 // ElasticResourcePool reads the pool named name from the project's pool
 // list: DLI's name filter matches part of a name, so the pages (offset
@@ -103,7 +77,7 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 	}
 	// No limit but the short page: names are unique, and the partial
 	// matches, usually one page, name what a typo missed.
-	pools, err := collect(ctx, math.MaxInt, exact, func(ctx context.Context, page, size int) ([]elasticResourcePoolJSON, error) {
+	pools, err := collect(ctx, math.MaxInt, exact, func(ctx context.Context, page, size int) ([]ElasticResourcePool, error) {
 		q := url.Values{"name": {strings.ToLower(name)}, "offset": {strconv.Itoa(page * size)}, "limit": {strconv.Itoa(size)}}
 		return c.elasticResourcePoolPage(ctx, projectID, q)
 	})
@@ -117,7 +91,7 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 }
 
 // elasticResourcePoolPage is one request for a page of the pool list.
-func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]elasticResourcePoolJSON, error) {
+func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]ElasticResourcePool, error) {
 	k := dliCall(projectID, ElasticResourcePoolKind.ListSubject(projectID), q, "v3", projectID, "elastic-resource-pools")
 	// As for queues: "Querying all elastic resource pools" needs no
 	// fine-grained permission in DLI's table, so a refusal names none.

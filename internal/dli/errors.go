@@ -113,7 +113,7 @@ func (e *APIError) Error() string {
 	if e.Class == ClassPermission && e.Permission != "" {
 		fmt.Fprintf(&b, "; the read needs the IAM permission %s", e.Permission)
 	}
-	writeRequestFacts(&b, e.RequestID, e.Attempts)
+	b.WriteString(requestFacts(e.RequestID, e.Attempts))
 	return b.String()
 }
 
@@ -127,10 +127,7 @@ type MalformedResponseError struct {
 }
 
 func (e *MalformedResponseError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "malformed response from %s (HTTP %d): %s", serviceName(e.Service), e.StatusCode, e.Reason)
-	writeRequestFacts(&b, e.RequestID, e.Attempts)
-	return b.String()
+	return fmt.Sprintf("malformed response from %s (HTTP %d): %s", serviceName(e.Service), e.StatusCode, e.Reason) + requestFacts(e.RequestID, e.Attempts)
 }
 
 // RedirectError is a 3xx answer. Redirects are never followed, so that
@@ -143,10 +140,8 @@ type RedirectError struct {
 }
 
 func (e *RedirectError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s answered HTTP %d redirecting to %q; redirects are not followed so that credentials never reach another host: set the provider's endpoint to the right address", serviceName(e.Service), e.StatusCode, e.Location)
-	writeRequestFacts(&b, e.RequestID, 0)
-	return b.String()
+	return fmt.Sprintf("%s answered HTTP %d redirecting to %q; redirects are not followed so that credentials never reach another host: set the provider's endpoint to the right address",
+		serviceName(e.Service), e.StatusCode, e.Location) + requestFacts(e.RequestID, 0)
 }
 
 // NetworkError is a call that got no HTTP answer at all.
@@ -191,7 +186,7 @@ func (e *InterruptedError) Error() string {
 	switch {
 	case e.LastStatus != 0:
 		fmt.Fprintf(&b, "; the last answer was HTTP %d %s", e.LastStatus, http.StatusText(e.LastStatus))
-		writeRequestFacts(&b, e.LastRequestID, 0)
+		b.WriteString(requestFacts(e.LastRequestID, 0))
 	case e.LastErr != nil:
 		fmt.Fprintf(&b, "; the last attempt failed: %v", e.LastErr)
 	}
@@ -200,13 +195,17 @@ func (e *InterruptedError) Error() string {
 
 func (e *InterruptedError) Unwrap() error { return e.Err }
 
-func writeRequestFacts(b *strings.Builder, requestID string, attempts int) {
+// requestFacts is what an error says of its request: DLI's request ID,
+// which support asks for, and the attempts when there were several.
+func requestFacts(requestID string, attempts int) string {
+	var facts string
 	if requestID != "" {
-		fmt.Fprintf(b, " (X-Request-Id: %s)", requestID)
+		facts = " (X-Request-Id: " + requestID + ")"
 	}
 	if attempts > 1 {
-		fmt.Fprintf(b, " after %s", plural(attempts, "attempt"))
+		facts += " after " + plural(attempts, "attempt")
 	}
+	return facts
 }
 
 func plural(n int, word string) string {

@@ -134,14 +134,21 @@ func temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
 		return TemporaryCredentials{}, resp.malformed("the credential answer is not the expected JSON")
 	}
 	cred := answer.Credential
-	if cred.Access == "" || cred.Secret == "" || cred.SecurityToken == "" {
-		return TemporaryCredentials{}, resp.malformed("the credential answer lacks credential.access, credential.secret or credential.securitytoken")
-	}
-	expires, err := time.Parse(time.RFC3339, cred.ExpiresAt)
-	if err != nil {
-		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the credential answer's expires_at is not an RFC 3339 time (%q)", cred.ExpiresAt))
-	}
 	// send adds them to the secrets to redact before their first use.
-	creds := Credentials{AccessKey: cred.Access, SecretKey: cred.Secret, SecurityToken: cred.SecurityToken}
+	return temporaryFrom(resp, "credential", [4]string{"credential.access", "credential.secret", "credential.securitytoken", "expires_at"},
+		Credentials{AccessKey: cred.Access, SecretKey: cred.Secret, SecurityToken: cred.SecurityToken}, cred.ExpiresAt)
+}
+
+// temporaryFrom checks the temporary credentials an answer (IAM's
+// "credential" or STS's "assume" answer) gave: all three parts, and an
+// expiry in RFC 3339; fields names them as the answer does, the expiry last.
+func temporaryFrom(resp *response, answer string, fields [4]string, creds Credentials, expiration string) (TemporaryCredentials, error) {
+	if creds.AccessKey == "" || creds.SecretKey == "" || creds.SecurityToken == "" {
+		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the %s answer lacks %s, %s or %s", answer, fields[0], fields[1], fields[2]))
+	}
+	expires, err := time.Parse(time.RFC3339, expiration)
+	if err != nil {
+		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the %s answer's %s is not an RFC 3339 time (%q)", answer, fields[3], expiration))
+	}
 	return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
 }

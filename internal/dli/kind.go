@@ -10,10 +10,13 @@ import (
 // uuid is a UUID in any case, as batch and SQL job IDs are.
 var uuid = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
-// Kind describes one kind of DLI job, once: what to call it, the rule its
-// IDs follow, its documented statuses and which of them will not change by
-// themselves. Kinds are data: the one wait loop, the errors' subjects and
-// the provider's ID validation and docs serve them all.
+// Kind describes one kind of DLI job (or capacity), once: what to call it,
+// the rule its IDs follow, its documented statuses and which of them will
+// not change by themselves. Kinds are data: the one wait loop, the errors'
+// subjects and the provider's ID validation and docs serve them all. Each
+// kind is declared in its own file with its type, its read and its wait
+// (BatchKind in batch_state.go, SQLJobKind in sql_job.go, QueueKind in
+// queue.go...).
 type Kind struct {
 	Noun   string // "batch", "SQL job", "Flink job"
 	Plural string // "batches", "SQL jobs", "Flink jobs"
@@ -66,41 +69,6 @@ func (k Kind) IsTerminal(status string) bool { return containsFold(k.Terminal, s
 
 func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(t string) bool { return strings.EqualFold(t, s) })
-}
-
-// BatchKind is a Spark batch (the /v2.0 batches API).
-var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead},
-	ID: uuid, IDRule: " in UUID form", IDExample: "0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
-
-// SQLJobKind is a SQL job (GET /v1.0/{project_id}/jobs/{job_id}/status),
-// statuses as the official SDK's ShowSqlJobStatusResponse enumerates them.
-var SQLJobKind = Kind{Noun: "SQL job", Plural: "SQL jobs", StatusWord: "status",
-	ID: uuid, IDRule: " in UUID form", IDExample: "1b2c3d4e-0000-4000-8000-00000000beef",
-	Statuses: []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED"},
-	Terminal: []string{"FINISHED", "FAILED", "CANCELLED"},
-}
-
-// FlinkJobKind is a Flink job (GET /v1.0/{project_id}/streaming/jobs/{job_id}),
-// statuses as the official SDK's ListFlinkJobsRequest enumerates them.
-// Its IDs are numbers (int64), given as strings.
-var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "status",
-	ID: regexp.MustCompile(`^[0-9]{1,18}$`), IDRule: ": digits only (at most 18)", IDExample: "71001",
-	Statuses: []string{
-		"job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",
-		"job_downloading", "job_idle", "job_canceling", "job_cancel_success", "job_cancel_fail",
-		"job_savepointing", "job_arrearage_stopped", "job_arrearage_recovering", "job_finish",
-	},
-	Terminal: []string{"job_submit_fail", "job_running_exception", "job_cancel_success", "job_arrearage_stopped", "job_finish"},
-	// As the official SDK and DLI's documentation have them: an arrears stop
-	// recovers once the bill is paid, and the others can be started again
-	// under the same ID.
-	ComeBack: map[string]string{
-		"job_arrearage_stopped": "pay the account's arrears, and the job recovers (job_arrearage_recovering)",
-		"job_submit_fail":       "start the job again",
-		"job_running_exception": "start the job again",
-		"job_cancel_success":    "start the job again",
-		"job_finish":            "start the job again",
-	},
 }
 
 // comeBack is what a person must do to bring a job out of a terminal

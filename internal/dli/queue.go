@@ -13,16 +13,23 @@ import (
 var QueueKind = Kind{Noun: "queue", Plural: "queues", StatusWord: "state"}
 
 // Queue is one entry of GET /v1.0/{project_id}/queues (the official
-// SDK's Queue). A field the answer did not carry is nil.
+// SDK's Queue), decoded straight from the list. A field the answer did not
+// carry is nil. The single read (GET /v1.0/{project_id}/queues/{name}, the
+// SDK's ShowQueueResponse) names fields in camelCase (queueName, cuCount)
+// and has no is_restarting, so readiness is read from the list only.
 type Queue struct {
-	Name                                                   string
-	QueueType, Owner, Description, ElasticResourcePoolName *string
-	DefaultSparkVersion                                    *string
-	CUCount, ResourceMode                                  *int64
-	UsedCU                                                 *float64
-	IsRestarting                                           *bool
-	CreatedAt                                              *time.Time
-	SparkVersions                                          []string // nil when absent
+	Name                    string      `json:"queue_name"`
+	QueueType               *string     `json:"queue_type"`
+	Owner                   *string     `json:"owner"`
+	Description             *string     `json:"description"`
+	ElasticResourcePoolName *string     `json:"elastic_resource_pool_name"`
+	DefaultSparkVersion     *string     `json:"default_spark_version"`
+	CUCount                 *int64      `json:"cu_count"`
+	ResourceMode            *int64      `json:"resource_mode"`
+	UsedCU                  *float64    `json:"used_cu"`
+	IsRestarting            *bool       `json:"is_restarting"`
+	CreatedAt               *MillisTime `json:"create_time"`
+	SparkVersions           []string    `json:"support_spark_versions"` // nil when absent
 }
 
 // Ready reports whether the queue takes jobs as asked: not restarting, and
@@ -33,28 +40,9 @@ func (q Queue) Ready(minCU int64) bool {
 	return !restarting && (minCU <= 0 || (q.CUCount != nil && *q.CUCount >= minCU))
 }
 
-// queueJSON is a queue as the list sends it. The single read
-// (GET /v1.0/{project_id}/queues/{name}, the SDK's ShowQueueResponse)
-// names fields in camelCase (queueName, cuCount) and has no is_restarting,
-// so readiness is read from the list only.
-type queueJSON struct {
-	QueueName               *string   `json:"queue_name"`
-	QueueType               *string   `json:"queue_type"`
-	Owner                   *string   `json:"owner"`
-	Description             *string   `json:"description"`
-	CreateTime              *int64    `json:"create_time"`
-	CUCount                 *int64    `json:"cu_count"`
-	UsedCU                  *float64  `json:"used_cu"`
-	ResourceMode            *int64    `json:"resource_mode"`
-	IsRestarting            *bool     `json:"is_restarting"`
-	ElasticResourcePoolName *string   `json:"elastic_resource_pool_name"`
-	SupportSparkVersions    *[]string `json:"support_spark_versions"`
-	DefaultSparkVersion     *string   `json:"default_spark_version"`
-}
-
 type queueListJSON struct {
 	body
-	Queues *[]queueJSON `json:"queues"`
+	Queues *[]Queue `json:"queues"`
 }
 
 // payload: the list is read whatever is_success says, as the SDK reads it.
@@ -76,20 +64,10 @@ func decodeQueues(resp *response) ([]Queue, error) {
 		return nil, nil
 	}
 	out := make([]Queue, 0, len(*l.Queues))
-	for _, j := range *l.Queues {
-		if j.QueueName == nil || *j.QueueName == "" {
-			continue
+	for _, q := range *l.Queues {
+		if q.Name != "" {
+			out = append(out, q)
 		}
-		q := Queue{
-			Name: *j.QueueName, QueueType: j.QueueType, Owner: j.Owner, Description: j.Description,
-			ElasticResourcePoolName: j.ElasticResourcePoolName, DefaultSparkVersion: j.DefaultSparkVersion,
-			CUCount: j.CUCount, ResourceMode: j.ResourceMode, UsedCU: j.UsedCU, IsRestarting: j.IsRestarting,
-			CreatedAt: fromMillis(j.CreateTime),
-		}
-		if j.SupportSparkVersions != nil {
-			q.SparkVersions = append([]string{}, *j.SupportSparkVersions...)
-		}
-		out = append(out, q)
 	}
 	return out, nil
 }

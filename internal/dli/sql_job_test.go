@@ -24,7 +24,7 @@ func TestSQLJobReadsEveryFieldInOneRequest(t *testing.T) {
 		t.Fatal(err)
 	}
 	if j.ID != testSQLJob || j.Status != "FINISHED" || !j.Terminal() || *j.JobType != "INSERT" || *j.TableName != "sales" ||
-		*j.ResultCount != 55 || *j.InputRowCount != 66 || *j.BadRowCount != 0 || *j.Duration != 65*time.Second ||
+		*j.ResultCount != 55 || *j.InputRowCount != 66 || *j.BadRowCount != 0 || j.Duration.Duration != 65*time.Second ||
 		!j.StartedAt.Equal(time.Date(2024, 11, 29, 0, 0, 0, 0, time.UTC)) || *j.Statement != "INSERT INTO sales SELECT 1" {
 		t.Fatalf("got %+v", j)
 	}

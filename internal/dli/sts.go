@@ -45,16 +45,12 @@ func (c *Client) AssumeAgency(ctx context.Context, sts *url.URL, keys Credential
 			return TemporaryCredentials{}, resp.malformed("the assume answer is not the expected JSON")
 		}
 		k := answer.Credentials
-		if k.AccessKeyID == "" || k.SecretAccessKey == "" || k.SecurityToken == "" {
-			return TemporaryCredentials{}, resp.malformed("the assume answer lacks credentials.access_key_id, credentials.secret_access_key or credentials.security_token")
+		t, err := temporaryFrom(resp, "assume", [4]string{"credentials.access_key_id", "credentials.secret_access_key", "credentials.security_token", "credentials.expiration"},
+			Credentials{AccessKey: k.AccessKeyID, SecretKey: k.SecretAccessKey, SecurityToken: k.SecurityToken}, k.Expiration)
+		if err == nil {
+			c.secrets.add(t.Secrets()...)
 		}
-		expires, err := time.Parse(time.RFC3339, k.Expiration)
-		if err != nil {
-			return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the assume answer's credentials.expiration is not an RFC 3339 time (%q)", k.Expiration))
-		}
-		creds := Credentials{AccessKey: k.AccessKeyID, SecretKey: k.SecretAccessKey, SecurityToken: k.SecurityToken}
-		c.secrets.add(creds.Secrets()...)
-		return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
+		return t, err
 	})
 }
 

@@ -119,38 +119,6 @@ func (e *WaitTimeoutError) Error() string {
 
 func (e *WaitTimeoutError) Unwrap() error { return context.DeadlineExceeded }
 
-// WaitBatchState polls the state call until the batch's state is one of targets
-// (ignoring case) and returns it. It fails at once on a terminal state (one
-// that will not change by itself) that is not a target, with a *WaitTimeoutError when ctx's deadline passes, and
-// with ctx.Err() (wrapped) when ctx is cancelled.
-func (w Waiter) WaitBatchState(ctx context.Context, projectID, batchID string, targets []string) (BatchState, error) {
-	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (BatchState, error) {
-		return w.Client.BatchState(ctx, projectID, batchID)
-	})
-}
-
-// WaitBatch is WaitBatchState polling the details call, so that the final answer
-// carries all of the batch's fields.
-func (w Waiter) WaitBatch(ctx context.Context, projectID, batchID string, targets []string) (Batch, error) {
-	return waitUntil(ctx, w, BatchKind, batchID, targets, func(ctx context.Context) (Batch, error) {
-		return w.Client.Batch(ctx, projectID, batchID)
-	})
-}
-
-// WaitSQLJob is WaitBatchState for a SQL job's status.
-func (w Waiter) WaitSQLJob(ctx context.Context, projectID, jobID string, targets []string) (SQLJob, error) {
-	return waitUntil(ctx, w, SQLJobKind, jobID, targets, func(ctx context.Context) (SQLJob, error) {
-		return w.Client.SQLJob(ctx, projectID, jobID)
-	})
-}
-
-// WaitFlinkJob is WaitBatchState for a Flink job's status.
-func (w Waiter) WaitFlinkJob(ctx context.Context, projectID, jobID string, targets []string) (FlinkJob, error) {
-	return waitUntil(ctx, w, FlinkJobKind, jobID, targets, func(ctx context.Context) (FlinkJob, error) {
-		return w.Client.FlinkJob(ctx, projectID, jobID)
-	})
-}
-
 // pollable is what a Waiter can poll: a job's status, and DLI's reason
 // for it (empty when the API gives none).
 type pollable interface {

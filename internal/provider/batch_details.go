@@ -43,8 +43,8 @@ func (d *batchDetails) set(b dli.Batch) {
 	d.Image = types.StringPointerValue(b.Image)
 	d.Feature = types.StringPointerValue(b.Feature)
 	d.SparkVersion = types.StringPointerValue(b.SparkVersion)
-	d.CreatedAt = timeValue(b.CreatedAt)
-	d.UpdatedAt = timeValue(b.UpdatedAt)
+	d.CreatedAt = timeValue(b.CreatedAt.AsTime())
+	d.UpdatedAt = timeValue(b.UpdatedAt.AsTime())
 	d.Log = stringList(b.Log)
 }
 

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
@@ -36,4 +37,17 @@ func merge[V any](maps ...map[string]V) map[string]V {
 		}
 	}
 	return out
+}
+
+// batchSubject is a batch read by its ID, in dli_batch_state, dli_batch
+// and dli_batch_wait; the ID rule is the kind's.
+var (
+	batchSubject       = subject{kind: dli.BatchKind, idAttribute: "batch_id", allowMissing: true}
+	batchIDValidator   = idValidator(dli.BatchKind, nil)
+	batchIDDescription = "ID of the batch job, a UUID (any case)."
+)
+
+// newBatchWaitAction is dli_batch_wait.
+func newBatchWaitAction() action.Action {
+	return newWaitAction("_batch_wait", "dli_batch_state", batchSubject, batchIDDescription, batchIDValidator, dli.Waiter.WaitBatch)
 }

@@ -41,8 +41,8 @@ type batchEntry struct {
 
 func (e *batchEntry) set(b dli.Batch) {
 	e.batchDetails.set(b)
-	e.Duration = durationValue(b.Duration)
-	e.jobTimes.set(b.CreatedAt, b.Duration, b.Terminal())
+	e.Duration = durationValue(b.Duration.AsDuration())
+	e.jobTimes.set(b.CreatedAt.AsTime(), b.Duration.AsDuration(), b.Terminal())
 }
 
 // newBatchesDataSource is dli_batches: the batches that match filters,
@@ -101,3 +101,5 @@ func batchFilter(m batchesModel) dli.BatchFilter {
 	f.CreatedBefore, _ = time.Parse(time.RFC3339, m.CreatedBefore.ValueString())
 	return f
 }
+
+var batchesSubject = subject{kind: dli.BatchKind, list: true}

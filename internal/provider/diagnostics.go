@@ -29,7 +29,9 @@ type authInUse struct {
 	maxRetries int
 }
 
-// subject is what a data source reads, as its diagnostics name it.
+// subject is what a data source reads, as its diagnostics name it. Each
+// data source declares its own beside it (batchSubject, sqlJobsSubject...),
+// from its kind.
 type subject struct {
 	kind dli.Kind
 	list bool // the data source lists jobs of the kind
@@ -49,17 +51,6 @@ func (s subject) timeoutAttribute() string {
 	}
 	return "timeouts.read"
 }
-
-var (
-	batchSubject     = subject{kind: dli.BatchKind, idAttribute: "batch_id", allowMissing: true}
-	batchesSubject   = subject{kind: dli.BatchKind, list: true}
-	sqlJobSubject    = subject{kind: dli.SQLJobKind, idAttribute: "job_id", allowMissing: true}
-	sqlJobsSubject   = subject{kind: dli.SQLJobKind, list: true}
-	flinkJobSubject  = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
-	flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}
-	queueSubject     = subject{kind: dli.QueueKind, idAttribute: "name"}
-	poolSubject      = subject{kind: dli.ElasticResourcePoolKind, idAttribute: "name"}
-)
 
 // named fills a summary's %s with what is read: "batch", "SQL jobs"...
 func (s subject) named(summary string) string {

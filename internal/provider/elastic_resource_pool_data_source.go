@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -50,8 +51,8 @@ func (f *poolFields) set(p dli.ElasticResourcePool) {
 	f.Queues = stringList(p.Queues)
 	f.Owner = types.StringPointerValue(p.Owner)
 	f.Description = types.StringPointerValue(p.Description)
-	f.CreatedAt = timeValue(p.CreatedAt)
-	f.UpdatedAt = timeValue(p.UpdatedAt)
+	f.CreatedAt = timeValue(p.CreatedAt.AsTime())
+	f.UpdatedAt = timeValue(p.UpdatedAt.AsTime())
 }
 
 func poolFieldAttributes() map[string]schema.Attribute {
@@ -101,4 +102,11 @@ func newElasticResourcePoolDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.ElasticResourcePoolKind, "name", poolNameDescription, poolNameValidator), poolFieldAttributes())
 		},
 	}
+}
+
+var poolSubject = subject{kind: dli.ElasticResourcePoolKind, idAttribute: "name"}
+
+// newElasticResourcePoolWaitAction is dli_elastic_resource_pool_wait.
+func newElasticResourcePoolWaitAction() action.Action {
+	return newWaitAction("_elastic_resource_pool_wait", "dli_elastic_resource_pool", poolSubject, poolNameDescription, poolNameValidator, dli.Waiter.WaitElasticResourcePool)
 }

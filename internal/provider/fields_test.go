@@ -18,16 +18,16 @@ import (
 
 // Pointers to a job's field values.
 var (
-	fieldTime = func(s string) *time.Time {
+	fieldTime = func(s string) *dli.MillisTime {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
 			panic(err)
 		}
-		return &t
+		return &dli.MillisTime{Time: t}
 	}
 	fieldStr = func(s string) *string { return &s }
 	fieldInt = func(i int64) *int64 { return &i }
-	fieldDur = func(d time.Duration) *time.Duration { return &d }
+	fieldDur = func(d time.Duration) *dli.MillisDuration { return &dli.MillisDuration{Duration: d} }
 )
 
 func TestSQLJobFieldsAreMappedEachFromItsOwn(t *testing.T) {

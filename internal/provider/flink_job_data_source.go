@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,11 +35,11 @@ func (f *flinkJobFields) set(j dli.FlinkJob) {
 	f.JobType = types.StringPointerValue(j.JobType)
 	f.QueueName = types.StringPointerValue(j.QueueName)
 	f.UserName = types.StringPointerValue(j.UserName)
-	f.CreatedAt = timeValue(j.CreatedAt)
-	f.StartedAt = timeValue(j.StartedAt)
-	f.UpdatedAt = timeValue(j.UpdatedAt)
+	f.CreatedAt = timeValue(j.CreatedAt.AsTime())
+	f.StartedAt = timeValue(j.StartedAt.AsTime())
+	f.UpdatedAt = timeValue(j.UpdatedAt.AsTime())
 	f.RestartTimes = types.Int64PointerValue(j.RestartTimes)
-	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
+	f.jobTimes.set(j.StartedAt.AsTime(), j.Duration.AsDuration(), j.Terminal())
 }
 
 // flinkJobFieldAttributes are the schema of flinkJobFields.
@@ -79,4 +80,18 @@ func newFlinkJobDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.FlinkJobKind, "job_id", flinkJobIDDescription, flinkJobIDValidator), presenceAttributes(dli.FlinkJobKind), flinkJobFieldAttributes())
 		},
 	}
+}
+
+// flinkJobSubject is a Flink job read by its ID, in dli_flink_job and
+// dli_flink_job_wait; the ID rule is the kind's, and a name given as an
+// ID is pointed at dli_flink_jobs.
+var (
+	flinkJobSubject       = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
+	flinkJobIDValidator   = idValidator(dli.FlinkJobKind, flinkJobByName)
+	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
+)
+
+// newFlinkJobWaitAction is dli_flink_job_wait.
+func newFlinkJobWaitAction() action.Action {
+	return newWaitAction("_flink_job_wait", "dli_flink_job", flinkJobSubject, flinkJobIDDescription, flinkJobIDValidator, dli.Waiter.WaitFlinkJob)
 }

@@ -64,3 +64,5 @@ func (m *flinkJobsModel) setJobs(ctx context.Context, jobs []dli.FlinkJob) (diag
 	m.Jobs, diags = objectList(ctx, flinkJobFieldAttributes(), jobs, (*flinkJobFields).set)
 	return diags
 }
+
+var flinkJobsSubject = subject{kind: dli.FlinkJobKind, list: true}

@@ -19,25 +19,12 @@ import (
 // dli_batch, dli_sql_job, dli_flink_job): the arguments that say whether to
 // wait for it, their validation, and the read.
 
-var (
-	// The ID rules are the kinds'.
-	batchIDValidator    = idValidator(dli.BatchKind, nil)
-	sqlJobIDValidator   = idValidator(dli.SQLJobKind, nil)
-	flinkJobIDValidator = idValidator(dli.FlinkJobKind, flinkJobByName)
-	projectIDValidator  = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
-)
+var projectIDValidator = notEmpty{unset: "the provider's project (project_id, HW_PROJECT_ID, the profile's, or looked up from IAM)"}
 
 // idValidator checks a job ID by its kind's rule, at plan time.
 func idValidator(kind dli.Kind, byName func(string) string) validator.String {
 	return jobIDFormat{pattern: kind.ID, want: "a " + kind.JobNoun() + " ID" + kind.IDRule + ", such as " + kind.IDExample, byName: byName}
 }
-
-// What the job ID arguments say of themselves, in data sources and actions.
-const (
-	batchIDDescription    = "ID of the batch job, a UUID (any case)."
-	sqlJobIDDescription   = "ID of the SQL job, a UUID (any case)."
-	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
-)
 
 // waitArgs are the arguments of every read of one job (or pool) but its ID.
 type waitArgs struct {

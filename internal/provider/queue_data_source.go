@@ -47,7 +47,7 @@ func (m *queueModel) set(q dli.Queue) {
 	m.ElasticResourcePoolName = types.StringPointerValue(q.ElasticResourcePoolName)
 	m.Owner = types.StringPointerValue(q.Owner)
 	m.Description = types.StringPointerValue(q.Description)
-	m.CreatedAt = timeValue(q.CreatedAt)
+	m.CreatedAt = timeValue(q.CreatedAt.AsTime())
 	m.SparkVersions = stringList(q.SparkVersions)
 	m.DefaultSparkVersion = types.StringPointerValue(q.DefaultSparkVersion)
 }
@@ -121,3 +121,5 @@ func (d *queueDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return ok
 	})
 }
+
+var queueSubject = subject{kind: dli.QueueKind, idAttribute: "name"}

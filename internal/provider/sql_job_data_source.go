@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -41,8 +42,8 @@ func (f *sqlJobFields) set(j dli.SQLJob) {
 	f.Statement = types.StringPointerValue(j.Statement)
 	f.DatabaseName = types.StringPointerValue(j.DatabaseName)
 	f.TableName = types.StringPointerValue(j.TableName)
-	f.StartedAt = timeValue(j.StartedAt)
-	f.Duration = durationValue(j.Duration)
+	f.StartedAt = timeValue(j.StartedAt.AsTime())
+	f.Duration = durationValue(j.Duration.AsDuration())
 	f.ResultCount = types.Int64PointerValue(j.ResultCount)
 	f.InputRowCount = types.Int64PointerValue(j.InputRowCount)
 	f.BadRowCount = types.Int64PointerValue(j.BadRowCount)
@@ -51,7 +52,7 @@ func (f *sqlJobFields) set(j dli.SQLJob) {
 	if j.Tags != nil {
 		f.Tags, _ = types.MapValueFrom(context.Background(), types.StringType, j.Tags)
 	}
-	f.jobTimes.set(j.StartedAt, j.Duration, j.Terminal())
+	f.jobTimes.set(j.StartedAt.AsTime(), j.Duration.AsDuration(), j.Terminal())
 }
 
 // sqlJobFieldAttributes are the schema of sqlJobFields.
@@ -99,4 +100,17 @@ func newSQLJobDataSource() datasource.DataSource {
 			return merge(waitArgAttributes(dli.SQLJobKind, "job_id", sqlJobIDDescription, sqlJobIDValidator), presenceAttributes(dli.SQLJobKind), sqlJobFieldAttributes())
 		},
 	}
+}
+
+// sqlJobSubject is a SQL job read by its ID, in dli_sql_job and
+// dli_sql_job_wait; the ID rule is the kind's.
+var (
+	sqlJobSubject       = subject{kind: dli.SQLJobKind, idAttribute: "job_id", allowMissing: true}
+	sqlJobIDValidator   = idValidator(dli.SQLJobKind, nil)
+	sqlJobIDDescription = "ID of the SQL job, a UUID (any case)."
+)
+
+// newSQLJobWaitAction is dli_sql_job_wait.
+func newSQLJobWaitAction() action.Action {
+	return newWaitAction("_sql_job_wait", "dli_sql_job", sqlJobSubject, sqlJobIDDescription, sqlJobIDValidator, dli.Waiter.WaitSQLJob)
 }

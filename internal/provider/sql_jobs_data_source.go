@@ -79,3 +79,5 @@ func (m *sqlJobsModel) setJobs(ctx context.Context, jobs []dli.SQLJob) (diags di
 	m.Jobs, diags = objectList(ctx, sqlJobFieldAttributes(), jobs, (*sqlJobFields).set)
 	return diags
 }
+
+var sqlJobsSubject = subject{kind: dli.SQLJobKind, list: true}

@@ -119,19 +119,3 @@ func newWaitAction[T any](typeName, dataSource string, s subject, idDescription 
 			s.kind.Noun, s.kind.StatusWords(), s.kind.StatusWord, dataSource),
 	}
 }
-
-func newBatchWaitAction() action.Action {
-	return newWaitAction("_batch_wait", "dli_batch_state", batchSubject, batchIDDescription, batchIDValidator, dli.Waiter.WaitBatch)
-}
-
-func newSQLJobWaitAction() action.Action {
-	return newWaitAction("_sql_job_wait", "dli_sql_job", sqlJobSubject, sqlJobIDDescription, sqlJobIDValidator, dli.Waiter.WaitSQLJob)
-}
-
-func newElasticResourcePoolWaitAction() action.Action {
-	return newWaitAction("_elastic_resource_pool_wait", "dli_elastic_resource_pool", poolSubject, poolNameDescription, poolNameValidator, dli.Waiter.WaitElasticResourcePool)
-}
-
-func newFlinkJobWaitAction() action.Action {
-	return newWaitAction("_flink_job_wait", "dli_flink_job", flinkJobSubject, flinkJobIDDescription, flinkJobIDValidator, dli.Waiter.WaitFlinkJob)
-}
