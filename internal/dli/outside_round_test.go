@@ -95,3 +95,15 @@ func TestBatchesNameKeepsExactMatchesOnly(t *testing.T) {
 		}
 	}
 }
+
+// A pool whose name only starts with the one asked for is not it: reading
+// pool_a where only pool_a_backup exists says pool_a is not there.
+func TestAPoolIsNotReadByAPrefixOfItsName(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddElasticResourcePool(testProject, "pool_a_backup", nil, dlimock.PoolStep{Status: "AVAILABLE"})
+	p, err := c.ElasticResourcePool(shortCtx(t), testProject, "pool_a")
+	var notListed *NotListedError
+	if !errors.As(err, &notListed) || strings.Join(notListed.Listed, ",") != "pool_a_backup" {
+		t.Fatalf("got %+v, %v; want pool_a not listed, pool_a_backup named as a near miss", p, err)
+	}
+}
