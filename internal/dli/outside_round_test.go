@@ -107,3 +107,17 @@ func TestAPoolIsNotReadByAPrefixOfItsName(t *testing.T) {
 		t.Fatalf("got %+v, %v; want pool_a not listed, pool_a_backup named as a near miss", p, err)
 	}
 }
+
+// Two IAM projects of the name looked up are not a guess: the lookup fails
+// naming both, so that project_id is set rather than the first one taken.
+func TestAProjectNameIAMListsTwiceIsNotGuessed(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"projects":[` +
+		`{"id":"0123456789abcdef0123456789abcdef","name":"cn-north-4"},{"id":"fedcba9876543210fedcba9876543210","name":"cn-north-4"}]}`})
+	authURL, _ := url.Parse(srv.URL + "/v3")
+	id, err := c.ProjectID(shortCtx(t), authURL, "cn-north-4")
+	var lookup *ProjectLookupError
+	if !errors.As(err, &lookup) || len(lookup.Found) != 2 || !strings.Contains(err.Error(), "IAM lists 2 projects named") {
+		t.Fatalf("got %q, %v; want a lookup error naming both projects", id, err)
+	}
+}
