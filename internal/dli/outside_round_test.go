@@ -121,3 +121,20 @@ func TestAProjectNameIAMListsTwiceIsNotGuessed(t *testing.T) {
 		t.Fatalf("got %q, %v; want a lookup error naming both projects", id, err)
 	}
 }
+
+// The agency's keys last the duration asked for: duration_seconds is
+// seconds (IAM refuses under 900), not minutes.
+func TestAnAgencysKeysLastTheDurationAskedFor(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddAgency("acme", "dli-reader")
+	authURL, _ := url.Parse(srv.URL + "/v3")
+	base := Credentials{AccessKey: testAK, SecretKey: testSK}
+	before := time.Now()
+	keys, err := c.AssumeRole(shortCtx(t), authURL, base, dlimock.DefaultDomainID, "dli-reader", "acme", 2*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lasts := keys.ExpiresAt.Sub(before); lasts < 2*time.Hour-time.Minute || lasts > 2*time.Hour+time.Minute {
+		t.Fatalf("the keys last %v, want the 2h asked for", lasts)
+	}
+}

@@ -93,7 +93,12 @@ func (m *Mock) assumeRole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ttl := m.TemporaryTTL
-	if role.DurationSeconds > 0 {
+	if role.DurationSeconds != 0 {
+		// IAM issues an agency's keys for 15 minutes to 12 hours.
+		if role.DurationSeconds < 900 || role.DurationSeconds > 43200 {
+			writeKeystoneError(w, http.StatusBadRequest, fmt.Sprintf("duration_seconds %d is out of range: 900 to 43200.", role.DurationSeconds))
+			return
+		}
 		ttl = time.Duration(role.DurationSeconds) * time.Second
 	}
 	writeCredential(w, http.StatusCreated, m.issue(ttl))
