@@ -137,10 +137,10 @@ func apiErrorDiagnostic(e *dli.APIError, s subject, auth authInUse) diag.Diagnos
 			e.Error()+". The endpoint answered that it serves no such API: check endpoint (HW_DLI_ENDPOINT), or region and cloud.")
 	case dli.ClassThrottled:
 		return diag.NewErrorDiagnostic("DLI throttled the request",
-			e.Error()+retried(e, auth.maxRetries)+"; raise max_retries or timeouts.read, or lower Terraform's -parallelism.")
+			e.Error()+retried(e, auth.maxRetries, s.timeoutAttribute())+"; raise max_retries or "+s.timeoutAttribute()+", or lower Terraform's -parallelism.")
 	case dli.ClassServer:
 		return diag.NewErrorDiagnostic("DLI server error",
-			e.Error()+retried(e, auth.maxRetries)+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
+			e.Error()+retried(e, auth.maxRetries, s.timeoutAttribute())+"; try again later, and quote the X-Request-Id to Huawei Cloud support if it persists.")
 	}
 	return diag.NewErrorDiagnostic("DLI rejected the request", e.Error()+".")
 }
@@ -158,15 +158,16 @@ func authAdvice(m dli.AuthMethod) string {
 }
 
 // retried says whether an error that is worth retrying was, and if not,
-// the one reason that applied.
-func retried(e *dli.APIError, maxRetries int) string {
+// the one reason that applied; timeout is the argument that bounds the
+// read or the wait (timeouts.read, timeouts.invoke).
+func retried(e *dli.APIError, maxRetries int, timeout string) string {
 	switch {
 	case e.Attempts > 1:
-		return ". It was retried as far as max_retries and timeouts.read allow"
+		return ". It was retried as far as max_retries and " + timeout + " allow"
 	case e.StatusCode == http.StatusNotImplemented:
 		return ". It was not retried: HTTP 501 does not heal by itself"
 	case maxRetries == 0:
 		return ". It was not retried: max_retries is 0"
 	}
-	return ". It was not retried: DLI's Retry-After asked for a wait past timeouts.read"
+	return ". It was not retried: DLI's Retry-After asked for a wait past " + timeout
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/dli-terraform/terraform-provider-dli/internal/dli"
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
 
@@ -134,5 +137,22 @@ func TestQueueAndPoolNamesReachDLIsLongest(t *testing.T) {
 			}
 			return resp.Diagnostics, nil
 		})
+	}
+}
+
+// An action's wait is bounded by timeouts.invoke, and its retry advice
+// says so (the outside round's reader saw timeouts.read there).
+func TestAnActionsRetryAdviceNamesTimeoutsInvoke(t *testing.T) {
+	s := batchSubject
+	s.action = true
+	server := readErrorDiagnostic(&dli.APIError{Class: dli.ClassServer, StatusCode: 503, Attempts: 6}, s, authInUse{maxRetries: 5}, time.Minute)
+	throttled := readErrorDiagnostic(&dli.APIError{Class: dli.ClassThrottled, StatusCode: 429, Attempts: 1}, s, authInUse{maxRetries: 5}, time.Minute)
+	for d, want := range map[diag.Diagnostic]string{
+		server:    "retried as far as max_retries and timeouts.invoke allow",
+		throttled: "Retry-After asked for a wait past timeouts.invoke; raise max_retries or timeouts.invoke,",
+	} {
+		if !strings.Contains(d.Detail(), want) || strings.Contains(d.Detail(), "timeouts.read") {
+			t.Errorf("%q: %q, want %q and no timeouts.read", d.Summary(), d.Detail(), want)
+		}
 	}
 }
