@@ -114,6 +114,20 @@ func (c *Client) AssumeRole(ctx context.Context, authURL *url.URL, base Credenti
 	return do(ctx, c, k, temporaryCredentialsFrom)
 }
 
+// decodeUnquoted decodes an answer that holds secrets the client does not
+// know yet (so redaction could not catch them): as decodeJSON, whole and
+// within the bound, but its errors never quote the body.
+func (r *response) decodeUnquoted(v any, what string) error {
+	dec := json.NewDecoder(r.body)
+	if err := dec.Decode(v); err != nil || atEnd(dec) != nil {
+		if r.body.over {
+			return r.tooLarge()
+		}
+		return r.malformed("the " + what + " answer is not the expected JSON")
+	}
+	return nil
+}
+
 // temporaryCredentialsFrom reads the credential answer of the agency and
 // metadata calls. It never quotes the answer: it holds secrets the client
 // does not know yet, so redaction could not catch them.
@@ -126,12 +140,8 @@ func temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
 			ExpiresAt     string `json:"expires_at"`
 		} `json:"credential"`
 	}
-	dec := json.NewDecoder(resp.body)
-	if err := dec.Decode(&answer); err != nil || atEnd(dec) != nil {
-		if resp.body.over {
-			return TemporaryCredentials{}, resp.tooLarge()
-		}
-		return TemporaryCredentials{}, resp.malformed("the credential answer is not the expected JSON")
+	if err := resp.decodeUnquoted(&answer, "credential"); err != nil {
+		return TemporaryCredentials{}, err
 	}
 	cred := answer.Credential
 	// send adds them to the secrets to redact before their first use.

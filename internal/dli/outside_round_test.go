@@ -138,3 +138,15 @@ func TestAnAgencysKeysLastTheDurationAskedFor(t *testing.T) {
 		t.Fatalf("the keys last %v, want the 2h asked for", lasts)
 	}
 }
+
+// STS's assume answer is read as IAM's credential answers are: whole (no
+// trailing data) and never quoted, since it holds keys not yet redacted.
+func TestAnSTSAnswerWithTrailingDataIsMalformedAndNotQuoted(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Times: 1, Body: `{"credentials":{"access_key_id":"STSAK","secret_access_key":"sts-secret-never-shown","security_token":"tok","expiration":"2030-01-01T00:00:00Z"}} {"more":1}`})
+	base, _ := url.Parse(srv.URL)
+	_, err := c.AssumeAgency(shortCtx(t), base, Credentials{AccessKey: testAK, SecretKey: testSK}, dlimock.DefaultDomainID, "agency", time.Hour)
+	if err == nil || !strings.Contains(err.Error(), "the assume answer is not the expected JSON") || strings.Contains(err.Error(), "sts-secret-never-shown") {
+		t.Fatalf("err = %v, want a malformed answer that quotes nothing", err)
+	}
+}

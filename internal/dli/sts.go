@@ -41,8 +41,8 @@ func (c *Client) AssumeAgency(ctx context.Context, sts *url.URL, keys Credential
 			} `json:"credentials"`
 		}
 		// Never quoted: the answer holds keys the client does not know yet.
-		if err := json.NewDecoder(resp.body).Decode(&answer); err != nil {
-			return TemporaryCredentials{}, resp.malformed("the assume answer is not the expected JSON")
+		if err := resp.decodeUnquoted(&answer, "assume"); err != nil {
+			return TemporaryCredentials{}, err
 		}
 		k := answer.Credentials
 		t, err := temporaryFrom(resp, "assume", [4]string{"credentials.access_key_id", "credentials.secret_access_key", "credentials.security_token", "credentials.expiration"},
