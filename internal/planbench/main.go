@@ -5,7 +5,9 @@
 // peak RSS; and terraform validate of an empty and a one-data-source
 // configuration. With -peer, it runs the same plans against peer providers
 // built from source (scripts/bench-peers.sh), in paired, alternating runs,
-// and reports the ratios; with -logging-baseline, against this provider
+// and reports the ratios (-peer previous=BINARY: an earlier build of this
+// provider, such as the last release); with -floor, against a framework
+// provider that answers from memory (floor/); with -logging-baseline, against this provider
 // with the SDK's logging on, as before 0.3; with -cpuprofile, it runs a
 // build that writes a CPU profile per provider process (profiled/).
 // Results are printed in Go's benchmark format (benchstat reads them).
@@ -54,8 +56,9 @@ func main() {
 	outPath := flag.String("out", "", "also write the results to this file")
 	profileDir := flag.String("cpuprofile", "", "run a build of this provider that writes a CPU profile per process into this directory")
 	baseline := flag.Bool("logging-baseline", false, "also measure this provider with the SDK's logging on and dropped by Terraform, as before 0.3")
+	floor := flag.Bool("floor", false, "also measure the floor: a framework provider that answers from memory after the mock's latency (internal/planbench/floor)")
 	var peers peerFlags
-	flag.Var(&peers, "peer", "name=binary of a peer provider to measure alongside (huaweicloud, http); repeatable")
+	flag.Var(&peers, "peer", "name=binary of a peer provider to measure alongside (huaweicloud, http, or previous: an earlier build of this provider); repeatable")
 	flag.Parse()
 
 	work, err := os.MkdirTemp("", "dli-planbench-")
@@ -66,7 +69,7 @@ func main() {
 	b := &bench{tf: *tf, work: work, rssFile: filepath.Join(work, "rss"), runs: *runs, profileDir: *profileDir}
 	var results bytes.Buffer
 	b.out = io.MultiWriter(os.Stdout, &results)
-	b.build(peers, *baseline)
+	b.build(peers, *baseline, *floor)
 
 	fmt.Fprintf(b.out, "goos: %s\ngoarch: %s\ncpu-count: %d\nterraform: %s\ndate: %s\n",
 		runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.version(), time.Now().UTC().Format(time.RFC3339))
@@ -98,7 +101,7 @@ func main() {
 // build compiles this provider (or its profiling build) and the RSS
 // wrapper, and writes a CLI configuration that makes terraform run the
 // wrapper in place of each subject's provider.
-func (b *bench) build(peers []string, baseline bool) {
+func (b *bench) build(peers []string, baseline, floor bool) {
 	self := filepath.Join(b.work, "terraform-provider-dli")
 	pkg := "github.com/dli-terraform/terraform-provider-dli"
 	if b.profileDir != "" {
@@ -109,11 +112,16 @@ func (b *bench) build(peers []string, baseline bool) {
 	if baseline {
 		b.subjects = append(b.subjects, loggingBaseline(self))
 	}
+	if floor {
+		bin := filepath.Join(b.work, "terraform-provider-floor")
+		run("go", "build", "-o", bin, "github.com/dli-terraform/terraform-provider-dli/internal/planbench/floor")
+		b.subjects = append(b.subjects, floorSubject(bin))
+	}
 	for _, p := range peers {
 		name, binary, _ := strings.Cut(p, "=")
 		newSubject, ok := peerSubjects[name]
 		if !ok || binary == "" {
-			log.Fatalf("-peer %q: want huaweicloud=BINARY or http=BINARY", p)
+			log.Fatalf("-peer %q: want huaweicloud=BINARY, http=BINARY or previous=BINARY", p)
 		}
 		if _, err := os.Stat(binary); err != nil {
 			log.Fatal(err)
@@ -137,7 +145,7 @@ func (b *bench) version() string {
 // validate times terraform validate of an empty configuration (no provider
 // started), of a provider block alone, and of one data source.
 func (b *bench) validate() {
-	config := b.subjects[0].config(1, "http://127.0.0.1:9")
+	config := b.subjects[0].configuration(1, "http://127.0.0.1:9", 0)
 	for _, tc := range []struct{ name, config string }{
 		{"empty", ""},
 		{"provider-only", strings.Split(config, "data ")[0]},
@@ -206,13 +214,13 @@ func (b *bench) planOnce(s subject, n int, latency time.Duration, useTLS bool) s
 	}
 	srv := dlimock.NewServer(m, nil, useTLS)
 	defer srv.Close()
-	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.label, n), s.config(n, srv.URL))
+	dir := b.configDir(fmt.Sprintf("plan-%s-%d", s.label, n), s.configuration(n, srv.URL, latency))
 	_ = os.Remove(b.rssFile)
 	res := b.terraform(dir, s, "plan", "-no-color", "-input=false", "-lock=false", "-parallelism=10")
 	srv.Close()
 	res.stats = srv.Stats()
-	if reads := s.reads(srv); reads != n {
-		log.Fatalf("%s: plan of %d data sources made %d reads", s.label, n, reads)
+	if reads := s.reads; reads != nil && reads(srv) != n {
+		log.Fatalf("%s: plan of %d data sources made %d reads", s.label, n, reads(srv))
 	}
 	res.rss, res.providerCPU = providerUsage(b.rssFile)
 	return res

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/dli-terraform/terraform-provider-dli/internal/dlimock"
 )
@@ -15,13 +16,27 @@ type subject struct {
 	name   string // the provider's type, as in terraform-provider-<name>
 	source string // its registry source, for dev_overrides
 	binary string
-	// config is a configuration of n reads of distinct batches at endpoint.
-	config func(n int, endpoint string) string
-	// reads is how many of the mock's requests were reads of a batch.
+	// config is the body of a configuration (after its terraform block) of n
+	// reads of distinct batches at endpoint, whose answers take latency.
+	config func(n int, endpoint string, latency time.Duration) string
+	// reads is how many of the mock's requests were reads of a batch (nil:
+	// the subject sends none).
 	reads func(srv *dlimock.Server) int
 	env   []string // added to terraform's environment
 	// mock, when set, adapts the mock to what the provider sends.
 	mock func(*dlimock.Mock)
+}
+
+// configuration is the subject's config with the terraform block that
+// requires its provider.
+func (s subject) configuration(n int, endpoint string, latency time.Duration) string {
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    %s = { source = %q }
+  }
+}
+
+`, s.name, s.source) + s.config(n, endpoint, latency)
 }
 
 // The mock accepts the AK/SK that this provider and the official one sign
@@ -37,14 +52,8 @@ func requests(srv *dlimock.Server) int { return srv.Stats().Requests }
 // dliSubject is this provider: n dli_batch_state data sources.
 func dliSubject(binary string) subject {
 	return subject{label: "dli", name: "dli", source: "dli-terraform/dli", binary: binary, reads: requests,
-		config: func(n int, endpoint string) string {
-			return fmt.Sprintf(`terraform {
-  required_providers {
-    dli = { source = "dli-terraform/dli" }
-  }
-}
-
-provider "dli" {
+		config: func(n int, endpoint string, _ time.Duration) string {
+			return fmt.Sprintf(`provider "dli" {
   endpoint   = %q
   project_id = %q
   access_key = "BENCHAK"
@@ -60,6 +69,33 @@ data "dli_batch_state" "batch" {
 		}}
 }
 
+// previousSubject is an earlier build of this provider (make install of a
+// release, or go build at its tag), labelled "previous": the same plans, so
+// that a version is compared with the one before it in paired runs.
+func previousSubject(binary string) subject {
+	s := dliSubject(binary)
+	s.label = "previous"
+	return s
+}
+
+// floorSubject is the cost floor (internal/planbench/floor): n
+// floor_batch_state data sources that each wait the mock's latency and
+// answer from memory, sending nothing.
+func floorSubject(binary string) subject {
+	return subject{label: "floor", name: "floor", source: "dli-terraform/floor", binary: binary,
+		config: func(n int, _ string, latency time.Duration) string {
+			return fmt.Sprintf(`provider "floor" {
+  latency = %q
+}
+
+data "floor_batch_state" "batch" {
+  count    = %d
+  batch_id = %s
+}
+`, latency, n, batchID("count.index"))
+		}}
+}
+
 // huaweicloudSubject is the official provider: n huaweicloud_dli_spark_jobs
 // data sources filtered by job_id, the list call with job-id. Its DLI
 // endpoint and IAM both point at the mock; domain_id is set so that it asks
@@ -71,14 +107,8 @@ func huaweicloudSubject(binary string) subject {
 		reads: func(srv *dlimock.Server) int { return srv.Mock.Calls("batches") },
 		// Its SDK adds X-Project-Id after signing; the gateway serves it.
 		mock: func(m *dlimock.Mock) { m.UnsignedScopeHeaders = true },
-		config: func(n int, endpoint string) string {
-			return fmt.Sprintf(`terraform {
-  required_providers {
-    huaweicloud = { source = "huaweicloud/huaweicloud" }
-  }
-}
-
-provider "huaweicloud" {
+		config: func(n int, endpoint string, _ time.Duration) string {
+			return fmt.Sprintf(`provider "huaweicloud" {
   region     = "cn-north-4"
   project_id = %q
   domain_id  = "0123456789abcdef0123456789abcdef"
@@ -106,14 +136,8 @@ data "huaweicloud_dli_spark_jobs" "batch" {
 // would read it.
 func httpSubject(binary string) subject {
 	return subject{label: "http", name: "http", source: "hashicorp/http", binary: binary, reads: requests,
-		config: func(n int, endpoint string) string {
-			return fmt.Sprintf(`terraform {
-  required_providers {
-    http = { source = "hashicorp/http" }
-  }
-}
-
-data "http" "batch" {
+		config: func(n int, endpoint string, _ time.Duration) string {
+			return fmt.Sprintf(`data "http" "batch" {
   count    = %d
   url      = "%s/v2.0/%s/batches/${%s}/state"
   insecure = %t
@@ -128,7 +152,9 @@ data "http" "batch" {
 }
 
 // peerSubjects maps the -peer flag's names to their subjects.
-var peerSubjects = map[string]func(binary string) subject{"huaweicloud": huaweicloudSubject, "http": httpSubject}
+var peerSubjects = map[string]func(binary string) subject{
+	"huaweicloud": huaweicloudSubject, "http": httpSubject, "previous": previousSubject,
+}
 
 func isTLS(endpoint string) bool { return strings.HasPrefix(endpoint, "https") }
 
