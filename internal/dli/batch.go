@@ -99,7 +99,7 @@ func valueOf(s *string) string {
 // Batch reads one batch's details: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) Batch(ctx context.Context, projectID, batchID string) (Batch, error) {
-	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID)
+	k := dliCall(&BatchKind, projectID, batchID, nil, "v2.0", projectID, "batches", batchID)
 	return do(ctx, c, k, func(resp *response) (Batch, error) {
 		var j batchJSON
 		if err := resp.decodeInto(&j); err != nil {

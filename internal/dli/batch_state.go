@@ -33,7 +33,7 @@ func (s BatchState) Terminal() bool { return BatchKind.IsTerminal(s.State) }
 // transient failures. Its errors name the batch and never quote a
 // credential, even when the answer echoes one.
 func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (BatchState, error) {
-	k := dliCall(projectID, batchSubject(projectID, batchID), nil, "v2.0", projectID, "batches", batchID, "state")
+	k := dliCall(&BatchKind, projectID, batchID, nil, "v2.0", projectID, "batches", batchID, "state")
 	return do(ctx, c, k, func(resp *response) (BatchState, error) {
 		b, err := resp.decode()
 		if err != nil {
@@ -42,8 +42,6 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 		return batchStateFrom(resp, b, batchID)
 	})
 }
-
-func batchSubject(projectID, batchID string) string { return BatchKind.Subject(projectID, batchID) }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
 	if b.State == nil || *b.State == "" {

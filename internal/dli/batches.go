@@ -76,7 +76,7 @@ func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, l
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))
-		k := dliCall(projectID, BatchKind.ListSubject(projectID), q, "v2.0", projectID, "batches")
+		k := dliCall(&BatchKind, projectID, "", q, "v2.0", projectID, "batches")
 		return do(ctx, c, k, func(resp *response) ([]batchJSON, error) {
 			var p batchPageJSON
 			if err := resp.decodeInto(&p); err != nil {

@@ -92,7 +92,7 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 
 // elasticResourcePoolPage is one request for a page of the pool list.
 func (c *Client) elasticResourcePoolPage(ctx context.Context, projectID string, q url.Values) ([]ElasticResourcePool, error) {
-	k := dliCall(projectID, ElasticResourcePoolKind.ListSubject(projectID), q, "v3", projectID, "elastic-resource-pools")
+	k := dliCall(&ElasticResourcePoolKind, projectID, "", q, "v3", projectID, "elastic-resource-pools")
 	// As for queues: "Querying all elastic resource pools" needs no
 	// fine-grained permission in DLI's table, so a refusal names none.
 	k.permission = ""

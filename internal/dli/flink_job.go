@@ -86,7 +86,7 @@ func (j *flinkJobJSON) convert(id string) FlinkJob {
 // FlinkJob reads one Flink job: one request, plus retries of transient
 // failures, with the same errors as BatchState.
 func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJob, error) {
-	k := dliCall(projectID, FlinkJobKind.Subject(projectID, jobID), nil, "v1.0", projectID, "streaming", "jobs", jobID)
+	k := dliCall(&FlinkJobKind, projectID, jobID, nil, "v1.0", projectID, "streaming", "jobs", jobID)
 	return do(ctx, c, k, func(resp *response) (FlinkJob, error) {
 		var a flinkJobAnswerJSON
 		if err := resp.decodeInto(&a); err != nil {

@@ -68,7 +68,7 @@ func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilt
 		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))
-		k := dliCall(projectID, FlinkJobKind.ListSubject(projectID), q, "v1.0", projectID, "streaming", "jobs")
+		k := dliCall(&FlinkJobKind, projectID, "", q, "v1.0", projectID, "streaming", "jobs")
 		return do(ctx, c, k, func(resp *response) ([]flinkJobJSON, error) {
 			var p flinkJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {

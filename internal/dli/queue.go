@@ -74,7 +74,7 @@ func decodeQueues(resp *response) ([]Queue, error) {
 
 // listQueues is one request for every queue of the project.
 func (c *Client) listQueues(ctx context.Context, projectID string) ([]Queue, error) {
-	k := dliCall(projectID, QueueKind.ListSubject(projectID), url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
+	k := dliCall(&QueueKind, projectID, "", url.Values{"queue_type": {queueTypeAll}}, "v1.0", projectID, "queues")
 	// DLI's permission table asks no fine-grained permission of a queue
 	// list ("Querying all queues: /"), so a refusal names none.
 	k.permission = ""

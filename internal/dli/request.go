@@ -35,8 +35,11 @@ type call struct {
 	credentials CredentialSource
 	metadata    bool  // unauthenticated, over the ECS metadata transport
 	final       []int // error statuses that are an answer, never retried
-	// subject names what was asked for in API errors, e.g. `batch "…" in project "…"`.
+	// subject names what was asked for in API errors, e.g. `batch "…" in project "…"`;
+	// a DLI call's is made from its kind and ID, and only when it fails.
 	subject string
+	kind    *Kind
+	id      string // "" for a list
 	// permission is the IAM permission the call needs, named by a permission error.
 	permission string
 	// anonymous: a call that authenticates in its body (a password, an ID
@@ -44,15 +47,27 @@ type call struct {
 	anonymous bool
 }
 
-// dliCall is a GET of the DLI API in project, below the endpoint. A read
-// of one job needs the IAM permission dli:jobs:get; a list (a call with a
-// query), dli:jobs:list_all.
-func dliCall(project, subject string, query url.Values, path ...string) call {
+// dliCall is a GET of the DLI API in project, below the endpoint: a read
+// of the job of kind with id, or a list of them (id ""). A read of one job
+// needs the IAM permission dli:jobs:get; a list (a call with a query),
+// dli:jobs:list_all.
+func dliCall(kind *Kind, project, id string, query url.Values, path ...string) call {
 	permission := "dli:jobs:get"
 	if query != nil {
 		permission = "dli:jobs:list_all"
 	}
-	return call{service: serviceDLI, method: http.MethodGet, project: project, subject: subject, query: query, path: path, permission: permission}
+	return call{service: serviceDLI, method: http.MethodGet, project: project, kind: kind, id: id, query: query, path: path, permission: permission}
+}
+
+// describe is k's subject.
+func (k call) describe() string {
+	switch {
+	case k.kind == nil:
+		return k.subject
+	case k.id == "":
+		return k.kind.ListSubject(k.project)
+	}
+	return k.kind.Subject(k.project, k.id)
 }
 
 // do sends k and decodes its answer with decode. Whatever fails (the
@@ -77,8 +92,8 @@ func do[T any](ctx context.Context, c *Client, k call, decode func(*response) (T
 // credential.
 func (c *Client) explain(err error, k call) error {
 	if apiErr := ownAPIError(err); apiErr != nil {
-		if k.subject != "" {
-			apiErr.Subject = k.subject
+		if subject := k.describe(); subject != "" {
+			apiErr.Subject = subject
 		}
 		apiErr.Permission = k.permission
 	}

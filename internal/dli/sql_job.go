@@ -98,7 +98,7 @@ func (j *sqlJobJSON) convert(id string) SQLJob {
 // SQLJob reads one SQL job's status and details: one request, plus retries
 // of transient failures, with the same errors as BatchState.
 func (c *Client) SQLJob(ctx context.Context, projectID, jobID string) (SQLJob, error) {
-	k := dliCall(projectID, SQLJobKind.Subject(projectID, jobID), nil, "v1.0", projectID, "jobs", jobID, "status")
+	k := dliCall(&SQLJobKind, projectID, jobID, nil, "v1.0", projectID, "jobs", jobID, "status")
 	return do(ctx, c, k, func(resp *response) (SQLJob, error) {
 		var j sqlJobJSON
 		if err := resp.decodeInto(&j); err != nil {

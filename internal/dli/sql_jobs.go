@@ -95,7 +95,7 @@ func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, 
 		q := f.query()
 		q.Set("current-page", strconv.Itoa(page+1))
 		q.Set("page-size", strconv.Itoa(size))
-		k := dliCall(projectID, SQLJobKind.ListSubject(projectID), q, "v1.0", projectID, "jobs")
+		k := dliCall(&SQLJobKind, projectID, "", q, "v1.0", projectID, "jobs")
 		return do(ctx, c, k, func(resp *response) ([]sqlJobJSON, error) {
 			var p sqlJobPageJSON
 			if err := resp.decodeInto(&p); err != nil {

@@ -8,12 +8,16 @@ import (
 	"sync"
 )
 
-// Answers are read as they arrive, never held whole: an object is read
-// member by member into a struct (a member without a field is skipped),
-// an array element by element into a slice, and each element decoded on
-// its own into a type of only the fields the provider uses. A page of 100
-// Flink jobs, each with a large SQL body, then costs the memory of one job
-// at a time, not of the page.
+// Answers are read as they arrive, never held whole: an object that leads
+// to an array is read member by member into a struct (a member without a
+// field is skipped), an array element by element into a slice, and each
+// element decoded on its own into a type of only the fields the provider
+// uses. A page of 100 Flink jobs, each with a large SQL body, then costs
+// the memory of one job at a time, not of the page. Everything else (an
+// element, a job's details, a state) is decoded whole by encoding/json,
+// which skips the members it has no field for without keeping them, at a
+// fraction of the walk's cost: the walk's Decoder.Token allocates for
+// every member it reads.
 
 // readStream reads dec's next JSON value into v, a pointer.
 func readStream(dec *json.Decoder, v any) error {
@@ -22,16 +26,51 @@ func readStream(dec *json.Decoder, v any) error {
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// streamed says whether values of type t are walked token by token: structs
-// and slices that do not decode themselves, and pointers to them.
+var streamedCache sync.Map // reflect.Type -> bool
+
+// streamed says whether values of type t are walked token by token: slices
+// of objects (pages, whose elements the walk decodes one at a time), structs
+// with such a slice in a field (or a field's field), and pointers to them.
+// A slice of strings is kept whole anyway: walking it saves nothing.
 func streamed(t reflect.Type) bool {
+	if s, ok := streamedCache.Load(t); ok {
+		if walked, ok := s.(bool); ok {
+			return walked
+		}
+	}
+	walked := leadsToArray(t, map[reflect.Type]bool{})
+	streamedCache.Store(t, walked)
+	return walked
+}
+
+// leadsToArray is streamed without the cache; seen holds the structs being
+// looked into, so that a type that contains itself ends.
+func leadsToArray(t reflect.Type, seen map[reflect.Type]bool) bool {
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if reflect.PointerTo(t).Implements(unmarshalerType) {
+	switch {
+	case reflect.PointerTo(t).Implements(unmarshalerType):
+		return false
+	case t.Kind() == reflect.Slice:
+		return elementsAreObjects(t.Elem())
+	case t.Kind() != reflect.Struct || seen[t]:
 		return false
 	}
-	return t.Kind() == reflect.Struct || (t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8)
+	seen[t] = true
+	for _, index := range fieldsOf(t) {
+		if leadsToArray(t.FieldByIndex(index).Type, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+func elementsAreObjects(t reflect.Type) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct
 }
 
 // readValue reads the next value into v: walked when streamed, else
@@ -98,12 +137,12 @@ func readObject(dec *json.Decoder, v reflect.Value) error {
 // whole, appending them to v.
 func readArray(dec *json.Decoder, v reflect.Value) error {
 	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	zero := reflect.Zero(v.Type().Elem())
 	for i := 0; dec.More(); i++ {
-		elem := reflect.New(v.Type().Elem())
-		if err := dec.Decode(elem.Interface()); err != nil {
+		v.Set(reflect.Append(v, zero)) // decoded in place: no element allocated apart
+		if err := dec.Decode(v.Index(i).Addr().Interface()); err != nil {
 			return fmt.Errorf("[%d]: %w", i, err)
 		}
-		v.Set(reflect.Append(v, elem.Elem()))
 	}
 	_, err := dec.Token() // ]
 	return err
