@@ -72,7 +72,7 @@ func (p *batchPageJSON) payload() bool { return p.Sessions != nil || p.Total != 
 // one request per page (from counts batches, size at most MaxListPageSize),
 // stopping at limit or on a short page (collect).
 func (c *Client) Batches(ctx context.Context, projectID string, f BatchFilter, limit int) (List[Batch], error) {
-	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
+	return collect(ctx, limit, pageSize(limit), f.keep, func(ctx context.Context, page, size int) ([]batchJSON, error) {
 		q := f.query()
 		q.Set("from", strconv.Itoa(page*size))
 		q.Set("size", strconv.Itoa(size))

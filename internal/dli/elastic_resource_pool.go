@@ -2,7 +2,6 @@ package dli
 
 import (
 	"context"
-	"math"
 	"net/url"
 	"strconv"
 	"strings"
@@ -63,8 +62,9 @@ func (p ElasticResourcePool) entry() (ElasticResourcePool, bool) { return p, p.N
 
 // ElasticResourcePool reads the pool named name from the project's pool
 // list: DLI's name filter matches part of a name, so the pages (offset
-// counts pools, limit MaxListPageSize) are read until the pool whose name is
-// name (in any case: DLI keeps pool names in lower case) or a short page.
+// counts pools, limit MaxListPageSize) are read until the page with the pool
+// whose name is name (in any case: DLI keeps pool names in lower case) or a
+// short page.
 // Without it, a *NotListedError names the partial matches.
 func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string) (ElasticResourcePool, error) {
 	var near []string
@@ -75,9 +75,9 @@ func (c *Client) ElasticResourcePool(ctx context.Context, projectID, name string
 		near = append(near, p.Name)
 		return false
 	}
-	// No limit but the short page: names are unique, and the partial
-	// matches, usually one page, name what a typo missed.
-	pools, err := collect(ctx, math.MaxInt, exact, func(ctx context.Context, page, size int) ([]ElasticResourcePool, error) {
+	// Names are unique: the pages end at the pool, or at a short page, and
+	// without the pool the partial matches name what a typo missed.
+	pools, err := collect(ctx, 1, MaxListPageSize, exact, func(ctx context.Context, page, size int) ([]ElasticResourcePool, error) {
 		q := url.Values{"name": {strings.ToLower(name)}, "offset": {strconv.Itoa(page * size)}, "limit": {strconv.Itoa(size)}}
 		return c.elasticResourcePoolPage(ctx, projectID, q)
 	})

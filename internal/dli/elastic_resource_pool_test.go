@@ -66,6 +66,23 @@ func TestElasticResourcePoolPagesAndNamesNearMisses(t *testing.T) {
 	}
 }
 
+// The pages end at the page with the pool: the partial matches after it
+// are not read (they would name a typo, and there is none).
+func TestElasticResourcePoolStopsAtItsPage(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.AddElasticResourcePool(testProject, "etl", nil, dlimock.PoolStep{Status: "AVAILABLE"})
+	for i := range 250 { // listed after etl, by name: two more full pages and a short one
+		srv.Mock.AddElasticResourcePool(testProject, fmt.Sprintf("etl_%03d", i), nil, dlimock.PoolStep{Status: "AVAILABLE"})
+	}
+	p, err := c.ElasticResourcePool(shortCtx(t), testProject, "etl")
+	if err != nil || p.Name != "etl" {
+		t.Fatalf("got %+v, %v", p, err)
+	}
+	if r := srv.Mock.Requests(); len(r) != 1 || r[0].Query != "limit=100&name=etl&offset=0" {
+		t.Fatalf("requests %+v, want the first page only", r)
+	}
+}
+
 // A wait polls until a listed status; FAILED, not listed, ends it at once
 // quoting fail_reason.
 func TestWaitElasticResourcePool(t *testing.T) {

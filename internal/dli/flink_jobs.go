@@ -64,7 +64,7 @@ func (p *flinkJobPageJSON) payload() bool { return p.JobList != nil }
 // order: one request per page (offset counts jobs, limit at most
 // MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) FlinkJobs(ctx context.Context, projectID string, f FlinkJobFilter, limit int) (List[FlinkJob], error) {
-	return collect(ctx, limit, f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
+	return collect(ctx, limit, pageSize(limit), f.keep, func(ctx context.Context, page, size int) ([]flinkJobJSON, error) {
 		q := f.query()
 		q.Set("offset", strconv.Itoa(page*size))
 		q.Set("limit", strconv.Itoa(size))

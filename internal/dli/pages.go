@@ -28,15 +28,18 @@ func pageItems[T any](resp *response, items *[]T, count *int64, field string) ([
 	return nil, resp.malformed("the answer has no " + field + ": " + resp.snippet())
 }
 
+// pageSize is the page to ask for when at most limit items are wanted.
+func pageSize(limit int) int { return min(limit, MaxListPageSize) }
+
 // collect gathers at most limit items of a paged list, asking for pages of
-// min(limit, MaxListPageSize) entries. fetch gets the page's index (0-based)
+// size entries (pageSize(limit), or more when few items are wanted among
+// many entries). fetch gets the page's index (0-based)
 // and size and returns its entries; an entry without an ID is left out and
 // counted; keep, when not nil, drops items the API's filter let through.
 // collect stops at limit or on a page shorter than asked for (an empty one
 // included), never on a total: what the totals of DLI's lists count is not
 // documented, and the official SDK's data sources ignore them too.
-func collect[E entry[T], T any](ctx context.Context, limit int, keep func(T) bool, fetch func(ctx context.Context, page, size int) ([]E, error)) (List[T], error) {
-	size := min(limit, MaxListPageSize)
+func collect[E entry[T], T any](ctx context.Context, limit, size int, keep func(T) bool, fetch func(ctx context.Context, page, size int) ([]E, error)) (List[T], error) {
 	out := List[T]{Items: []T{}}
 	for page := 0; len(out.Items) < limit; page++ {
 		entries, err := fetch(ctx, page, size)

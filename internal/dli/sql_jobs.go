@@ -91,7 +91,7 @@ func (p *sqlJobPageJSON) payload() bool { return p.Jobs != nil || p.JobCount != 
 // one request per page (current-page from 1, page-size at most
 // MaxListPageSize), stopping at limit or on a short page.
 func (c *Client) SQLJobs(ctx context.Context, projectID string, f SQLJobFilter, limit int) (List[SQLJob], error) {
-	return collect(ctx, limit, nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
+	return collect(ctx, limit, pageSize(limit), nil, func(ctx context.Context, page, size int) ([]sqlJobJSON, error) {
 		q := f.query()
 		q.Set("current-page", strconv.Itoa(page+1))
 		q.Set("page-size", strconv.Itoa(size))
