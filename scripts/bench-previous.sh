@@ -11,6 +11,12 @@
 #
 #   scripts/bench-previous.sh [REV] [-- PLANBENCH_FLAGS...]
 set -euo pipefail
+
+if [ -n "${CI:-}" ]; then
+  echo "bench-previous is not for CI: it builds another version and runs for many minutes" >&2
+  exit 1
+fi
+
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 rev=1d5c5b2
@@ -33,7 +39,8 @@ for i in $(seq "$rounds"); do
     dir=internal/dli
     [ "$side" = new ] || dir=$work/src/internal/dli
     (cd "$dir" && "$work/$side.test" -test.run '^$' -test.bench "$bench" -test.benchmem -test.count 1) |
-      grep -E '^(Benchmark|goos|goarch|pkg|cpu)' >>"$work/$side.txt"
+      grep -E '^(Benchmark|goos|goarch|pkg|cpu)' >>"$work/$side.txt" ||
+      echo "    a benchmark of $side failed; benchstat compares the others" >&2
   done
   echo "    round $i of $rounds, load average $(cut -d' ' -f1 /proc/loadavg)" >&2
 done

@@ -171,6 +171,7 @@ func BenchmarkNewTransportPerRead(b *testing.B) {
 		rc.HTTPClient.Transport = tr
 		req, _ := retryablehttp.NewRequest(http.MethodGet, url, nil)
 		req.Header.Set("X-Auth-Token", testCreds.Token)
+		req.Header.Set("Content-Type", "application/json") // the gateway refuses a call without it
 		resp, err := rc.Do(req)
 		if err != nil {
 			b.Fatal(err)
