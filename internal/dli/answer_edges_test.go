@@ -3,6 +3,7 @@ package dli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,18 +90,20 @@ func TestASingleReadGivesTheIDDLIAnswered(t *testing.T) {
 	}
 }
 
-// A status that is required but empty is no status: the answer is
-// malformed, for every single read, as one without the field is.
+// A status that is required but empty, or white space, is no status: the
+// answer is malformed, for every single read, as one without the field is.
 func TestAnEmptyRequiredStatusIsMalformed(t *testing.T) {
 	for name, r := range singleReads {
-		t.Run(name, func(t *testing.T) {
-			c, srv := newTestClient(t)
-			srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: r.answer("71001", ""), Times: 1})
-			_, status, err := r.read(c, "71001")
-			var m *MalformedResponseError
-			if !errors.As(err, &m) || !strings.Contains(err.Error(), "no state") && !strings.Contains(err.Error(), "no status") {
-				t.Fatalf("status %q, err = %v; want a malformed answer saying it has no status", status, err)
-			}
-		})
+		for _, empty := range []string{"", " ", `\t\n`} { // as JSON escapes
+			t.Run(fmt.Sprintf("%s %q", name, empty), func(t *testing.T) {
+				c, srv := newTestClient(t)
+				srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: r.answer("71001", empty), Times: 1})
+				_, status, err := r.read(c, "71001")
+				var m *MalformedResponseError
+				if !errors.As(err, &m) || !strings.Contains(err.Error(), "no state") && !strings.Contains(err.Error(), "no status") {
+					t.Fatalf("status %q, err = %v; want a malformed answer saying it has no status", status, err)
+				}
+			})
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 )
 
 // Batch is one batch's details: the answer of
@@ -87,6 +88,10 @@ func (j *batchJSON) convert(id string) Batch {
 	b.BatchState = BatchState{ID: id, State: valueOf(j.State)}
 	return b
 }
+
+// blank says a text the answer must have is absent, empty or white space:
+// nothing a status could be.
+func blank(s *string) bool { return s == nil || strings.TrimSpace(*s) == "" }
 
 // valueOf is a string the answer may lack; "" when it does.
 func valueOf(s *string) string {

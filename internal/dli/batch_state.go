@@ -44,7 +44,7 @@ func (c *Client) BatchState(ctx context.Context, projectID, batchID string) (Bat
 }
 
 func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) {
-	if b.State == nil || *b.State == "" {
+	if blank(b.State) {
 		return BatchState{}, resp.malformed("the answer has no state: " + resp.snippet())
 	}
 	s := BatchState{ID: batchID, State: *b.State}

@@ -58,7 +58,7 @@ func (a *flinkJobAnswerJSON) payload() bool { return a.JobDetail != nil }
 // job checks and converts the Flink job of a single read; askedID stands
 // in for an answer without an ID. Its status is what was asked for.
 func (j *flinkJobJSON) job(resp *response, askedID string) (FlinkJob, error) {
-	if j.Status == nil || *j.Status == "" {
+	if blank(j.Status) {
 		return FlinkJob{}, resp.malformed("a Flink job in the answer has no status: " + resp.snippet())
 	}
 	id := askedID

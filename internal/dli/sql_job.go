@@ -70,7 +70,7 @@ func (j *sqlJobJSON) payload() bool { return j.JobID != nil || j.Status != nil }
 // job checks the SQL job of a single read; askedID stands in for an
 // answer without an ID. Its status is what was asked for.
 func (j *sqlJobJSON) job(resp *response, askedID string) (SQLJob, error) {
-	if j.Status == nil || *j.Status == "" {
+	if blank(j.Status) {
 		return SQLJob{}, resp.malformed("a SQL job in the answer has no status: " + resp.snippet())
 	}
 	id := askedID
