@@ -88,19 +88,7 @@ func servePlugin(t *testing.T, opts options, srv *dlimock.Server) pluginServer {
 // value is a configuration of schema: the given attributes, the others null.
 func (p pluginServer) value(schema *tfprotov6.Schema, given map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	p.t.Helper()
-	typ := schema.ValueType().(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		values[name] = tftypes.NewValue(at, nil)
-		if v, ok := given[name]; ok {
-			values[name] = v
-		}
-	}
-	dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, values))
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	return &dv
+	return configOf(p.t, schema, given)
 }
 
 func (p pluginServer) actionConfig(actionType string, given map[string]tftypes.Value) *tfprotov6.DynamicValue {
