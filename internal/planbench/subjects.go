@@ -43,9 +43,8 @@ func (s subject) configuration(n int, endpoint string, latency time.Duration) st
 // with, and the IAM token the http data source sends as a header.
 var benchCredentials = dlimock.Credentials{AccessKey: "BENCHAK", SecretKey: "bench-sk", Token: "bench-token"}
 
-func batchID(index string) string {
-	return fmt.Sprintf("format(\"00000000-0000-4000-8000-%%012d\", %s)", index)
-}
+// countBatchID is the HCL of a distinct batch ID per count.index.
+const countBatchID = `format("00000000-0000-4000-8000-%012d", count.index)`
 
 func requests(srv *dlimock.Server) int { return srv.Stats().Requests }
 
@@ -65,7 +64,7 @@ data "dli_batch_state" "batch" {
   count    = %d
   batch_id = %s
 }
-`, endpoint, project, isTLS(endpoint), n, batchID("count.index"))
+`, endpoint, project, isTLS(endpoint), n, countBatchID)
 		}}
 }
 
@@ -92,7 +91,7 @@ data "floor_batch_state" "batch" {
   count    = %d
   batch_id = %s
 }
-`, latency, n, batchID("count.index"))
+`, latency, n, countBatchID)
 		}}
 }
 
@@ -127,7 +126,7 @@ data "huaweicloud_dli_spark_jobs" "batch" {
   count  = %d
   job_id = %s
 }
-`, project, endpoint, isTLS(endpoint), endpoint, n, batchID("count.index"))
+`, project, endpoint, isTLS(endpoint), endpoint, n, countBatchID)
 		}}
 }
 
@@ -147,7 +146,7 @@ func httpSubject(binary string) subject {
     Content-Type = "application/json"
   }
 }
-`, n, endpoint, project, batchID("count.index"), isTLS(endpoint), project)
+`, n, endpoint, project, countBatchID, isTLS(endpoint), project)
 		}}
 }
 
