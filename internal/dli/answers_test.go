@@ -118,8 +118,8 @@ func TestAPermissionErrorNamesThePermissionOfTheCall(t *testing.T) {
 	c, srv := newTestClient(t)
 	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied."}`})
 	_, err := items(c.Batches(shortCtx(t), testProject, BatchFilter{}, 10))
-	if err == nil || !strings.Contains(err.Error(), "dli:jobs:list_all") {
-		t.Fatalf("err = %v, want it to name dli:jobs:list_all", err)
+	if err == nil || !strings.Contains(err.Error(), "the IAM permission dli:jobs:list (") {
+		t.Fatalf("err = %v, want it to name dli:jobs:list", err)
 	}
 	srv.Mock.InjectFault(dlimock.Fault{Status: 400, Body: `{"error_code":"DLI.0003","error_msg":"Permission denied."}`})
 	base, _ := url.Parse(srv.URL)

@@ -50,11 +50,11 @@ type call struct {
 // dliCall is a GET of the DLI API in project, below the endpoint: a read
 // of the job of kind with id, or a list of them (id ""). A read of one job
 // needs the IAM permission dli:jobs:get; a list (a call with a query),
-// dli:jobs:list_all.
+// dli:jobs:list (the action Huawei's API reference names for each list).
 func dliCall(kind *Kind, project, id string, query url.Values, path ...string) call {
 	permission := "dli:jobs:get"
 	if query != nil {
-		permission = "dli:jobs:list_all"
+		permission = "dli:jobs:list"
 	}
 	return call{service: serviceDLI, method: http.MethodGet, project: project, kind: kind, id: id, query: query, path: path, permission: permission}
 }

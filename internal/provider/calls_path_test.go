@@ -95,7 +95,7 @@ func TestAccNewCalls_sameClientPath(t *testing.T) {
 			srv.Mock.InjectFault(dlimock.Fault{Status: 403, Body: `{"error_code":"DLI.0003","error_msg":"no permission for this queue"}`})
 			accTest(t, resource.TestStep{
 				Config:      akskProvider(srv, "max_retries = 0") + config,
-				ExpectError: summaryThenDetail("DLI permission denied", `HTTP 403, error code DLI\.0003: no permission for this queue; the read needs the IAM permission dli:jobs:(get|list_all) \(X-Request-Id: mock-00000001\).*may not read DLI `+r.kind),
+				ExpectError: summaryThenDetail("DLI permission denied", `HTTP 403, error code DLI\.0003: no permission for this queue; the read needs the IAM permission dli:jobs:(get|list) \(X-Request-Id: mock-00000001\).*may not read DLI `+r.kind),
 			})
 		})
 	}
