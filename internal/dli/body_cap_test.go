@@ -3,6 +3,7 @@ package dli
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -76,5 +77,19 @@ func TestAnEndlessBodyIsCutOffAtTheBound(t *testing.T) {
 	// sockets' buffers held when it hung up.
 	if limit := int64(MaxResponseBytes + 512<<10); written > limit {
 		t.Fatalf("the server wrote %d bytes before the client hung up, want at most %d: the client read far more than the bound", written, limit)
+	}
+}
+
+// An answer of exactly the bound is read whole; one byte more is too large.
+func TestAnAnswerOfExactlyTheBoundIsRead(t *testing.T) {
+	for _, tc := range []struct {
+		size     int
+		wantOver bool
+	}{{100, false}, {101, true}} {
+		c := &cappedReader{r: strings.NewReader(strings.Repeat("x", tc.size)), limit: 100}
+		data, err := io.ReadAll(c)
+		if c.over != tc.wantOver || (err != nil) != tc.wantOver || (!tc.wantOver && len(data) != tc.size) {
+			t.Fatalf("an answer of %d bytes under a bound of 100: read %d, over %v, err %v", tc.size, len(data), c.over, err)
+		}
 	}
 }

@@ -156,3 +156,35 @@ func TestWaitQueueReadyTimeoutSaysWhatItLastSaw(t *testing.T) {
 		})
 	}
 }
+
+// An entry of the queue list without a name is no queue: it is neither
+// read nor named among the project's queues.
+func TestAQueueListEntryWithoutANameIsLeftOut(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"is_success":true,"message":"","queues":[{"queue_name":"etl","cu_count":16},{"cu_count":64,"queue_type":"sql"}]}`})
+	_, err := c.Queue(shortCtx(t), testProject, "nightly")
+	if want := `queue "nightly" was not found in project "` + testProject + `": the project has 1 queue: etl`; err == nil || err.Error() != want {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
+// Reads that do not wait share a queue list up to 2 seconds old, not older:
+// a plan's queue gates see the capacity of at most 2 seconds ago.
+func TestQueueReadsShareAListForTwoSeconds(t *testing.T) {
+	c, srv := newTestClient(t)
+	now := time.Unix(1000, 0)
+	c.queueLists = newSharedAnswers[[]Queue](func() time.Time { return now })
+	srv.Mock.AddQueue(testProject, "etl", "sql", nil, dlimock.QueueStep{CUs: 16})
+	for _, step := range []struct {
+		after        time.Duration
+		wantRequests int
+	}{{0, 1}, {1900 * time.Millisecond, 1}, {200 * time.Millisecond, 2}} {
+		now = now.Add(step.after)
+		if _, err := c.Queue(shortCtx(t), testProject, "etl"); err != nil {
+			t.Fatal(err)
+		}
+		if n := srv.Mock.Calls("queues"); n != step.wantRequests {
+			t.Fatalf("after %v more: %d list requests, want %d", step.after, n, step.wantRequests)
+		}
+	}
+}

@@ -190,3 +190,21 @@ func TestEveryDLIMethodSendsAndSignsTheProjectItWasGiven(t *testing.T) {
 		})
 	}
 }
+
+// An endpoint written with trailing slashes is the same endpoint: the
+// calls' paths do not start with "//".
+func TestAnEndpointsTrailingSlashesAreDropped(t *testing.T) {
+	u, err := ParseEndpoint("https://dli.region.example.invalid//")
+	if err != nil || u.String() != "https://dli.region.example.invalid" {
+		t.Fatalf("ParseEndpoint = %v, %v; want the URL without a path", u, err)
+	}
+	_, srv := newTestClient(t)
+	c, _ := newTestClient(t, func(cfg *Config) { cfg.Endpoint = srv.URL + "/" })
+	srv.Mock.AddBatch(testProject, testBatch, "running")
+	if _, err := c.BatchState(shortCtx(t), testProject, testBatch); err != nil {
+		t.Fatal(err)
+	}
+	if r := srv.Mock.Requests(); len(r) != 1 || r[0].Path != "/v2.0/"+testProject+"/batches/"+testBatch+"/state" {
+		t.Fatalf("requests %+v, want one to /v2.0/…/state", r)
+	}
+}
