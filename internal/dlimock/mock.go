@@ -112,6 +112,7 @@ type Mock struct {
 	projects     []iamProject
 	agencies     map[agencyKey]bool
 	stsAgencies  map[string]bool     // agency URNs (sts.go)
+	stsDurations []time.Duration     // asked of STS, see STSDurations
 	users        []User              // login.go
 	idps         map[string][]string // identity provider -> ID tokens accepted
 	metadata     metadataMode

@@ -19,8 +19,25 @@ func (m *Mock) AddSTSAgency(domainID, agency string) {
 	m.stsAgencies["iam::"+domainID+":agency:"+agency] = true
 }
 
+// STS's bounds of duration_seconds, in seconds, and its value when absent
+// (the STS API reference of AssumeAgency).
+const (
+	minSTSDuration     = 900
+	maxSTSDuration     = 43200
+	defaultSTSDuration = 3600
+)
+
+// STSDurations are the durations STS was asked for, in order (absent:
+// STS's default), of the calls whose duration it accepted.
+func (m *Mock) STSDurations() []time.Duration {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]time.Duration(nil), m.stsDurations...)
+}
+
 // assumeAgency answers POST /v5/agencies/assume: 200 with the agency's
-// keys, for the exact agency_urn of an added agency.
+// keys, for the exact agency_urn of an added agency and a duration_seconds
+// within STS's bounds (400 outside them, as STS answers).
 func (m *Mock) assumeAgency(w http.ResponseWriter, r *http.Request) {
 	m.called("sts_assume")
 	if !signedOnly(w, r) {
@@ -29,22 +46,27 @@ func (m *Mock) assumeAgency(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		AgencyURN         string `json:"agency_urn"`
 		AgencySessionName string `json:"agency_session_name"`
-		DurationSeconds   int    `json:"duration_seconds"`
+		DurationSeconds   *int   `json:"duration_seconds"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.AgencySessionName == "" {
 		writeError(w, http.StatusBadRequest, "IAM.0001", "The request body must be JSON with agency_urn and agency_session_name.")
 		return
 	}
+	ttl := time.Duration(defaultSTSDuration) * time.Second
+	if d := req.DurationSeconds; d != nil {
+		if *d < minSTSDuration || *d > maxSTSDuration {
+			writeError(w, http.StatusBadRequest, "IAM.0001", fmt.Sprintf("duration_seconds must be between %d and %d, not %d.", minSTSDuration, maxSTSDuration, *d))
+			return
+		}
+		ttl = time.Duration(*d) * time.Second
+	}
 	m.mu.Lock()
 	known := m.stsAgencies[req.AgencyURN]
+	m.stsDurations = append(m.stsDurations, ttl)
 	m.mu.Unlock()
 	if !known {
 		writeError(w, http.StatusForbidden, "IAM.0003", fmt.Sprintf("You have no right to assume %s.", req.AgencyURN))
 		return
-	}
-	ttl := m.TemporaryTTL
-	if req.DurationSeconds > 0 {
-		ttl = time.Duration(req.DurationSeconds) * time.Second
 	}
 	k := m.issue(ttl)
 	writeJSON(w, http.StatusOK, map[string]any{"credentials": map[string]string{

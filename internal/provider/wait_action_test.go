@@ -60,6 +60,16 @@ type pluginServer struct {
 
 func servePlugin(t *testing.T, opts options, srv *dlimock.Server) pluginServer {
 	t.Helper()
+	return servePluginWith(t, opts, map[string]tftypes.Value{
+		"endpoint": tftypes.NewValue(tftypes.String, srv.URL), "project_id": tftypes.NewValue(tftypes.String, testProject),
+		"access_key": tftypes.NewValue(tftypes.String, testAK), "secret_key": tftypes.NewValue(tftypes.String, testSK),
+	})
+}
+
+// servePluginWith is servePlugin with the given provider block (the other
+// attributes null).
+func servePluginWith(t *testing.T, opts options, block map[string]tftypes.Value) pluginServer {
+	t.Helper()
 	served, err := providerserver.NewProtocol6WithError(newWithOptions("test", opts)())()
 	if err != nil {
 		t.Fatal(err)
@@ -74,10 +84,7 @@ func servePlugin(t *testing.T, opts options, srv *dlimock.Server) pluginServer {
 		t.Fatalf("GetProviderSchema: %v %v", err, diagText(schemas.Diagnostics))
 	}
 	p := pluginServer{t: t, server: server, schemas: schemas}
-	config := p.value(schemas.Provider, map[string]tftypes.Value{
-		"endpoint": tftypes.NewValue(tftypes.String, srv.URL), "project_id": tftypes.NewValue(tftypes.String, testProject),
-		"access_key": tftypes.NewValue(tftypes.String, testAK), "secret_key": tftypes.NewValue(tftypes.String, testSK),
-	})
+	config := p.value(schemas.Provider, block)
 	resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.15.9", Config: config})
 	if err != nil || hasError(resp.Diagnostics) {
 		t.Fatalf("ConfigureProvider: %v %v", err, diagText(resp.Diagnostics))
