@@ -25,6 +25,9 @@ const (
 	minSTSDuration     = 900
 	maxSTSDuration     = 43200
 	defaultSTSDuration = 3600
+	// A call signed with temporary keys (it carries X-Security-Token) gets
+	// keys for an hour at most (huaweicloud-sdk-go-v3, AssumeAgencyReqBody).
+	maxSTSDurationWithToken = 3600
 )
 
 // STSDurations are the durations STS was asked for, in order (absent:
@@ -54,8 +57,12 @@ func (m *Mock) assumeAgency(w http.ResponseWriter, r *http.Request) {
 	}
 	ttl := time.Duration(defaultSTSDuration) * time.Second
 	if d := req.DurationSeconds; d != nil {
-		if *d < minSTSDuration || *d > maxSTSDuration {
-			writeError(w, http.StatusBadRequest, "IAM.0001", fmt.Sprintf("duration_seconds must be between %d and %d, not %d.", minSTSDuration, maxSTSDuration, *d))
+		most := maxSTSDuration
+		if r.Header.Get("X-Security-Token") != "" {
+			most = maxSTSDurationWithToken
+		}
+		if *d < minSTSDuration || *d > most {
+			writeError(w, http.StatusBadRequest, "IAM.0001", fmt.Sprintf("duration_seconds must be between %d and %d, not %d.", minSTSDuration, most, *d))
 			return
 		}
 		ttl = time.Duration(*d) * time.Second

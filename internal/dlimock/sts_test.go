@@ -1,6 +1,7 @@
 package dlimock
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -28,5 +29,18 @@ func TestSTSTakesDurationsWithinItsBounds(t *testing.T) {
 	}
 	if got := m.STSDurations(); !slices.Equal(slices.Sorted(slices.Values(got)), []time.Duration{15 * time.Minute, time.Hour, 12 * time.Hour}) {
 		t.Fatalf("durations %v, want 15m, 1h (absent) and 12h", got)
+	}
+	// Signed with temporary keys (X-Security-Token), an hour at most.
+	for duration, want := range map[int]int{3600: 200, 3601: 400} {
+		body := fmt.Sprintf(`{"agency_urn":"iam::%s:agency:ci","agency_session_name":"ci","duration_seconds":%d}`, DefaultDomainID, duration)
+		req := httptest.NewRequest(http.MethodPost, "http://sts.mock.invalid/v5/agencies/assume", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Security-Token", "token-of-temporary-keys")
+		signSDK(req, []byte(body), "AK", "SK", time.Now())
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("with X-Security-Token, %d s: HTTP %d %s, want %d", duration, rec.Code, rec.Body, want)
+		}
 	}
 }

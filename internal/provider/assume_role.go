@@ -20,6 +20,10 @@ import (
 const (
 	minAgencyDuration = 900
 	maxAgencyDuration = 43200
+	// STS gives keys for an hour at most to a call signed with temporary
+	// keys (huaweicloud-sdk-go-v3, AssumeAgencyReqBody), as the OIDC
+	// exchange's last call is.
+	maxOIDCDuration = 3600
 )
 
 var (
@@ -89,7 +93,7 @@ func resolveAssumeRole(m providerModel, getenv func(string) string, profile hwau
 	if agency.DomainID, _ = lookup(m.DomainID, "domain_id", envDomainID, getenv); agency.DomainID == "" {
 		agency.DomainID = profile.DomainID
 	}
-	duration, durationDiags := agencyDuration(block.Duration.Int64Value, getenv, path.Root("assume_role").AtName("duration"), "assume_role")
+	duration, durationDiags := agencyDuration(block.Duration.Int64Value, getenv, path.Root("assume_role").AtName("duration"), "assume_role", maxAgencyDuration)
 	diags.Append(durationDiags...)
 	if durationDiags.HasError() {
 		return nil, diags
@@ -98,9 +102,10 @@ func resolveAssumeRole(m providerModel, getenv func(string) string, profile hwau
 	return agency, diags
 }
 
-// agencyDuration is a block's duration, else HW_ASSUME_ROLE_DURATION, else
-// DefaultAgencyDuration; block names the block in the error.
-func agencyDuration(v types.Int64, getenv func(string) string, at path.Path, block string) (time.Duration, diag.Diagnostics) {
+// agencyDuration is a block's duration, else HW_ASSUME_ROLE_DURATION (from
+// minAgencyDuration to most seconds), else DefaultAgencyDuration; block
+// names the block in the error.
+func agencyDuration(v types.Int64, getenv func(string) string, at path.Path, block string, most int) (time.Duration, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if !v.IsNull() {
 		return time.Duration(v.ValueInt64()) * time.Second, nil
@@ -110,9 +115,9 @@ func agencyDuration(v types.Int64, getenv func(string) string, at path.Path, blo
 		return hwauth.DefaultAgencyDuration, nil
 	}
 	n, err := strconv.Atoi(raw)
-	if err != nil || n < minAgencyDuration || n > maxAgencyDuration {
+	if err != nil || n < minAgencyDuration || n > most {
 		diags.AddAttributeError(at, "Invalid "+envAgencyDuration,
-			fmt.Sprintf("The %s environment variable (for %s's duration) must be a number of seconds from %d to %d, got %q.", envAgencyDuration, block, minAgencyDuration, maxAgencyDuration, raw))
+			fmt.Sprintf("The %s environment variable (for %s's duration) must be a number of seconds from %d to %d, got %q.", envAgencyDuration, block, minAgencyDuration, most, raw))
 	}
 	return time.Duration(n) * time.Second, diags
 }

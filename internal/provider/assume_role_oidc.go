@@ -59,9 +59,9 @@ func oidcBlock() schema.Block {
 			"id_token_file": schema.StringAttribute{Optional: true, Validators: []validator.String{other("id_token")},
 				MarkdownDescription: "File holding the ID token, read again at every renewal; or set `id_token`. Environment variable `" + envOIDCIDTokenFile + "`."},
 			"duration": schema.Int64Attribute{Optional: true, CustomType: wholeNumberType{},
-				Validators: []validator.Int64{int64validator.Between(minAgencyDuration, maxAgencyDuration)},
-				MarkdownDescription: fmt.Sprintf("Lifetime in seconds of the agency's keys, from `%d` to `%d`. Environment variable `%s`. Default `%d`.",
-					minAgencyDuration, maxAgencyDuration, envAgencyDuration, int(hwauth.DefaultAgencyDuration/time.Second))},
+				Validators: []validator.Int64{int64validator.Between(minAgencyDuration, maxOIDCDuration)},
+				MarkdownDescription: fmt.Sprintf("Lifetime in seconds of the agency's keys, from `%d` to `%d`: STS gives keys for an hour at most to a call signed with temporary keys, as the exchange's last call is. Environment variable `%s`. Default `%d`.",
+					minAgencyDuration, maxOIDCDuration, envAgencyDuration, int(hwauth.DefaultAgencyDuration/time.Second))},
 		},
 	}
 }
@@ -113,7 +113,7 @@ func oidcPlan(l credentialLayer) (credentialPlan, diag.Diagnostics) {
 				fmt.Sprintf("The id_token_file set by %s cannot be read: %v.", fileFrom, err))
 		}
 	}
-	duration, durationDiags := agencyDuration(block.Duration.Int64Value, l.getenv, pathOIDC.AtName("duration"), "assume_role_with_oidc")
+	duration, durationDiags := agencyDuration(block.Duration.Int64Value, l.getenv, pathOIDC.AtName("duration"), "assume_role_with_oidc", maxOIDCDuration)
 	diags.Append(durationDiags...)
 	o.Duration = duration
 	if diags.HasError() {

@@ -45,6 +45,9 @@ func TestIncompleteLoginsAreConfigurationErrors(t *testing.T) {
 			[]string{"Missing ID token", "exactly one of id_token (HW_ASSUME_ROLE_ID_TOKEN) and id_token_file (HW_ASSUME_ROLE_ID_TOKEN_FILE)"}},
 		"a token file that is not there": {providerModel{AssumeRoleWithOIDC: oidc("", missingFile)}, nil,
 			[]string{"Unreadable ID token file", missingFile}},
+		"an OIDC duration over an hour from the environment": {providerModel{},
+			map[string]string{envOIDCIdpID: "idp", envAgencyName: "ci", envOIDCDomainID: "d", envOIDCIDToken: "eyJ", envAgencyDuration: "3601"},
+			[]string{"Invalid HW_ASSUME_ROLE_DURATION", "assume_role_with_oidc's duration", "from 900 to 3600", `"3601"`}},
 		"no identity provider": {providerModel{AssumeRoleWithOIDC: &oidcModel{AgencyName: types.StringValue("ci"), DomainID: types.StringValue("d"), IDToken: types.StringValue("eyJ")}}, nil,
 			[]string{"Missing assume_role_with_oidc idp_id", "HW_ASSUME_ROLE_IDP_ID"}},
 	} {

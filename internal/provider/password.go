@@ -40,7 +40,7 @@ func passwordAttributes() map[string]schema.Attribute {
 		},
 		"domain_name": schema.StringAttribute{
 			Optional:            true,
-			MarkdownDescription: "Name of the account (domain) of `user_name`, for a password login; or set `domain_id`. Environment variable `" + envDomainName + "`.",
+			MarkdownDescription: "Name of the account (domain) of `user_name`, for a password login; or set `domain_id`, which is used when both are set. Environment variable `" + envDomainName + "`.",
 		},
 	}
 }

@@ -124,7 +124,7 @@ func (p *dliProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional: true,
 				MarkdownDescription: "ID of the account (domain) the credentials belong to, sent as `X-Domain-Id` on the `assume_role` call when it is signed with AK/SK, as Huawei's SDK does. Environment variable `" + envDomainID + "`; else the hcloud profile's `domainId`; " +
 					"else looked up once from IAM (`GET {auth_url}/auth/domains`, with the same keys; where IAM lists none, STS's `GET /v5/caller-identity`) at the first read that assumes the agency. " +
-					"For a password login, the account of `user_name` (or set `domain_name`). Not needed otherwise.",
+					"For a password login, the account of `user_name` (or set `domain_name`; this wins when both are set). Not needed otherwise.",
 			},
 			"sts_endpoint": schema.StringAttribute{
 				Optional:            true,

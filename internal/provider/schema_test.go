@@ -79,6 +79,14 @@ var providerArgumentChecks = map[string]argumentCheck{
 	"assume_role.duration 899":   {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 899}}, attr: "assume_role", want: `between 900 and 43200, got: 899`},
 	"assume_role.duration 900.5": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 900.5}}, attr: "assume_role", want: `assume_role.duration must be a whole number, got 900.5`},
 	"assume_role.duration 43201": {args: map[string]any{"assume_role": map[string]any{"agency_name": "a", "domain_name": "d", "duration": 43201}}, attr: "assume_role", want: `between 900 and 43200, got: 43201`},
+	// STS gives an hour at most to the OIDC exchange's last call, which
+	// temporary keys sign.
+	"assume_role_with_oidc.duration 3600": {args: map[string]any{"assume_role_with_oidc": oidcArgs(3600)}},
+	"assume_role_with_oidc.duration 3601": {args: map[string]any{"assume_role_with_oidc": oidcArgs(3601)}, attr: "assume_role_with_oidc", want: `between 900 and 3600, got: 3601`},
+}
+
+func oidcArgs(duration int) map[string]any {
+	return map[string]any{"agency_name": "a", "domain_id": "d", "idp_id": "i", "id_token": "t", "duration": duration}
 }
 
 func TestProviderArgumentsAreValidatedBySchema(t *testing.T) {
