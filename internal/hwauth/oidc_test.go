@@ -35,10 +35,11 @@ func testOIDC(file string) OIDC {
 	return OIDC{AgencyName: "ci-deployer", DomainID: testAgencyOwner, IdpID: testIdp, IDTokenFile: file}
 }
 
-func tokenFile(t *testing.T, jwt string) string {
+// tokenFile is a file holding firstJWT, as a CI system writes it.
+func tokenFile(t *testing.T) string {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "id-token")
-	if err := os.WriteFile(file, []byte(jwt+"\n"), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(firstJWT+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return file
@@ -50,7 +51,7 @@ func TestOIDCExchangesTheIDTokenInThreeCallsOnce(t *testing.T) {
 	srv := oidcServer(t, nil)
 	srv.Mock.DefaultState = "running"
 	base := newBase(t, srv, nil)
-	source := AssumeRoleWithOIDC(base, mustURL(t, srv.URL+"/v3"), mustURL(t, srv.URL), testOIDC(tokenFile(t, firstJWT)), nil)
+	source := AssumeRoleWithOIDC(base, mustURL(t, srv.URL+"/v3"), mustURL(t, srv.URL), testOIDC(tokenFile(t)), nil)
 	client := base.WithCredentials(source)
 	for _, err := range concurrently(20, func() error {
 		_, err := client.BatchState(context.Background(), testProject, testBatch)
@@ -91,7 +92,7 @@ func TestOIDCExchangesTheIDTokenInThreeCallsOnce(t *testing.T) {
 func TestOIDCRenewalReadsTheTokenFileAgain(t *testing.T) {
 	clock := newFakeClock()
 	srv := oidcServer(t, clock)
-	file := tokenFile(t, firstJWT)
+	file := tokenFile(t)
 	base := newBase(t, srv, clock)
 	o := testOIDC(file)
 	o.Duration = 30 * time.Minute
@@ -133,7 +134,7 @@ func TestARefusedIDTokenNamesTheIdentityProviderNeverTheToken(t *testing.T) {
 func TestAnAgencyURNSTSDoesNotKnowIsRefused(t *testing.T) {
 	srv := oidcServer(t, nil)
 	base := newBase(t, srv, nil)
-	o := testOIDC(tokenFile(t, firstJWT))
+	o := testOIDC(tokenFile(t))
 	o.DomainID = "ffffffffffffffffffffffffffffffff"
 	_, err := within(t, "an unknown agency", func() (dli.Credentials, error) {
 		return AssumeRoleWithOIDC(base, mustURL(t, srv.URL+"/v3"), mustURL(t, srv.URL), o, nil).Retrieve(context.Background())

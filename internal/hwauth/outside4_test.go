@@ -30,7 +30,7 @@ func TestAnOIDCAgencyWithoutADurationAsksForTheDefault(t *testing.T) {
 	srv := oidcServer(t, nil)
 	srv.Mock.DefaultState = "running"
 	base := newBase(t, srv, nil)
-	client := base.WithCredentials(AssumeRoleWithOIDC(base, mustURL(t, srv.URL+"/v3"), mustURL(t, srv.URL), testOIDC(tokenFile(t, firstJWT)), nil))
+	client := base.WithCredentials(AssumeRoleWithOIDC(base, mustURL(t, srv.URL+"/v3"), mustURL(t, srv.URL), testOIDC(tokenFile(t)), nil))
 	if _, err := readWithin(t, client, "a read with the default duration"); err != nil {
 		t.Fatal(err)
 	}
