@@ -90,6 +90,16 @@ func TestASingleReadGivesTheIDDLIAnswered(t *testing.T) {
 	}
 }
 
+// An empty ID in DLI's answer is no ID: the batch is the one asked for.
+func TestAnEmptyIDInTheAnswerIsTheIDAsked(t *testing.T) {
+	c, srv := newTestClient(t)
+	srv.Mock.InjectFault(dlimock.Fault{Status: 200, Body: `{"id":"","state":"running"}`, Times: 1})
+	s, err := c.BatchState(shortCtx(t), testProject, testBatch)
+	if err != nil || s.ID != testBatch || s.State != "running" {
+		t.Fatalf("got %+v, %v; want the batch asked for, running", s, err)
+	}
+}
+
 // A status that is required but empty, or white space, is no status: the
 // answer is malformed, for every single read, as one without the field is.
 func TestAnEmptyRequiredStatusIsMalformed(t *testing.T) {

@@ -19,15 +19,7 @@ import (
 // firewall, a wrong endpoint) is given up on after the short per-attempt
 // limit, once, not after the DLI calls' minute and retries.
 func TestASilentMetadataServiceIsGivenUpOnAfterOneShortAttempt(t *testing.T) {
-	silent := silentAddress(t)
-	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: 50 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got error
-	finishWithin(t, 10*time.Second, "asking a silent metadata service", func() {
-		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: silent}, "")
-	})
+	got := askSilentMetadata(t, 50*time.Millisecond)
 	var network *NetworkError
 	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond ||
 		!strings.Contains(got.Error(), "could not reach ECS metadata") {
@@ -206,4 +198,33 @@ func TestASilentMetadataTokenRequestIsOneShortAttempt(t *testing.T) {
 	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != 50*time.Millisecond {
 		t.Fatalf("err = %v, want one attempt cut off by the metadata limit", got)
 	}
+}
+
+// With a request timeout longer than the metadata service's limit, an
+// attempt at the metadata service is cut off by that limit, and the error
+// says so: not the minute a DLI call may take.
+func TestASilentMetadataServiceErrorNamesItsOwnLimit(t *testing.T) {
+	t.Parallel() // it waits the limit, 5 s, in real time
+	got := askSilentMetadata(t, time.Minute)
+	var network *NetworkError
+	if !errors.As(got, &network) || network.Attempts != 1 || network.AttemptTimeout != metadataRequestTimeout ||
+		!strings.Contains(got.Error(), "5s") {
+		t.Fatalf("err = %v, want one attempt cut off by the metadata limit (%v)", got, metadataRequestTimeout)
+	}
+}
+
+// askSilentMetadata is the error of asking a silent metadata service for
+// keys, by a client whose calls may take requestTimeout.
+func askSilentMetadata(t *testing.T, requestTimeout time.Duration) error {
+	t.Helper()
+	silent := silentAddress(t)
+	c, err := New(Config{Endpoint: "http://127.0.0.1:1", MaxRetries: 5, RequestTimeout: requestTimeout})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got error
+	finishWithin(t, 30*time.Second, "asking a silent metadata service", func() {
+		_, got = c.MetadataSecurityKey(context.Background(), &url.URL{Scheme: "http", Host: silent}, "")
+	})
+	return got
 }

@@ -122,27 +122,56 @@ func TestAnUnobservedWaitSleepsWholeIntervals(t *testing.T) {
 // A poll slower than the heartbeat (retries, a slow gateway) is followed
 // at once by the heartbeat it let fall due; the clock never runs back.
 func TestAnObservedWaitBeatsAfterASlowPoll(t *testing.T) {
-	c, _ := newTestClient(t)
-	clock := &fakeClock{}
-	states := []string{"running", "running", "success"}
-	n := 0
-	read := func(context.Context) (BatchState, error) {
-		clock.now = clock.now.Add(45 * time.Second) // the poll's own time
-		s := BatchState{ID: testBatch, State: states[min(n, len(states)-1)]}
-		n++
-		return s, nil
-	}
-	rec := &observed{}
-	w := Waiter{Client: c, Clock: clock, Schedule: func(int) time.Duration { return 10 * time.Second }, Observe: rec.observe}
-	if _, err := waitUntil(context.Background(), w, BatchKind, testBatch, []string{"success"}, read); err != nil {
-		t.Fatal(err)
-	}
+	got := observeSlowPolls(t, 45*time.Second, 10*time.Second, "running", "running", "success")
 	want := []string{
 		"batch " + testBatch + " is running (45s)",
 		"batch " + testBatch + " is still running (1m40s)",
 		"batch " + testBatch + " reached success (2m35s)",
 	}
-	if got := rec.lines(); !slices.Equal(got, want) {
+	if !slices.Equal(got, want) {
 		t.Fatalf("told\n%q\nwant\n%q", got, want)
+	}
+}
+
+// Polls exactly HeartbeatEvery apart, each taking 5 s: the heartbeat that
+// falls due as a sleep ends is told then, before the next poll, so that a
+// slow poll never stretches the silence past HeartbeatEvery.
+func TestAnObservedWaitBeatsWhenTheSleepEndsOnTheHeartbeat(t *testing.T) {
+	got := observeSlowPolls(t, 5*time.Second, HeartbeatEvery, "running", "running", "running", "success")
+	want := []string{
+		"batch " + testBatch + " is running (5s)",
+		"batch " + testBatch + " is still running (35s)",
+		"batch " + testBatch + " is still running (1m5s)",
+		"batch " + testBatch + " is still running (1m35s)",
+		"batch " + testBatch + " reached success (1m50s)",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("told\n%q\nwant\n%q", got, want)
+	}
+}
+
+// observeSlowPolls is what an observed wait for success tells, polling
+// every interval with reads of states that each take pollTime.
+func observeSlowPolls(t *testing.T, pollTime, interval time.Duration, states ...string) []string {
+	t.Helper()
+	c, _ := newTestClient(t)
+	clock := &fakeClock{}
+	rec := &observed{}
+	w := Waiter{Client: c, Clock: clock, Schedule: func(int) time.Duration { return interval }, Observe: rec.observe}
+	if _, err := waitUntil(context.Background(), w, BatchKind, testBatch, []string{"success"}, slowPolls(clock, pollTime, states...)); err != nil {
+		t.Fatal(err)
+	}
+	return rec.lines()
+}
+
+// slowPolls reads the batch's states in turn (the last one from then on),
+// each read taking pollTime on clock.
+func slowPolls(clock *fakeClock, pollTime time.Duration, states ...string) func(context.Context) (BatchState, error) {
+	n := 0
+	return func(context.Context) (BatchState, error) {
+		clock.now = clock.now.Add(pollTime)
+		s := BatchState{ID: testBatch, State: states[min(n, len(states)-1)]}
+		n++
+		return s, nil
 	}
 }

@@ -208,3 +208,25 @@ func TestAnEndpointsTrailingSlashesAreDropped(t *testing.T) {
 		t.Fatalf("requests %+v, want one to /v2.0/…/state", r)
 	}
 }
+
+// Path segments are escaped as path segments (a space is %20, ':' and '+'
+// stay, as in any URL path), so that the path the gateway reads, and
+// the signature covers, is the one given.
+func TestPathSegmentsAreEscapedAsPaths(t *testing.T) {
+	for project, want := range map[string]string{"a project": "a%20project", "sub:project+x": "sub:project+x"} {
+		c, srv := newTestClient(t)
+		_, _ = c.BatchState(shortCtx(t), project, testBatch)
+		if r := srv.Mock.Requests(); len(r) != 1 || r[0].Path != "/v2.0/"+want+"/batches/"+testBatch+"/state" {
+			t.Fatalf("project %q: requests %+v, want the path /v2.0/%s/…", project, r, want)
+		}
+	}
+}
+
+// An endpoint with user info is refused, naming neither its password nor
+// the URL in clear: credentials go in their own settings.
+func TestAnEndpointWithUserInfoIsRefused(t *testing.T) {
+	_, err := ParseEndpoint("https://alice:s3cr3t-pass@dli.example.invalid")
+	if err == nil || !strings.Contains(err.Error(), "user info") || strings.Contains(err.Error(), "s3cr3t-pass") {
+		t.Fatalf("err = %v, want a refusal naming user info without the password", err)
+	}
+}

@@ -108,12 +108,7 @@ func TestSharedAnswersOutliveAReaderWhoLeaves(t *testing.T) {
 	now := time.Unix(1000, 0)
 	s := newSharedAnswers[int](func() time.Time { return now })
 	f := &fakeFetch{release: make(chan struct{}), ctxs: make(chan context.Context, 3)}
-	first, cancelFirst := context.WithCancel(context.Background())
-	firstDone := make(chan error)
-	go func() {
-		_, err := s.get(first, "p", now.Add(-ShareWindow), f.fetch)
-		firstDone <- err
-	}()
+	cancelFirst, firstDone := leavingReader(s, now.Add(-ShareWindow), f.fetch)
 	callCtx := <-f.ctxs
 	second, cancelSecond := context.WithCancel(context.Background())
 	secondDone := make(chan int)
@@ -199,4 +194,47 @@ func TestSharedAnswersOutliveAReadersDeadline(t *testing.T) {
 	if a := <-secondDone; a != 2 {
 		t.Fatalf("the second reader got answer %d, want a request of its own", a)
 	}
+}
+
+// A reader who leaves an older request forgets that request only: a newer
+// one for the same key, started by a poll meanwhile, is still joined.
+func TestSharedAnswersForgetOnlyTheRequestLeft(t *testing.T) {
+	now := time.Unix(1000, 0)
+	s := newSharedAnswers[int](func() time.Time { return now })
+	f := &fakeFetch{release: make(chan struct{}), ctxs: make(chan context.Context, 3)}
+	cancelFirst, firstDone := leavingReader(s, now.Add(-ShareWindow), f.fetch)
+	<-f.ctxs // request 1 runs
+	now = now.Add(time.Second)
+	pollDone := make(chan int)
+	go func() {
+		a, _ := s.get(context.Background(), "p", now, f.fetch) // a poll: newer than request 1
+		pollDone <- a
+	}()
+	<-f.ctxs // request 2 runs
+	cancelFirst()
+	<-firstDone // request 1's last reader left
+	thirdDone := make(chan int)
+	go func() {
+		a, _ := s.get(context.Background(), "p", now.Add(-ShareWindow), f.fetch)
+		thirdDone <- a
+	}()
+	for waiters(s, "p") != 2 && f.calls.Load() < 3 { // joined request 2, or asked a third
+		time.Sleep(time.Millisecond)
+	}
+	close(f.release)
+	if a, b := <-pollDone, <-thirdDone; a != 2 || b != 2 || f.calls.Load() != 2 {
+		t.Fatalf("the poll got %d and a later read %d after %d requests, want both request 2's", a, b, f.calls.Load())
+	}
+}
+
+// leavingReader starts a read of "p" that cancel makes leave; done gives
+// its error.
+func leavingReader(s *sharedAnswers[int], notBefore time.Time, fetch func(context.Context) (int, error)) (cancel context.CancelFunc, done chan error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done = make(chan error)
+	go func() {
+		_, err := s.get(ctx, "p", notBefore, fetch)
+		done <- err
+	}()
+	return cancel, done
 }

@@ -241,3 +241,21 @@ func TestUnexpectedStateErrorPluralOfItsStatusWord(t *testing.T) {
 		}
 	}
 }
+
+// A dead batch's reason is the last line of its log that is not blank,
+// the first line included.
+func TestABatchsReasonIsItsLastLogLine(t *testing.T) {
+	for _, tc := range []struct {
+		log  []string
+		want string
+	}{
+		{[]string{"only line"}, "only line"},
+		{[]string{"first", " ", ""}, "first"},
+		{[]string{"first", "Exception: no such table"}, "Exception: no such table"},
+		{nil, ""},
+	} {
+		if got := (Batch{Log: tc.log}).reason(); got != tc.want {
+			t.Errorf("log %q: reason %q, want %q", tc.log, got, tc.want)
+		}
+	}
+}
