@@ -64,7 +64,14 @@ func TestUnusableProfilesSayWhyNamingFileAndProfile(t *testing.T) {
 		"no current":        {writeConfig(t, `{"profiles":[]}`), "", []string{"no profile was named", "no current profile"}},
 		"encrypted keys":    {good, "encrypted", []string{`"encrypted"`, "no usable access keys", "--cli-auth-encrypt=false"}},
 		"SSO without token": {good, "sso-empty", []string{`"sso-empty"`, "ssoAuth.stsToken"}},
-		"unsupported mode":  {good, "odd", []string{`"odd"`, `mode "password"`}},
+		// One key of the two is no more usable than none: refused, not sent.
+		"access key alone": {writeConfig(t, `{"profiles":[{"name":"half","mode":"AKSK","accessKeyId":"HALFAK"}]}`), "half",
+			[]string{`"half"`, "no usable access keys", "--cli-auth-encrypt=false"}},
+		"secret key alone": {writeConfig(t, `{"profiles":[{"name":"half","mode":"AKSK","secretAccessKey":"half-sk"}]}`), "half",
+			[]string{`"half"`, "no usable access keys"}},
+		"SSO secret key alone": {writeConfig(t, `{"profiles":[{"name":"half","mode":"SSO","ssoAuth":{"stsToken":{"secretAccessKey":"sk","securityToken":"st"}}}]}`), "half",
+			[]string{`"half"`, "ssoAuth.stsToken"}},
+		"unsupported mode": {good, "odd", []string{`"odd"`, `mode "password"`}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := LoadProfile(tc.file, tc.profile)

@@ -19,10 +19,19 @@ import (
 // carry spaces: the keys still sign, the project still goes into the path,
 // each without them.
 func TestEnvironmentSettingsAreUsedWithoutSurroundingWhiteSpace(t *testing.T) {
+	readsTheBatchWithTrimmedSettings(t, map[string]string{envAccessKey: testAK + "\n", envSecretKey: " " + testSK + "\r\n", envProjectID: "  " + testProject + "\n"},
+		map[string]tftypes.Value{})
+}
+
+// readsTheBatchWithTrimmedSettings configures the provider with env and
+// block (whose endpoint it sets to a mock) and reads a batch: the keys
+// sign and the project is in the path, as if written without white space.
+func readsTheBatchWithTrimmedSettings(t *testing.T, env map[string]string, block map[string]tftypes.Value) {
+	t.Helper()
 	srv := newMock(t)
 	srv.Mock.DefaultState = "running"
-	opts := fastOptions(map[string]string{envAccessKey: testAK + "\n", envSecretKey: " " + testSK + "\r\n", envProjectID: "  " + testProject + "\n"})
-	p := servePluginWith(t, opts, map[string]tftypes.Value{"endpoint": str(srv.URL)})
+	block["endpoint"] = str(srv.URL)
+	p := servePluginWith(t, fastOptions(env), block)
 	state, diags := readData(t, p, "dli_batch_state", map[string]tftypes.Value{"batch_id": str(testBatch)})
 	if hasError(diags) || state == nil || !state["state"].Equal(str("running")) {
 		t.Fatalf("state %v, diagnostics %s; want the batch read with the trimmed keys", state, diagText(diags))

@@ -40,19 +40,24 @@ var argumentChecks = map[string]argumentCheck{
 // validation, as terraform validate does, in process and without TF_ACC:
 // a validator dropped from a schema fails here, not only in acceptance tests.
 func TestDataSourceArgumentsAreValidatedBySchema(t *testing.T) {
-	ctx := context.Background()
 	server, schemas := protocolServer(t)
 	if _, ok := schemas.DataSourceSchemas["dli_batch_state"]; !ok {
 		t.Fatal("the provider has no dli_batch_state data source")
 	}
 	for typeName, schema := range schemas.DataSourceSchemas {
-		runArgumentChecks(t, typeName, schema, argumentChecks, func(config *tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
-			resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: config})
-			if err != nil {
-				return nil, err
-			}
-			return resp.Diagnostics, nil
-		})
+		runArgumentChecks(t, typeName, schema, argumentChecks, dataSourceValidation(server, typeName))
+	}
+}
+
+// dataSourceValidation validates a configuration of data source typeName
+// as terraform validate does.
+func dataSourceValidation(server tfprotov6.ProviderServer, typeName string) func(*tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
+	return func(config *tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
+		resp, err := server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: config})
+		if err != nil {
+			return nil, err
+		}
+		return resp.Diagnostics, nil
 	}
 }
 
