@@ -212,7 +212,9 @@ func TestSharedAnswersForgetOnlyTheRequestLeft(t *testing.T) {
 	}()
 	<-f.ctxs // request 2 runs
 	cancelFirst()
-	<-firstDone // request 1's last reader left
+	if err := <-firstDone; !errors.Is(err, context.Canceled) { // request 1's last reader left
+		t.Fatalf("the reader who left got %v", err)
+	}
 	thirdDone := make(chan int)
 	go func() {
 		a, _ := s.get(context.Background(), "p", now.Add(-ShareWindow), f.fetch)
