@@ -55,7 +55,7 @@ func batchStateFrom(resp *response, b body, batchID string) (BatchState, error) 
 }
 
 // BatchKind is a Spark batch (the /v2.0 batches API).
-var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead},
+var BatchKind = Kind{Noun: "batch", Plural: "batches", StatusWord: "state", Statuses: BatchStates, Terminal: []string{StateSuccess, StateDead}, Gate: StateSuccess,
 	ID: uuid, IDRule: " in UUID form", IDExample: "0a324461-d9d9-45da-a52a-3b3c7a3d809e"}
 
 // WaitBatchState polls the state call until the batch's state is one of targets

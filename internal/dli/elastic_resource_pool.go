@@ -10,7 +10,7 @@ import (
 // ElasticResourcePoolKind is a DLI elastic resource pool. FAILED is the
 // status a pool does not leave by itself: a wait that does not list it
 // stops there, quoting fail_reason.
-var ElasticResourcePoolKind = Kind{Noun: "elastic resource pool", Plural: "elastic resource pools", StatusWord: "status",
+var ElasticResourcePoolKind = Kind{Noun: "elastic resource pool", Plural: "elastic resource pools", StatusWord: "status", Gate: "AVAILABLE",
 	Statuses: []string{"AVAILABLE", "SCALING", "CREATING", "FAILED"},
 	Terminal: []string{"FAILED"},
 	ComeBack: map[string]string{"FAILED": "act on the pool's fail_reason"},

@@ -102,7 +102,7 @@ func (c *Client) FlinkJob(ctx context.Context, projectID, jobID string) (FlinkJo
 // FlinkJobKind is a Flink job (GET /v1.0/{project_id}/streaming/jobs/{job_id}),
 // statuses as the official SDK's ListFlinkJobsRequest enumerates them.
 // Its IDs are numbers (int64), given as strings.
-var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "status",
+var FlinkJobKind = Kind{Noun: "Flink job", Plural: "Flink jobs", StatusWord: "status", Gate: "job_running",
 	ID: regexp.MustCompile(`^[0-9]{1,18}$`), IDRule: ": digits only (at most 18)", IDExample: "71001",
 	Statuses: []string{
 		"job_init", "job_submitting", "job_submit_fail", "job_running", "job_running_exception",

@@ -35,6 +35,9 @@ type Kind struct {
 	// ComeBack says, for the terminal statuses a person can still bring a
 	// job out of, what that person must do. The others are final.
 	ComeBack map[string]string
+	// Gate is the status a gate on the kind usually waits for: the
+	// examples of wait_for name it.
+	Gate string
 }
 
 // Subject names one job of the kind in errors: `batch "…" in project "…"`.

@@ -110,7 +110,7 @@ func (c *Client) SQLJob(ctx context.Context, projectID, jobID string) (SQLJob, e
 
 // SQLJobKind is a SQL job (GET /v1.0/{project_id}/jobs/{job_id}/status),
 // statuses as the official SDK's ShowSqlJobStatusResponse enumerates them.
-var SQLJobKind = Kind{Noun: "SQL job", Plural: "SQL jobs", StatusWord: "status",
+var SQLJobKind = Kind{Noun: "SQL job", Plural: "SQL jobs", StatusWord: "status", Gate: "FINISHED",
 	ID: uuid, IDRule: " in UUID form", IDExample: "1b2c3d4e-0000-4000-8000-00000000beef",
 	Statuses: []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED"},
 	Terminal: []string{"FINISHED", "FAILED", "CANCELLED"},

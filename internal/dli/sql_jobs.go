@@ -23,7 +23,7 @@ var SQLJobTypes = []string{"DDL", "DCL", "IMPORT", "EXPORT", "QUERY", "INSERT", 
 // SQLJobListStatuses are the statuses the SQL job list filters on, as the
 // official SDK's ListSqlJobsRequest knows them: more than a job reports
 // (SQLJobKind.Statuses).
-var SQLJobListStatuses = []string{"LAUNCHING", "RUNNING", "FINISHED", "FAILED", "CANCELLED", "COMPUTED", "SUSPENDED", "ACTIVE", "DELETED", "CREATING", "SCALING"}
+var SQLJobListStatuses = append(slices.Clone(SQLJobKind.Statuses), "COMPUTED", "SUSPENDED", "ACTIVE", "DELETED", "CREATING", "SCALING")
 
 // SQLJobFilter selects SQL jobs of a list; zero fields do not filter.
 type SQLJobFilter struct {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
@@ -112,16 +111,6 @@ func waitArgAttributes(kind dli.Kind, idName, idDescription string, idValidator 
 	}
 }
 
-// waitForExample is the status a gate on a job of kind usually waits for.
-func waitForExample(kind dli.Kind) string {
-	for _, s := range []string{dli.StateSuccess, "FINISHED", "job_running"} {
-		if slices.Contains(kind.Statuses, s) {
-			return s
-		}
-	}
-	return kind.Statuses[0]
-}
-
 // statusValues are a job's status and terminal attributes: both null when
 // DLI's answer had none (an entry of a list may lack it).
 func statusValues(status string, terminal bool) (types.String, types.Bool) {
@@ -169,7 +158,7 @@ func presenceAttributes(kind dli.Kind) map[string]schema.Attribute {
 // waitForValidators check wait_for, of a data source or an action; unset
 // says what leaving it out does ("" where it is required).
 func waitForValidators(kind dli.Kind, unset string) []validator.Set {
-	return []validator.Set{notEmptySet{unset: unset, example: waitForExample(kind)}, statusValidator(kind)}
+	return []validator.Set{notEmptySet{unset: unset, example: kind.Gate}, statusValidator(kind)}
 }
 
 // timeoutsBlocks is the timeouts block of every data source.
