@@ -44,7 +44,7 @@ func merge[V any](maps ...map[string]V) map[string]V {
 var (
 	batchSubject       = subject{kind: dli.BatchKind, idAttribute: "batch_id", allowMissing: true}
 	batchIDValidator   = idValidator(dli.BatchKind, nil)
-	batchIDDescription = "ID of the batch job, a UUID (any case)."
+	batchIDDescription = "ID of the batch job" + dli.BatchKind.IDRule + " (any case)."
 )
 
 // newBatchWaitAction is dli_batch_wait.

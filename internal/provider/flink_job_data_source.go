@@ -88,7 +88,7 @@ func newFlinkJobDataSource() datasource.DataSource {
 var (
 	flinkJobSubject       = subject{kind: dli.FlinkJobKind, idAttribute: "job_id", allowMissing: true}
 	flinkJobIDValidator   = idValidator(dli.FlinkJobKind, flinkJobByName)
-	flinkJobIDDescription = "ID of the Flink job: digits, as a string (IDs come from other resources as strings)."
+	flinkJobIDDescription = "ID of the Flink job" + dli.FlinkJobKind.IDRule + ", as a string (IDs come from other resources as strings)."
 )
 
 // newFlinkJobWaitAction is dli_flink_job_wait.

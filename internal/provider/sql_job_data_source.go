@@ -107,7 +107,7 @@ func newSQLJobDataSource() datasource.DataSource {
 var (
 	sqlJobSubject       = subject{kind: dli.SQLJobKind, idAttribute: "job_id", allowMissing: true}
 	sqlJobIDValidator   = idValidator(dli.SQLJobKind, nil)
-	sqlJobIDDescription = "ID of the SQL job, a UUID (any case)."
+	sqlJobIDDescription = "ID of the SQL job" + dli.SQLJobKind.IDRule + " (any case)."
 )
 
 // newSQLJobWaitAction is dli_sql_job_wait.
