@@ -39,7 +39,8 @@ const testAgencyOwner = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
 const leakProfiles = `{"current":"aksk","profiles":[
  {"name":"aksk","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `"},
  {"name":"sso","mode":"SSO","ssoAuth":{"stsToken":{"accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","securityToken":"` + leakSTS + `"}}},
- {"name":"ci","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","agencyName":"dli-reader","agencyDomainName":"acme"}]}`
+ {"name":"ci","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","agencyName":"dli-reader","agencyDomainName":"acme"},
+ {"name":"temp","mode":"AKSK","accessKeyId":"` + leakAK + `","secretAccessKey":"` + leakSK + `","securityToken":"` + leakSTS + `"}]}`
 
 // secretsCase is one credential source: what the mock accepts, and the
 // provider block lines and environment that use it (dir holds the
@@ -86,6 +87,11 @@ var secretsCases = []secretsCase{
 			return []string{"HW_PROFILE=sso", "HW_SHARED_CONFIG_FILE=" + filepath.Join(dir, "config.json")}
 		},
 		auth: "temporary AK/SK signature with security token from profile sso in "},
+	{name: "temporary keys in an AKSK profile", mockCreds: dlimock.Credentials{AccessKey: leakAK, SecretKey: leakSK, SecurityToken: leakSTS},
+		attrs: func(_, dir string) string {
+			return fmt.Sprintf("shared_config_file = %q\n  profile = \"temp\"", filepath.Join(dir, "config.json"))
+		},
+		auth: "temporary AK/SK signature with security token from profile temp in "},
 	{name: "ECS metadata", setup: func(m *dlimock.Mock) { m.ServeMetadata() },
 		env:  func(srvURL, _ string) []string { return []string{"HW_ECS_METADATA_ENDPOINT=" + srvURL} },
 		auth: "temporary AK/SK from the ECS metadata service", metadataToken: true},
