@@ -71,6 +71,8 @@ func newBatchesDataSource() datasource.DataSource {
 	}
 }
 
+var batchEntryType = entryType(batchEntryAttributes)
+
 func batchEntryAttributes() map[string]schema.Attribute {
 	return merge(batchStatusAttributes("The batch's ID."), batchDetailAttributes(), jobTimeAttributes("created_at"), map[string]schema.Attribute{
 		"duration": schema.StringAttribute{
@@ -87,7 +89,7 @@ func (m *batchesModel) list(c *dli.Client, ctx context.Context, projectID string
 }
 
 func (m *batchesModel) setJobs(ctx context.Context, jobs []dli.Batch) (diags diag.Diagnostics) {
-	m.Batches, diags = objectList(ctx, batchEntryAttributes(), jobs, (*batchEntry).set)
+	m.Batches, diags = objectList(ctx, batchEntryType(), jobs, (*batchEntry).set)
 	return diags
 }
 

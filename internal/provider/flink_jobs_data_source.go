@@ -60,8 +60,10 @@ func (m *flinkJobsModel) list(c *dli.Client, ctx context.Context, projectID stri
 	return c.FlinkJobs(ctx, projectID, filter, limit)
 }
 
+var flinkJobEntryType = entryType(flinkJobFieldAttributes)
+
 func (m *flinkJobsModel) setJobs(ctx context.Context, jobs []dli.FlinkJob) (diags diag.Diagnostics) {
-	m.Jobs, diags = objectList(ctx, flinkJobFieldAttributes(), jobs, (*flinkJobFields).set)
+	m.Jobs, diags = objectList(ctx, flinkJobEntryType(), jobs, (*flinkJobFields).set)
 	return diags
 }
 

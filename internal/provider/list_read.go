@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -159,14 +160,22 @@ func leftOutWarning(s subject, n int) diag.Diagnostic {
 
 // objectList is jobs as a list of objects with attributes, each entry E
 // filled by set.
-func objectList[T, E any](ctx context.Context, attributes map[string]schema.Attribute, jobs []T, set func(*E, T)) (types.List, diag.Diagnostics) {
+func objectList[T, E any](ctx context.Context, entry types.ObjectType, jobs []T, set func(*E, T)) (types.List, diag.Diagnostics) {
 	entries := make([]E, len(jobs))
 	for i, j := range jobs {
 		set(&entries[i], j)
 	}
-	attrTypes := map[string]attr.Type{}
-	for name, a := range attributes {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ListValueFrom(ctx, types.ObjectType{AttrTypes: attrTypes}, entries)
+	return types.ListValueFrom(ctx, entry, entries)
+}
+
+// entryType is the object type of a list's entries, built once from their
+// schema attributes (not at every read).
+func entryType(attributes func() map[string]schema.Attribute) func() types.ObjectType {
+	return sync.OnceValue(func() types.ObjectType {
+		attrTypes := map[string]attr.Type{}
+		for name, a := range attributes() {
+			attrTypes[name] = a.GetType()
+		}
+		return types.ObjectType{AttrTypes: attrTypes}
+	})
 }

@@ -75,8 +75,10 @@ func (m *sqlJobsModel) list(c *dli.Client, ctx context.Context, projectID string
 	return c.SQLJobs(ctx, projectID, filter, limit)
 }
 
+var sqlJobEntryType = entryType(sqlJobFieldAttributes)
+
 func (m *sqlJobsModel) setJobs(ctx context.Context, jobs []dli.SQLJob) (diags diag.Diagnostics) {
-	m.Jobs, diags = objectList(ctx, sqlJobFieldAttributes(), jobs, (*sqlJobFields).set)
+	m.Jobs, diags = objectList(ctx, sqlJobEntryType(), jobs, (*sqlJobFields).set)
 	return diags
 }
 
