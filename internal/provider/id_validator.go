@@ -65,7 +65,7 @@ func notAProjectID(name, value string) string {
 		"If it is the project's name, set project_name = %q instead (on the provider; HW_PROJECT_NAME) and leave project_id out: the provider looks the ID up from IAM.", name, value, value)
 }
 
-// projectIDShape warns of a data source's project_id that is not a
+// projectIDShape warns of a project_id (a data source's, an action's) that is not a
 // project ID; the read still goes ahead.
 type projectIDShape struct{}
 

@@ -57,9 +57,13 @@ func projectIDAttribute(what string) schema.StringAttribute {
 		Optional:            true,
 		Computed:            true,
 		MarkdownDescription: projectIDDescription(what),
-		Validators:          []validator.String{projectIDValidator, projectIDShape{}},
+		Validators:          projectIDValidators,
 	}
 }
+
+// projectIDValidators check a data source's or an action's project_id: an
+// error for what cannot be one, a warning for what is likely a name.
+var projectIDValidators = []validator.String{projectIDValidator, projectIDShape{}}
 
 func projectIDDescription(what string) string {
 	return "Project of " + what + ". Defaults to the provider's `project_id` (`" + envProjectID + "`, or the hcloud profile's `projectId`), else the project looked up once from IAM by `project_name` (default: the region)."

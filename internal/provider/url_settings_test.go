@@ -116,3 +116,16 @@ func TestDataSourceProjectIDThatIsNotAnIDWarns(t *testing.T) {
 		t.Fatalf("want one warning naming project_name, got %s", describe(resp.Diagnostics))
 	}
 }
+
+// An action's project_id that is not an ID warns as a data source's does.
+func TestActionProjectIDThatIsNotAnIDWarns(t *testing.T) {
+	p := servePlugin(t, virtualOptions(), newMock(t))
+	resp, err := p.server.ValidateActionConfig(context.Background(), &tfprotov6.ValidateActionConfigRequest{ActionType: "dli_batch_wait",
+		Config: p.actionConfig("dli_batch_wait", map[string]tftypes.Value{"batch_id": strValue(testBatch), "wait_for": strSet("success"), "project_id": strValue("cn-north-4")})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) != 1 || !findDiagnostic(resp.Diagnostics, tfprotov6.DiagnosticSeverityWarning, "project_id is not a project ID", "project_name") {
+		t.Fatalf("want one warning naming project_name, got %s", describe(resp.Diagnostics))
+	}
+}

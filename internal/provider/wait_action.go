@@ -55,7 +55,7 @@ func (a *waitAction[T]) Schema(ctx context.Context, _ action.SchemaRequest, resp
 			"project_id": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: projectIDDescription(jobDescription(kind)),
-				Validators:          []validator.String{projectIDValidator},
+				Validators:          projectIDValidators,
 			},
 			"wait_for": schema.SetAttribute{
 				ElementType:         types.StringType,
