@@ -151,14 +151,28 @@ func temporaryCredentialsFrom(resp *response) (TemporaryCredentials, error) {
 
 // temporaryFrom checks the temporary credentials an answer (IAM's
 // "credential" or STS's "assume" answer) gave: all three parts, and an
-// expiry in RFC 3339; fields names them as the answer does, the expiry last.
+// expiry the official SDK reads (expiryTime); fields names them as the
+// answer does, the expiry last.
 func temporaryFrom(resp *response, answer string, fields [4]string, creds Credentials, expiration string) (TemporaryCredentials, error) {
 	if creds.AccessKey == "" || creds.SecretKey == "" || creds.SecurityToken == "" {
 		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the %s answer lacks %s, %s or %s", answer, fields[0], fields[1], fields[2]))
 	}
-	expires, err := time.Parse(time.RFC3339, expiration)
+	expires, err := expiryTime(expiration)
 	if err != nil {
 		return TemporaryCredentials{}, resp.malformed(fmt.Sprintf("the %s answer's %s is not an RFC 3339 time (%q)", answer, fields[3], expiration))
 	}
 	return TemporaryCredentials{Credentials: creds, ExpiresAt: expires}, nil
+}
+
+// expiryTime reads an expiry as huaweicloud-sdk-go-v3's SdkTime does: RFC
+// 3339, or without a zone (UTC), with a T or a space.
+func expiryTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if err == nil {
+			break
+		}
+		t, err = time.ParseInLocation(layout, s, time.UTC)
+	}
+	return t, err
 }

@@ -56,3 +56,19 @@ func TestAnAgencyAnswerWithoutASecurityTokenIsMalformed(t *testing.T) {
 		t.Fatalf("err = %q, want %q", err, want)
 	}
 }
+
+// An expiry is read in the forms Huawei's SDK reads (SdkTime): RFC 3339,
+// or without a zone, as UTC; anything else is refused.
+func TestAnExpiryIsReadAsTheSDKReadsIt(t *testing.T) {
+	want := time.Date(2026, 12, 8, 10, 30, 0, 0, time.UTC)
+	for _, s := range []string{"2026-12-08T10:30:00Z", "2026-12-08T18:30:00+08:00", "2026-12-08T10:30:00.000000Z", "2026-12-08T10:30:00", "2026-12-08 10:30:00"} {
+		if got, err := expiryTime(s); err != nil || !got.Equal(want) {
+			t.Errorf("%q: %v, %v; want %v", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "tomorrow", "2026-12-08"} {
+		if _, err := expiryTime(s); err == nil {
+			t.Errorf("%q was read as an expiry", s)
+		}
+	}
+}
